@@ -1,0 +1,296 @@
+//! Opening a workspace file: pragmas, identity check and migrations.
+//!
+//! Migrations are append-only. All pending ones run in one transaction and
+//! `user_version` records how many have run, so a crash mid-upgrade leaves the
+//! file exactly as it was. A file whose `user_version` is beyond what this build
+//! knows was written by a newer Leadline and is refused untouched.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Error, Result};
+
+/// Written into the SQLite header so that any other SQLite file is recognised as
+/// "not a Leadline workspace" instead of being migrated into one. ('LDLN')
+pub const APPLICATION_ID: i64 = 0x4C44_4C4E;
+
+/// Each entry upgrades the schema by one version. Never edit a shipped entry;
+/// append a new one.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: people, teams and settings.
+    r#"
+    CREATE TABLE team (
+        id   INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0)
+    );
+    CREATE TABLE person (
+        -- AUTOINCREMENT so a deleted person's id is never reused: undo restores it.
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        -- The id people see in files (an HRIS employee id); import merges by it.
+        ext_id     TEXT NOT NULL UNIQUE CHECK (length(ext_id) > 0),
+        name       TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        title      TEXT NOT NULL DEFAULT '',
+        kind       TEXT NOT NULL DEFAULT 'human' CHECK (kind IN ('human', 'agent')),
+        role_track TEXT CHECK (role_track IN ('ic', 'manager', 'ic_leader')),
+        level      TEXT NOT NULL DEFAULT '',
+        team_id    INTEGER REFERENCES team (id) ON DELETE SET NULL,
+        email      TEXT NOT NULL DEFAULT '',
+        manager_id INTEGER REFERENCES person (id) ON DELETE RESTRICT,
+        -- Columns of an import that map to no field, as a JSON object of strings,
+        -- so nothing in a user's file is dropped.
+        attributes TEXT NOT NULL DEFAULT '{}',
+        CHECK (manager_id IS NULL OR manager_id <> id)
+    );
+    CREATE INDEX person_by_manager ON person (manager_id);
+    CREATE INDEX person_by_team ON person (team_id);
+    CREATE INDEX person_by_name ON person (name COLLATE NOCASE);
+    CREATE TABLE setting (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    "#,
+];
+
+pub fn schema_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Whether opening may create a new, empty workspace file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    CreateIfMissing,
+    MustExist,
+}
+
+pub fn open(path: &Path, mode: OpenMode) -> Result<Connection> {
+    if mode == OpenMode::MustExist && !path.exists() {
+        return Err(Error::NotFound(format!(
+            "workspace file {} does not exist",
+            path.display()
+        )));
+    }
+    if path.is_dir() {
+        return Err(Error::NotAWorkspace(format!(
+            "{} is a folder, not a workspace file",
+            path.display()
+        )));
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(path, flags)
+        .map_err(|e| Error::NotAWorkspace(format!("cannot open {}: {e}", path.display())))?;
+    prepare(conn, &path.display().to_string())
+}
+
+/// A fresh private database, for tests and benchmarks.
+pub fn open_in_memory() -> Result<Connection> {
+    prepare(Connection::open_in_memory()?, ":memory:")
+}
+
+fn prepare(mut conn: Connection, label: &str) -> Result<Connection> {
+    // Reading the header first turns "file is not a database" into a clear message
+    // before any pragma could write to a stranger's file.
+    let application_id: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|e| Error::NotAWorkspace(format!("{label} is not a Leadline workspace: {e}")))?;
+    let user_version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if application_id != 0 && application_id != APPLICATION_ID {
+        return Err(Error::NotAWorkspace(format!(
+            "{label} is an SQLite file of another application, not a Leadline workspace"
+        )));
+    }
+    if application_id == 0 {
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if tables > 0 {
+            return Err(Error::NotAWorkspace(format!(
+                "{label} is an SQLite file but not a Leadline workspace"
+            )));
+        }
+    }
+    if user_version > schema_version() {
+        return Err(Error::NewerVersion {
+            found: user_version,
+            supported: schema_version(),
+        });
+    }
+    configure(&conn)?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+/// WAL lets a CLI read while the app writes; `synchronous = NORMAL` is durable
+/// against an app crash in WAL mode and only risks the last commit on power
+/// loss, a fair trade for interactive editing speed.
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    // In-memory databases answer "memory"; any file must really be in WAL.
+    if mode != "wal" && mode != "memory" {
+        return Err(Error::Conflict(format!(
+            "could not switch the workspace to WAL mode (got {mode})"
+        )));
+    }
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    let foreign_keys: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    let synchronous: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0))?;
+    if !foreign_keys || synchronous != 1 {
+        return Err(Error::Conflict(
+            "the workspace connection did not accept its settings (foreign_keys, synchronous)"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_to(conn, schema_version())
+}
+
+/// Runs the migrations up to `target` (used by the schema test to upgrade step
+/// by step), all pending ones in one transaction.
+pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
+    let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if current >= target {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    for (index, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(target as usize)
+        .skip(current as usize)
+    {
+        tx.execute_batch(sql).map_err(|e| {
+            Error::Conflict(format!(
+                "upgrading the workspace to schema {} failed: {e}",
+                index + 1
+            ))
+        })?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", target)?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schema_of(conn: &Connection) -> Vec<(String, String, String)> {
+        let mut stmt = conn
+            .prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_schema_upgraded_step_by_step_equals_a_fresh_one() {
+        let fresh = open_in_memory().unwrap();
+        let mut stepped = Connection::open_in_memory().unwrap();
+        for version in 1..=schema_version() {
+            migrate_to(&mut stepped, version).unwrap();
+            let v: i64 = stepped
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .unwrap();
+            assert_eq!(v, version, "user_version should follow each step");
+        }
+        assert_eq!(
+            schema_of(&stepped),
+            schema_of(&fresh),
+            "a database upgraded one migration at a time must end with the fresh schema"
+        );
+        assert!(
+            !schema_of(&fresh).is_empty(),
+            "the schema should not be empty"
+        );
+    }
+
+    #[test]
+    fn a_file_from_a_newer_version_is_refused_and_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("future.leadline");
+        drop(open(&path, OpenMode::CreateIfMissing).unwrap());
+        {
+            let c = Connection::open(&path).unwrap();
+            c.pragma_update(None, "user_version", schema_version() + 1)
+                .unwrap();
+        }
+        let err = open(&path, OpenMode::MustExist).unwrap_err();
+        assert!(
+            matches!(err, Error::NewerVersion { found, .. } if found == schema_version() + 1),
+            "expected NewerVersion, got {err:?}"
+        );
+        let c = Connection::open(&path).unwrap();
+        let v: i64 = c
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            v,
+            schema_version() + 1,
+            "the newer file must not be downgraded"
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_refused_with_a_clear_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.txt");
+        std::fs::write(&path, "these are not the rows you are looking for, padded to be long enough to look like a header").unwrap();
+        let err = open(&path, OpenMode::MustExist).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::NotAWorkspace, "got {err}");
+        assert!(
+            err.to_string().contains("notes.txt"),
+            "message should name the file: {err}"
+        );
+    }
+
+    #[test]
+    fn another_applications_sqlite_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.db");
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+        let err = open(&path, OpenMode::MustExist).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::NotAWorkspace, "got {err}");
+        let n: i64 = Connection::open(&path)
+            .unwrap()
+            .query_row("SELECT count(*) FROM t", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1, "the other file must be unchanged");
+    }
+
+    #[test]
+    fn a_missing_file_is_reported_when_it_must_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = open(&dir.path().join("nope.leadline"), OpenMode::MustExist).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::NotFound);
+        assert!(
+            !dir.path().join("nope.leadline").exists(),
+            "nothing should be created"
+        );
+    }
+
+    #[test]
+    fn pragmas_are_set_at_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = open(&dir.path().join("w.leadline"), OpenMode::CreateIfMissing).unwrap();
+        let mode: String = conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap();
+        let fk: i64 = conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        assert_eq!(fk, 1);
+    }
+}

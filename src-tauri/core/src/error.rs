@@ -1,0 +1,75 @@
+//! The one error type of the core. The UI receives `{ kind, message }` and
+//! branches on `kind`; the message is for people and may change wording freely.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error("{0}")]
+    Cycle(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error(
+        "this workspace was written by a newer version of Leadline (schema {found}, this version reads up to {supported}); update Leadline to open it"
+    )]
+    NewerVersion { found: i64, supported: i64 },
+    #[error("{0}")]
+    NotAWorkspace(String),
+    /// The import file has problems; nothing was written. Each problem names its line.
+    #[error("the file was not imported, nothing changed: {count} problem(s) found\n{summary}", count = .0.len(), summary = crate::import::problems_summary(.0))]
+    ImportInvalid(Vec<crate::import::Problem>),
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// What went wrong, as a stable machine-readable tag for the UI and scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorKind {
+    NotFound,
+    InvalidInput,
+    Cycle,
+    Conflict,
+    NewerVersion,
+    NotAWorkspace,
+    ImportInvalid,
+    Database,
+    Io,
+}
+
+impl Error {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::NotFound(_) => ErrorKind::NotFound,
+            Error::InvalidInput(_) => ErrorKind::InvalidInput,
+            Error::Cycle(_) => ErrorKind::Cycle,
+            Error::Conflict(_) => ErrorKind::Conflict,
+            Error::NewerVersion { .. } => ErrorKind::NewerVersion,
+            Error::NotAWorkspace(_) => ErrorKind::NotAWorkspace,
+            Error::ImportInvalid(_) => ErrorKind::ImportInvalid,
+            Error::Database(_) => ErrorKind::Database,
+            Error::Io { .. } => ErrorKind::Io,
+        }
+    }
+
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Io {
+            context: context.into(),
+            source,
+        }
+    }
+}

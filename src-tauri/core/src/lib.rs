@@ -1,0 +1,18 @@
+//! Leadline's domain and storage. Every rule, query and computation lives here and
+//! is tested without a window; the Tauri shell and the CLI are thin callers.
+//! Nothing in this crate may depend on Tauri.
+
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod export;
+pub mod import;
+pub mod metrics;
+pub mod org;
+pub mod people;
+pub mod settings;
+pub mod teams;
+pub mod workspace;
+
+pub use error::{Error, ErrorKind, Result};
+pub use workspace::Workspace;

@@ -1,0 +1,815 @@
+//! People (humans and AI agents) and the reporting line between them.
+//!
+//! Structure rules enforced here, for every write path (app, CLI, import):
+//! - a person never ends up in their own reporting line (no cycles);
+//! - a human reports to a human: an agent can be supervised, it cannot manage people;
+//! - a manager with reports is deleted only once it is said where the reports go.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum PersonKind {
+    Human,
+    Agent,
+}
+
+impl PersonKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PersonKind::Human => "human",
+            PersonKind::Agent => "agent",
+        }
+    }
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "human" | "person" | "employee" | "" => Some(PersonKind::Human),
+            "agent" | "ai" | "ai agent" | "ai_agent" | "bot" => Some(PersonKind::Agent),
+            _ => None,
+        }
+    }
+}
+
+/// The role a person declares. Structure decides who is a manager; a declared
+/// track that disagrees is flagged by the metrics, never silently changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum RoleTrack {
+    Ic,
+    Manager,
+    IcLeader,
+}
+
+impl RoleTrack {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoleTrack::Ic => "ic",
+            RoleTrack::Manager => "manager",
+            RoleTrack::IcLeader => "ic_leader",
+        }
+    }
+    pub fn parse(text: &str) -> Option<Self> {
+        match text
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['-', ' '], "_")
+            .as_str()
+        {
+            "ic" | "individual_contributor" => Some(RoleTrack::Ic),
+            "manager" | "mgr" | "people_manager" => Some(RoleTrack::Manager),
+            "ic_leader" | "icleader" => Some(RoleTrack::IcLeader),
+            _ => None,
+        }
+    }
+}
+
+/// A person as stored, with the names the UI shows beside the ids.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Person {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The id used in files (an HRIS employee id); imports merge by it.
+    pub ext_id: String,
+    pub name: String,
+    pub title: String,
+    pub kind: PersonKind,
+    pub role_track: Option<RoleTrack>,
+    pub level: String,
+    #[ts(type = "number | null")]
+    pub team_id: Option<i64>,
+    pub team: Option<String>,
+    pub email: String,
+    #[ts(type = "number | null")]
+    pub manager_id: Option<i64>,
+    pub manager_name: Option<String>,
+    /// Columns of an import that map to no field, kept verbatim.
+    pub attributes: BTreeMap<String, String>,
+    /// Human direct reports (the span of control when above zero).
+    pub direct_reports: u32,
+    /// AI agents reporting directly to this person.
+    pub agents_supervised: u32,
+}
+
+/// What the user edits. Kept apart from `Person`, which carries derived fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonInput {
+    pub name: String,
+    #[serde(default)]
+    pub title: String,
+    pub kind: PersonKind,
+    #[serde(default)]
+    pub role_track: Option<RoleTrack>,
+    #[serde(default)]
+    pub level: String,
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub team_id: Option<i64>,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub manager_id: Option<i64>,
+}
+
+impl PersonInput {
+    pub fn human(name: &str) -> Self {
+        PersonInput {
+            name: name.into(),
+            title: String::new(),
+            kind: PersonKind::Human,
+            role_track: None,
+            level: String::new(),
+            team_id: None,
+            email: String::new(),
+            manager_id: None,
+        }
+    }
+}
+
+/// Just enough to name a person in a list, a chain of command or a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PersonBrief {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub ext_id: String,
+    pub name: String,
+    pub title: String,
+    pub kind: PersonKind,
+}
+
+/// Where the direct reports of a deleted person go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "to", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ReportsDestination {
+    /// To the deleted person's own manager (or to the top when they had none).
+    UpOneLevel,
+    /// To this person.
+    Person {
+        #[ts(type = "number")]
+        id: i64,
+    },
+    /// To the top of the org: they will have no manager.
+    NoManager,
+}
+
+/// Everything needed to undo a deletion exactly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DeletedPerson {
+    pub person: Person,
+    /// Ids of the people (and agents) who reported to them before the deletion.
+    #[ts(type = "Array<number>")]
+    pub former_reports: Vec<i64>,
+}
+
+const PERSON_SELECT: &str = "
+    SELECT p.id, p.ext_id, p.name, p.title, p.kind, p.role_track, p.level, p.team_id,
+           t.name, p.email, p.manager_id, m.name, p.attributes,
+           (SELECT count(*) FROM person r WHERE r.manager_id = p.id AND r.kind = 'human'),
+           (SELECT count(*) FROM person r WHERE r.manager_id = p.id AND r.kind = 'agent')
+    FROM person p
+    LEFT JOIN team t ON t.id = p.team_id
+    LEFT JOIN person m ON m.id = p.manager_id";
+
+fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
+    let kind: String = row.get(4)?;
+    let role: Option<String> = row.get(5)?;
+    let attributes: String = row.get(12)?;
+    Ok(Person {
+        id: row.get(0)?,
+        ext_id: row.get(1)?,
+        name: row.get(2)?,
+        title: row.get(3)?,
+        kind: PersonKind::parse(&kind).unwrap_or(PersonKind::Human),
+        role_track: role.as_deref().and_then(RoleTrack::parse),
+        level: row.get(6)?,
+        team_id: row.get(7)?,
+        team: row.get(8)?,
+        email: row.get(9)?,
+        manager_id: row.get(10)?,
+        manager_name: row.get(11)?,
+        attributes: serde_json::from_str(&attributes).unwrap_or_default(),
+        direct_reports: row.get(13)?,
+        agents_supervised: row.get(14)?,
+    })
+}
+
+fn brief_from_row(row: &Row) -> rusqlite::Result<PersonBrief> {
+    let kind: String = row.get(4)?;
+    Ok(PersonBrief {
+        id: row.get(0)?,
+        ext_id: row.get(1)?,
+        name: row.get(2)?,
+        title: row.get(3)?,
+        kind: PersonKind::parse(&kind).unwrap_or(PersonKind::Human),
+    })
+}
+
+pub fn person_get(conn: &Connection, id: i64) -> Result<Person> {
+    conn.query_row(
+        &format!("{PERSON_SELECT} WHERE p.id = ?1"),
+        [id],
+        person_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("no person with id {id}")))
+}
+
+pub fn person_brief(conn: &Connection, id: i64) -> Result<PersonBrief> {
+    conn.query_row(
+        "SELECT id, ext_id, name, title, kind FROM person WHERE id = ?1",
+        [id],
+        brief_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("no person with id {id}")))
+}
+
+/// Finds a person from what a user typed on the command line: their file id
+/// (ext_id), or their exact name when only one person has it.
+pub fn person_resolve(conn: &Connection, text: &str) -> Result<i64> {
+    let text = text.trim();
+    if let Some(id) = conn
+        .query_row("SELECT id FROM person WHERE ext_id = ?1", [text], |r| {
+            r.get(0)
+        })
+        .optional()?
+    {
+        return Ok(id);
+    }
+    let mut stmt = conn.prepare("SELECT id FROM person WHERE name = ?1 COLLATE NOCASE LIMIT 3")?;
+    let ids: Vec<i64> = stmt
+        .query_map([text], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    match ids.as_slice() {
+        [id] => Ok(*id),
+        [] => Err(Error::NotFound(format!(
+            "no person with id or name \"{text}\""
+        ))),
+        _ => Err(Error::InvalidInput(format!(
+            "more than one person is named \"{text}\"; use their id instead"
+        ))),
+    }
+}
+
+fn clean(input: &PersonInput) -> Result<PersonInput> {
+    let name = input.name.trim();
+    if name.is_empty() {
+        return Err(Error::InvalidInput("a person needs a name".into()));
+    }
+    let email = input.email.trim();
+    if !email.is_empty() && (!email.contains('@') || email.contains(char::is_whitespace)) {
+        return Err(Error::InvalidInput(format!(
+            "\"{email}\" is not an email address"
+        )));
+    }
+    Ok(PersonInput {
+        name: name.into(),
+        title: input.title.trim().into(),
+        level: input.level.trim().into(),
+        email: email.into(),
+        ..input.clone()
+    })
+}
+
+fn kind_of(conn: &Connection, id: i64) -> Result<PersonKind> {
+    let kind: Option<String> = conn
+        .query_row("SELECT kind FROM person WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?;
+    kind.and_then(|k| PersonKind::parse(&k))
+        .ok_or_else(|| Error::NotFound(format!("no person with id {id}")))
+}
+
+fn check_team(conn: &Connection, team_id: Option<i64>) -> Result<()> {
+    if let Some(team_id) = team_id {
+        let exists: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM team WHERE id = ?1)",
+            [team_id],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(Error::NotFound(format!("no team with id {team_id}")));
+        }
+    }
+    Ok(())
+}
+
+/// The chain of command of a person, from the top of the org down to them.
+pub fn person_chain(conn: &Connection, id: i64) -> Result<Vec<PersonBrief>> {
+    let mut chain = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, ext_id, name, title, kind, manager_id FROM person WHERE id = ?1",
+    )?;
+    let mut next = Some(id);
+    while let Some(current) = next {
+        let (brief, manager): (PersonBrief, Option<i64>) = stmt
+            .query_row([current], |r| Ok((brief_from_row(r)?, r.get(5)?)))
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("no person with id {current}")))?;
+        // A chain longer than the table would mean a cycle slipped in; stop rather than loop.
+        if chain.iter().any(|b: &PersonBrief| b.id == brief.id) {
+            break;
+        }
+        chain.push(brief);
+        next = manager;
+    }
+    chain.reverse();
+    Ok(chain)
+}
+
+/// Refuses a reporting line that would make `person` report to themselves.
+fn check_manager(
+    conn: &Connection,
+    person: Option<(i64, PersonKind)>,
+    manager_id: i64,
+) -> Result<()> {
+    let manager_kind = kind_of(conn, manager_id)?;
+    let Some((person_id, person_kind)) = person else {
+        return Ok(());
+    };
+    if person_kind == PersonKind::Human && manager_kind == PersonKind::Agent {
+        let manager = person_brief(conn, manager_id)?;
+        return Err(Error::InvalidInput(format!(
+            "{} is an AI agent: a person cannot report to an agent",
+            manager.name
+        )));
+    }
+    let chain = person_chain(conn, manager_id)?;
+    if let Some(pos) = chain.iter().position(|b| b.id == person_id) {
+        let names: Vec<&str> = chain[pos..].iter().rev().map(|b| b.name.as_str()).collect();
+        let person = &chain[pos];
+        let manager = chain.last().expect("chain ends with the manager");
+        let message = if manager.id == person.id {
+            format!("{} cannot report to themselves", person.name)
+        } else {
+            format!(
+                "moving {} under {} would create a cycle: {} already reports to {} ({})",
+                person.name,
+                manager.name,
+                manager.name,
+                person.name,
+                names.join(" → ")
+            )
+        };
+        return Err(Error::Cycle(message));
+    }
+    Ok(())
+}
+
+/// An id for files that no other person has: "P-<n>" with the next free n.
+fn next_ext_id(conn: &Connection) -> Result<String> {
+    let mut n: i64 = conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM person", [], |r| {
+        r.get(0)
+    })?;
+    loop {
+        let candidate = format!("P-{n}");
+        let taken: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM person WHERE ext_id = ?1)",
+            [&candidate],
+            |r| r.get(0),
+        )?;
+        if !taken {
+            return Ok(candidate);
+        }
+        n += 1;
+    }
+}
+
+pub fn person_create(conn: &Connection, input: &PersonInput) -> Result<Person> {
+    let input = clean(input)?;
+    let tx = conn.unchecked_transaction()?;
+    check_team(&tx, input.team_id)?;
+    if let Some(manager_id) = input.manager_id {
+        // A new person has no reports yet, so only the human-under-agent rule applies.
+        check_manager(&tx, Some((-1, input.kind)), manager_id)?;
+    }
+    let ext_id = next_ext_id(&tx)?;
+    tx.execute(
+        "INSERT INTO person (ext_id, name, title, kind, role_track, level, team_id, email, manager_id)
+         VALUES (:ext_id, :name, :title, :kind, :role, :level, :team, :email, :manager)",
+        named_params! {
+            ":ext_id": ext_id,
+            ":name": input.name,
+            ":title": input.title,
+            ":kind": input.kind.as_str(),
+            ":role": input.role_track.map(RoleTrack::as_str),
+            ":level": input.level,
+            ":team": input.team_id,
+            ":email": input.email,
+            ":manager": input.manager_id,
+        },
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.commit()?;
+    person_get(conn, id)
+}
+
+pub fn person_update(conn: &Connection, id: i64, input: &PersonInput) -> Result<Person> {
+    let input = clean(input)?;
+    let tx = conn.unchecked_transaction()?;
+    let before = person_get(&tx, id)?;
+    check_team(&tx, input.team_id)?;
+    if input.kind == PersonKind::Agent && before.direct_reports > 0 {
+        return Err(Error::InvalidInput(format!(
+            "{} has people reporting to them and cannot become an AI agent; move their reports first",
+            before.name
+        )));
+    }
+    if let Some(manager_id) = input.manager_id {
+        check_manager(&tx, Some((id, input.kind)), manager_id)?;
+    }
+    tx.execute(
+        "UPDATE person SET name = :name, title = :title, kind = :kind, role_track = :role,
+                level = :level, team_id = :team, email = :email, manager_id = :manager
+         WHERE id = :id",
+        named_params! {
+            ":id": id,
+            ":name": input.name,
+            ":title": input.title,
+            ":kind": input.kind.as_str(),
+            ":role": input.role_track.map(RoleTrack::as_str),
+            ":level": input.level,
+            ":team": input.team_id,
+            ":email": input.email,
+            ":manager": input.manager_id,
+        },
+    )?;
+    tx.commit()?;
+    person_get(conn, id)
+}
+
+/// Moves a person, with their whole subtree, under another manager (or to the top).
+pub fn person_move(conn: &Connection, id: i64, new_manager: Option<i64>) -> Result<Person> {
+    let tx = conn.unchecked_transaction()?;
+    let kind = kind_of(&tx, id)?;
+    if let Some(manager_id) = new_manager {
+        check_manager(&tx, Some((id, kind)), manager_id)?;
+    }
+    tx.execute(
+        "UPDATE person SET manager_id = ?2 WHERE id = ?1",
+        params![id, new_manager],
+    )?;
+    tx.commit()?;
+    person_get(conn, id)
+}
+
+/// Deletes a person; their direct reports go where `reports` says, in the same
+/// transaction. Returns what `person_restore` needs to undo it.
+pub fn person_delete(
+    conn: &Connection,
+    id: i64,
+    reports: ReportsDestination,
+) -> Result<DeletedPerson> {
+    let tx = conn.unchecked_transaction()?;
+    let person = person_get(&tx, id)?;
+    let mut stmt = tx.prepare("SELECT id FROM person WHERE manager_id = ?1 ORDER BY id")?;
+    let former_reports: Vec<i64> = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    drop(stmt);
+    let destination = match reports {
+        ReportsDestination::UpOneLevel => person.manager_id,
+        ReportsDestination::NoManager => None,
+        ReportsDestination::Person { id: target } => {
+            if target == id {
+                return Err(Error::InvalidInput(format!(
+                    "{}'s reports cannot go to {} who is being deleted",
+                    person.name, person.name
+                )));
+            }
+            Some(target)
+        }
+    };
+    if let Some(target) = destination {
+        for &report in &former_reports {
+            let kind = kind_of(&tx, report)?;
+            // The target may sit below the deleted person; detach first so the
+            // cycle check sees the structure as it will be.
+            tx.execute(
+                "UPDATE person SET manager_id = NULL WHERE id = ?1",
+                [report],
+            )?;
+            check_manager(&tx, Some((report, kind)), target)?;
+        }
+    }
+    tx.execute(
+        "UPDATE person SET manager_id = ?2 WHERE manager_id = ?1 OR id IN (SELECT value FROM json_each(?3))",
+        params![id, destination, serde_json::to_string(&former_reports).unwrap_or_default()],
+    )?;
+    tx.execute("DELETE FROM person WHERE id = ?1", [id])?;
+    tx.commit()?;
+    Ok(DeletedPerson {
+        person,
+        former_reports,
+    })
+}
+
+/// Undoes `person_delete`: the person comes back with the same id, fields and
+/// attributes, and their former reports report to them again.
+pub fn person_restore(conn: &Connection, deleted: &DeletedPerson) -> Result<Person> {
+    let p = &deleted.person;
+    let tx = conn.unchecked_transaction()?;
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1 OR ext_id = ?2)",
+        params![p.id, p.ext_id],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(Error::Conflict(format!(
+            "{} cannot be restored: their id {} is in use again",
+            p.name, p.ext_id
+        )));
+    }
+    let manager = match p.manager_id {
+        Some(m) if kind_of(&tx, m).is_ok() => Some(m),
+        _ => None,
+    };
+    let team = match p.team_id {
+        Some(t) if check_team(&tx, Some(t)).is_ok() => Some(t),
+        _ => None,
+    };
+    tx.execute(
+        "INSERT INTO person (id, ext_id, name, title, kind, role_track, level, team_id, email, manager_id, attributes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            p.id,
+            p.ext_id,
+            p.name,
+            p.title,
+            p.kind.as_str(),
+            p.role_track.map(RoleTrack::as_str),
+            p.level,
+            team,
+            p.email,
+            manager,
+            serde_json::to_string(&p.attributes).unwrap_or_else(|_| "{}".into()),
+        ],
+    )?;
+    for &report in &deleted.former_reports {
+        // Reports deleted since are skipped; the others come back under the restored person.
+        tx.execute(
+            "UPDATE person SET manager_id = ?1 WHERE id = ?2",
+            params![p.id, report],
+        )?;
+    }
+    tx.commit()?;
+    person_get(conn, p.id)
+}
+
+/// A page of the people list, filtered by a text that matches name, title,
+/// team, email or id.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PeoplePage {
+    pub total: u32,
+    pub offset: u32,
+    pub rows: Vec<Person>,
+}
+
+pub fn person_page(conn: &Connection, filter: &str, offset: u32, limit: u32) -> Result<PeoplePage> {
+    let pattern = format!(
+        "%{}%",
+        filter
+            .trim()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    let condition = "(?1 = '%%' OR p.name LIKE ?1 ESCAPE '\\' OR p.title LIKE ?1 ESCAPE '\\'
+                      OR p.email LIKE ?1 ESCAPE '\\' OR p.ext_id LIKE ?1 ESCAPE '\\'
+                      OR t.name LIKE ?1 ESCAPE '\\')";
+    let total: u32 = conn.query_row(
+        &format!(
+            "SELECT count(*) FROM person p LEFT JOIN team t ON t.id = p.team_id WHERE {condition}"
+        ),
+        [&pattern],
+        |r| r.get(0),
+    )?;
+    let mut stmt = conn.prepare(&format!(
+        "{PERSON_SELECT} WHERE {condition} ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?2 OFFSET ?3"
+    ))?;
+    let rows = stmt
+        .query_map(params![pattern, limit.min(1000), offset], person_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(PeoplePage {
+        total,
+        offset,
+        rows,
+    })
+}
+
+/// Everyone, ordered by name: for exports and the CLI list.
+pub fn person_all(conn: &Connection) -> Result<Vec<Person>> {
+    let mut stmt = conn.prepare(&format!(
+        "{PERSON_SELECT} ORDER BY p.name COLLATE NOCASE, p.id"
+    ))?;
+    let rows = stmt
+        .query_map([], person_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::db::open_in_memory;
+
+    pub(crate) fn add(conn: &Connection, name: &str, manager: Option<i64>) -> i64 {
+        person_create(
+            conn,
+            &PersonInput {
+                manager_id: manager,
+                ..PersonInput::human(name)
+            },
+        )
+        .unwrap()
+        .id
+    }
+
+    #[test]
+    fn moving_a_manager_under_their_report_is_refused_naming_the_people() {
+        let conn = open_in_memory().unwrap();
+        let ada = add(&conn, "Ada", None);
+        let bo = add(&conn, "Bo", Some(ada));
+        let cy = add(&conn, "Cy", Some(bo));
+        let err = person_move(&conn, ada, Some(cy)).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Cycle, "got {err}");
+        let message = err.to_string();
+        for name in ["Ada", "Bo", "Cy"] {
+            assert!(
+                message.contains(name),
+                "message should name {name}: {message}"
+            );
+        }
+        assert_eq!(
+            person_get(&conn, ada).unwrap().manager_id,
+            None,
+            "nothing should change"
+        );
+    }
+
+    #[test]
+    fn a_person_cannot_report_to_themselves() {
+        let conn = open_in_memory().unwrap();
+        let ada = add(&conn, "Ada", None);
+        let err = person_move(&conn, ada, Some(ada)).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Cycle);
+    }
+
+    #[test]
+    fn moving_a_person_takes_their_subtree_along() {
+        let conn = open_in_memory().unwrap();
+        let ada = add(&conn, "Ada", None);
+        let bo = add(&conn, "Bo", Some(ada));
+        let cy = add(&conn, "Cy", Some(bo));
+        let di = add(&conn, "Di", Some(ada));
+        person_move(&conn, bo, Some(di)).unwrap();
+        let chain: Vec<String> = person_chain(&conn, cy)
+            .unwrap()
+            .into_iter()
+            .map(|b| b.name)
+            .collect();
+        assert_eq!(chain, ["Ada", "Di", "Bo", "Cy"]);
+    }
+
+    #[test]
+    fn a_human_cannot_report_to_an_agent() {
+        let conn = open_in_memory().unwrap();
+        let bot = person_create(
+            &conn,
+            &PersonInput {
+                kind: PersonKind::Agent,
+                ..PersonInput::human("Review bot")
+            },
+        )
+        .unwrap();
+        let err = person_create(
+            &conn,
+            &PersonInput {
+                manager_id: Some(bot.id),
+                ..PersonInput::human("Ada")
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
+        assert!(err.to_string().contains("Review bot"), "{err}");
+    }
+
+    #[test]
+    fn deleting_a_manager_sends_reports_where_asked_and_undo_restores_everything() {
+        let conn = open_in_memory().unwrap();
+        let ada = add(&conn, "Ada", None);
+        let bo = add(&conn, "Bo", Some(ada));
+        let cy = add(&conn, "Cy", Some(bo));
+        let di = add(&conn, "Di", Some(bo));
+        let eve = add(&conn, "Eve", Some(ada));
+        let before = person_get(&conn, bo).unwrap();
+        let deleted = person_delete(&conn, bo, ReportsDestination::Person { id: eve }).unwrap();
+        assert_eq!(person_get(&conn, cy).unwrap().manager_id, Some(eve));
+        assert_eq!(person_get(&conn, di).unwrap().manager_id, Some(eve));
+        assert_eq!(
+            person_get(&conn, bo).unwrap_err().kind(),
+            crate::ErrorKind::NotFound
+        );
+
+        let restored = person_restore(&conn, &deleted).unwrap();
+        assert_eq!(restored, before, "undo should bring back the same person");
+        assert_eq!(person_get(&conn, cy).unwrap().manager_id, Some(bo));
+        assert_eq!(person_get(&conn, di).unwrap().manager_id, Some(bo));
+    }
+
+    #[test]
+    fn deleting_a_manager_into_their_own_subtree_is_refused_and_changes_nothing() {
+        let conn = open_in_memory().unwrap();
+        let ada = add(&conn, "Ada", None);
+        let bo = add(&conn, "Bo", Some(ada));
+        let cy = add(&conn, "Cy", Some(bo));
+        let di = add(&conn, "Di", Some(cy));
+        // Cy's report Di is fine; but Bo's other report... Cy itself under Di would be a cycle.
+        let err = person_delete(&conn, bo, ReportsDestination::Person { id: di }).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Cycle, "got {err}");
+        assert_eq!(
+            person_get(&conn, bo).unwrap().manager_id,
+            Some(ada),
+            "Bo must still exist"
+        );
+        assert_eq!(
+            person_get(&conn, cy).unwrap().manager_id,
+            Some(bo),
+            "Cy must be unchanged"
+        );
+    }
+
+    #[test]
+    fn empty_names_and_bad_emails_are_refused() {
+        let conn = open_in_memory().unwrap();
+        assert_eq!(
+            person_create(&conn, &PersonInput::human("  "))
+                .unwrap_err()
+                .kind(),
+            crate::ErrorKind::InvalidInput
+        );
+        let bad = PersonInput {
+            email: "not an email".into(),
+            ..PersonInput::human("Ada")
+        };
+        assert_eq!(
+            person_create(&conn, &bad).unwrap_err().kind(),
+            crate::ErrorKind::InvalidInput
+        );
+    }
+
+    #[test]
+    fn people_are_found_by_file_id_or_unique_name() {
+        let conn = open_in_memory().unwrap();
+        let ada = add(&conn, "Ada", None);
+        add(&conn, "Twin", None);
+        add(&conn, "Twin", None);
+        let ext = person_get(&conn, ada).unwrap().ext_id;
+        assert_eq!(person_resolve(&conn, &ext).unwrap(), ada);
+        assert_eq!(person_resolve(&conn, "ada").unwrap(), ada);
+        assert_eq!(
+            person_resolve(&conn, "Twin").unwrap_err().kind(),
+            crate::ErrorKind::InvalidInput
+        );
+        assert_eq!(
+            person_resolve(&conn, "Nobody").unwrap_err().kind(),
+            crate::ErrorKind::NotFound
+        );
+    }
+
+    #[test]
+    fn the_people_page_filters_and_counts() {
+        let conn = open_in_memory().unwrap();
+        for name in ["Ada", "Adam", "Bo", "100%_real"] {
+            add(&conn, name, None);
+        }
+        let page = person_page(&conn, "ada", 0, 10).unwrap();
+        assert_eq!(page.total, 2);
+        assert_eq!(
+            page.rows
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>(),
+            ["Ada", "Adam"]
+        );
+        assert_eq!(
+            person_page(&conn, "%_", 0, 10).unwrap().total,
+            1,
+            "LIKE wildcards are literal"
+        );
+        assert_eq!(person_page(&conn, "", 1, 2).unwrap().rows.len(), 2);
+    }
+}

@@ -1,0 +1,142 @@
+//! Teams: named groups people can be assigned to, independent of reporting lines.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Team {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub members: u32,
+}
+
+fn clean_name(name: &str) -> Result<&str> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::InvalidInput("a team needs a name".into()));
+    }
+    Ok(name)
+}
+
+fn refuse_duplicate(conn: &Connection, name: &str, except: Option<i64>) -> Result<()> {
+    let existing: Option<i64> = conn
+        .query_row("SELECT id FROM team WHERE name = ?1", [name], |r| r.get(0))
+        .optional()?;
+    match existing {
+        Some(id) if Some(id) != except => Err(Error::Conflict(format!(
+            "a team named \"{name}\" already exists"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+pub fn team_create(conn: &Connection, name: &str) -> Result<Team> {
+    let name = clean_name(name)?;
+    refuse_duplicate(conn, name, None)?;
+    conn.execute("INSERT INTO team (name) VALUES (?1)", [name])?;
+    team_get(conn, conn.last_insert_rowid())
+}
+
+/// The team with this name, created when missing (imports assign teams by name).
+pub fn team_ensure(conn: &Connection, name: &str) -> Result<i64> {
+    let name = clean_name(name)?;
+    if let Some(id) = conn
+        .query_row("SELECT id FROM team WHERE name = ?1", [name], |r| r.get(0))
+        .optional()?
+    {
+        return Ok(id);
+    }
+    conn.execute("INSERT INTO team (name) VALUES (?1)", [name])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn team_get(conn: &Connection, id: i64) -> Result<Team> {
+    conn.query_row(
+        "SELECT t.id, t.name, (SELECT count(*) FROM person p WHERE p.team_id = t.id)
+         FROM team t WHERE t.id = ?1",
+        [id],
+        |r| {
+            Ok(Team {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                members: r.get(2)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("no team with id {id}")))
+}
+
+pub fn team_list(conn: &Connection) -> Result<Vec<Team>> {
+    let mut stmt = conn.prepare(
+        "SELECT t.id, t.name, count(p.id) FROM team t LEFT JOIN person p ON p.team_id = t.id
+         GROUP BY t.id ORDER BY t.name COLLATE NOCASE",
+    )?;
+    let teams = stmt
+        .query_map([], |r| {
+            Ok(Team {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                members: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(teams)
+}
+
+pub fn team_rename(conn: &Connection, id: i64, name: &str) -> Result<Team> {
+    let name = clean_name(name)?;
+    team_get(conn, id)?;
+    refuse_duplicate(conn, name, Some(id))?;
+    conn.execute("UPDATE team SET name = ?2 WHERE id = ?1", params![id, name])?;
+    team_get(conn, id)
+}
+
+/// Deletes a team; its members stay, without a team.
+pub fn team_delete(conn: &Connection, id: i64) -> Result<()> {
+    team_get(conn, id)?;
+    conn.execute("DELETE FROM team WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::open_in_memory;
+    use crate::people::{person_create, person_get, PersonInput};
+
+    #[test]
+    fn team_names_are_unique_ignoring_case() {
+        let conn = open_in_memory().unwrap();
+        team_create(&conn, "Platform").unwrap();
+        let err = team_create(&conn, " platform ").unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Conflict, "got {err}");
+        assert_eq!(
+            team_ensure(&conn, "PLATFORM").unwrap(),
+            team_list(&conn).unwrap()[0].id
+        );
+    }
+
+    #[test]
+    fn deleting_a_team_keeps_its_members() {
+        let conn = open_in_memory().unwrap();
+        let team = team_create(&conn, "Platform").unwrap();
+        let ada = person_create(
+            &conn,
+            &PersonInput {
+                team_id: Some(team.id),
+                ..PersonInput::human("Ada")
+            },
+        )
+        .unwrap();
+        assert_eq!(team_get(&conn, team.id).unwrap().members, 1);
+        team_delete(&conn, team.id).unwrap();
+        let ada = person_get(&conn, ada.id).unwrap();
+        assert_eq!(ada.team_id, None, "Ada stays, without a team");
+    }
+}

@@ -1,0 +1,225 @@
+//! An open workspace file: the connection plus a cached snapshot of the reporting
+//! structure. Metrics, the org chart and search read the snapshot; it is rebuilt
+//! only when the file changed since it was taken (by this connection, seen through
+//! `total_changes`, or by another process, seen through `PRAGMA data_version`).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::db::{self, OpenMode};
+use crate::error::Result;
+use crate::metrics::{metrics_compute, Metrics};
+use crate::org::{org_nodes, org_search, OrgNode, OrgStructure};
+use crate::settings::thresholds_get;
+
+pub struct Workspace {
+    conn: Connection,
+    path: Option<PathBuf>,
+    cache: Option<Snapshot>,
+}
+
+struct Snapshot {
+    key: (i64, u64),
+    structure: Arc<OrgStructure>,
+    descendants: Arc<Vec<u32>>,
+}
+
+/// What the window title and the workspace bar show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WorkspaceInfo {
+    pub path: String,
+    pub file_name: String,
+    pub people: u32,
+    pub teams: u32,
+}
+
+impl Workspace {
+    pub fn open(path: &Path, mode: OpenMode) -> Result<Self> {
+        Ok(Workspace {
+            conn: db::open(path, mode)?,
+            path: Some(path.to_path_buf()),
+            cache: None,
+        })
+    }
+
+    pub fn in_memory() -> Result<Self> {
+        Ok(Workspace {
+            conn: db::open_in_memory()?,
+            path: None,
+            cache: None,
+        })
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn info(&self) -> Result<WorkspaceInfo> {
+        let path = self
+            .path
+            .as_deref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        let file_name = self
+            .path
+            .as_deref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "(in memory)".into());
+        let (people, teams) = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM person), (SELECT count(*) FROM team)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(WorkspaceInfo {
+            path,
+            file_name,
+            people,
+            teams,
+        })
+    }
+
+    fn change_key(&self) -> Result<(i64, u64)> {
+        let data_version: i64 = self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?;
+        Ok((data_version, self.conn.total_changes()))
+    }
+
+    /// The reporting structure as of now, reloaded only if the file changed.
+    pub fn structure(&mut self) -> Result<Arc<OrgStructure>> {
+        Ok(self.snapshot()?.structure.clone())
+    }
+
+    fn snapshot(&mut self) -> Result<&Snapshot> {
+        let key = self.change_key()?;
+        if self.cache.as_ref().map(|s| s.key) != Some(key) {
+            let structure = OrgStructure::load(&self.conn)?;
+            let descendants = structure.descendant_counts();
+            self.cache = Some(Snapshot {
+                key,
+                structure: Arc::new(structure),
+                descendants: Arc::new(descendants),
+            });
+        }
+        Ok(self.cache.as_ref().expect("just filled"))
+    }
+
+    /// Metrics of the whole org (`root` = None) or of one person's subtree.
+    pub fn metrics(&mut self, root: Option<i64>) -> Result<Metrics> {
+        let thresholds = thresholds_get(&self.conn)?;
+        let structure = self.structure()?;
+        let root = root.map(|id| structure.index(id)).transpose()?;
+        Ok(metrics_compute(&structure, root, thresholds))
+    }
+
+    /// The chart nodes under `parent`, or the roots of the org when `None`.
+    pub fn org_children(&mut self, parent: Option<i64>) -> Result<Vec<OrgNode>> {
+        let snapshot = self.snapshot()?;
+        let s = &snapshot.structure;
+        let nodes: Vec<u32> = match parent {
+            Some(id) => s.children(s.index(id)?).to_vec(),
+            None => s.roots().collect(),
+        };
+        Ok(org_nodes(s, &snapshot.descendants, &nodes))
+    }
+
+    /// The chart nodes along the chain of command, from the top down to `id`.
+    pub fn org_chain(&mut self, id: i64) -> Result<Vec<OrgNode>> {
+        let snapshot = self.snapshot()?;
+        let s = &snapshot.structure;
+        let mut chain = vec![s.index(id)?];
+        while let Some(p) = s.parent(*chain.last().expect("non-empty")) {
+            if chain.len() > s.len() {
+                break; // a cycle would never end; the writes refuse them, but never loop.
+            }
+            chain.push(p);
+        }
+        chain.reverse();
+        Ok(org_nodes(s, &snapshot.descendants, &chain))
+    }
+
+    pub fn org_search(&mut self, query: &str, limit: usize) -> Result<Vec<OrgNode>> {
+        let snapshot = self.snapshot()?;
+        let found = org_search(&snapshot.structure, query, limit);
+        Ok(org_nodes(
+            &snapshot.structure,
+            &snapshot.descendants,
+            &found,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::people::person_move;
+    use crate::people::tests::add;
+
+    #[test]
+    fn the_cached_structure_follows_every_write() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let ada = add(ws.conn(), "Ada", None);
+        assert_eq!(ws.metrics(None).unwrap().headcount, 1);
+        let bo = add(ws.conn(), "Bo", Some(ada));
+        assert_eq!(
+            ws.metrics(None).unwrap().managers,
+            1,
+            "a new report makes Ada a manager"
+        );
+        person_move(ws.conn(), bo, None).unwrap();
+        assert_eq!(
+            ws.metrics(None).unwrap().managers,
+            0,
+            "the move must be seen"
+        );
+        assert_eq!(ws.org_children(None).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn writes_from_another_connection_are_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.leadline");
+        let mut app = Workspace::open(&path, OpenMode::CreateIfMissing).unwrap();
+        assert_eq!(app.metrics(None).unwrap().headcount, 0);
+        let cli = Workspace::open(&path, OpenMode::MustExist).unwrap();
+        add(cli.conn(), "Ada", None);
+        assert_eq!(
+            app.metrics(None).unwrap().headcount,
+            1,
+            "the app must see the CLI's write"
+        );
+    }
+
+    #[test]
+    fn the_chain_runs_from_the_top_down() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let ada = add(ws.conn(), "Ada", None);
+        let bo = add(ws.conn(), "Bo", Some(ada));
+        let cy = add(ws.conn(), "Cy", Some(bo));
+        let names: Vec<String> = ws
+            .org_chain(cy)
+            .unwrap()
+            .into_iter()
+            .map(|n| n.name)
+            .collect();
+        assert_eq!(names, ["Ada", "Bo", "Cy"]);
+        assert_eq!(
+            ws.org_chain(999).unwrap_err().kind(),
+            crate::ErrorKind::NotFound
+        );
+    }
+}
