@@ -1,1 +1,250 @@
-//! Demo.
+//! Generated orgs: a small realistic demo for new users, and large synthetic
+//! orgs (100,000 people) for benchmarks, so no big file is committed. The
+//! generator is deterministic for a given seed.
+
+use rusqlite::Connection;
+
+use crate::error::Result;
+use crate::import::{import_apply, ImportOptions};
+
+const FIRST: [&str; 32] = [
+    "Ada", "Bo", "Chen", "Dara", "Emeka", "Farah", "Goran", "Hana", "Ines", "Jonas", "Kemi",
+    "Luis", "Mei", "Nikhil", "Olga", "Priya", "Quentin", "Rosa", "Sami", "Tomás", "Uma", "Viktor",
+    "Wen", "Ximena", "Yusuf", "Zoë", "Aiko", "Bruno", "Carmen", "Dmitri", "Elif", "Femi",
+];
+const LAST: [&str; 32] = [
+    "Okafor",
+    "Lindqvist",
+    "Nakamura",
+    "Haddad",
+    "Kowalski",
+    "Moreau",
+    "Santos",
+    "Ivanova",
+    "Schmidt",
+    "Rossi",
+    "Tanaka",
+    "Mensah",
+    "García",
+    "Novak",
+    "Patel",
+    "Olsen",
+    "Dubois",
+    "Kim",
+    "Fischer",
+    "Silva",
+    "Yilmaz",
+    "Costa",
+    "Murphy",
+    "Andersen",
+    "Park",
+    "Horvat",
+    "Ali",
+    "Bianchi",
+    "Cohen",
+    "Duarte",
+    "Eriksen",
+    "Fontaine",
+];
+const TEAMS: [&str; 8] = [
+    "Platform",
+    "Payments",
+    "Growth",
+    "Mobile",
+    "Data",
+    "Search",
+    "Infrastructure",
+    "Developer Experience",
+];
+const IC_TITLES: [(&str, &str); 5] = [
+    ("Software Engineer", "L3"),
+    ("Software Engineer", "L4"),
+    ("Senior Software Engineer", "L5"),
+    ("Staff Engineer", "L6"),
+    ("Principal Engineer", "L7"),
+];
+const AGENTS: [&str; 4] = [
+    "Code review agent",
+    "Triage agent",
+    "Test-writing agent",
+    "Release notes agent",
+];
+
+/// A small, fast, deterministic generator (xorshift); quality is irrelevant here.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn csv_cell(text: &str) -> String {
+    if text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// A CSV of `people` humans (plus a few agents in small orgs) shaped like an
+/// engineering org: one root, spans mostly 4–10, some single-report and some
+/// very wide managers, extra columns that become attributes.
+pub fn synthetic_org_csv(people: usize, seed: u64) -> String {
+    let mut rng = Rng(seed.max(1));
+    let mut out = String::with_capacity(people * 110);
+    out.push_str("Employee ID,Name,Job Title,Level,Department,Email,Manager ID,Role track,Type,Office,Start date\n");
+    // Breadth-first: each created manager gets a span drawn from a realistic mix.
+    let mut queue: std::collections::VecDeque<(usize, usize)> = std::collections::VecDeque::new(); // (id, depth)
+    let mut created = 0usize;
+    let push = |out: &mut String,
+                rng: &mut Rng,
+                id: usize,
+                manager: Option<usize>,
+                depth: usize,
+                is_manager: bool|
+     -> usize {
+        let first = FIRST[rng.below(FIRST.len())];
+        let last = LAST[rng.below(LAST.len())];
+        let team = TEAMS[(id / 40 + rng.below(2)) % TEAMS.len()];
+        let (title, level, track) = match (depth, is_manager) {
+            (0, _) => ("VP of Engineering", "L9", "manager"),
+            (1, true) => ("Director of Engineering", "L8", "manager"),
+            (_, true) => (
+                "Engineering Manager",
+                "L6",
+                if rng.below(12) == 0 {
+                    "ic_leader"
+                } else {
+                    "manager"
+                },
+            ),
+            _ => {
+                let (t, l) = IC_TITLES[rng.below(IC_TITLES.len())];
+                (t, l, if rng.below(25) == 0 { "manager" } else { "ic" })
+            }
+        };
+        let office = ["Berlin", "Lagos", "Lisbon", "Toronto", "Remote"][rng.below(5)];
+        let email = format!(
+            "{}.{}{}@example.org",
+            first.to_lowercase(),
+            last.to_lowercase(),
+            id
+        );
+        let manager = manager.map(|m| format!("E{m:06}")).unwrap_or_default();
+        out.push_str(&format!(
+            "E{id:06},{} {},{},{},{},{},{},{},human,{},20{:02}-{:02}-01\n",
+            csv_cell(first),
+            csv_cell(last),
+            title,
+            level,
+            csv_cell(team),
+            email,
+            manager,
+            track,
+            office,
+            10 + rng.below(16),
+            1 + rng.below(12)
+        ));
+        id
+    };
+    created += 1;
+    let root = push(&mut out, &mut rng, created, None, 0, true);
+    queue.push_back((root, 0));
+    while let Some((manager, depth)) = queue.pop_front() {
+        if created >= people {
+            break;
+        }
+        let span = match rng.below(20) {
+            0 => 1,
+            1 => 2,
+            2 => 16 + rng.below(6),
+            _ => 4 + rng.below(7),
+        };
+        for _ in 0..span {
+            if created >= people {
+                break;
+            }
+            // Deeper layers are mostly ICs; upper layers mostly managers.
+            let becomes_manager = match depth {
+                0 | 1 => true,
+                2 => rng.below(3) != 0,
+                _ => rng.below(6) == 0,
+            };
+            created += 1;
+            let id = push(
+                &mut out,
+                &mut rng,
+                created,
+                Some(manager),
+                depth + 1,
+                becomes_manager,
+            );
+            if becomes_manager {
+                queue.push_back((id, depth + 1));
+            }
+        }
+        if queue.is_empty() && created < people {
+            // Every manager is full: let the last person hire too, so the org reaches its size.
+            queue.push_back((created, depth + 1));
+        }
+    }
+    if people <= 1000 {
+        for (i, agent) in AGENTS.iter().enumerate() {
+            let supervisor = 2 + (i * 7) % created.max(2);
+            out.push_str(&format!(
+                "A{:03},{agent},AI agent,,Platform,,E{supervisor:06},,agent,,\n",
+                i + 1
+            ));
+        }
+    }
+    out
+}
+
+/// Fills an empty workspace with the demo org (about 150 people and 4 agents).
+pub fn demo_seed(conn: &mut Connection) -> Result<()> {
+    let csv = synthetic_org_csv(150, 2024);
+    import_apply(conn, csv.as_bytes(), &ImportOptions::default(), &mut |_| {})?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Workspace;
+
+    #[test]
+    fn the_synthetic_org_has_the_requested_size_and_one_root() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let csv = synthetic_org_csv(2_000, 7);
+        import_apply(
+            ws.conn_mut(),
+            csv.as_bytes(),
+            &ImportOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        let m = ws.metrics(None).unwrap();
+        assert_eq!(m.headcount, 2_000);
+        assert_eq!(m.per_layer[0], 1, "one root");
+        assert!(m.layers >= 4, "a realistic depth, got {}", m.layers);
+    }
+
+    #[test]
+    fn the_demo_org_has_people_agents_and_flags_to_show() {
+        let mut ws = Workspace::in_memory().unwrap();
+        demo_seed(ws.conn_mut()).unwrap();
+        let m = ws.metrics(None).unwrap();
+        assert_eq!((m.headcount, m.agents), (150, 4));
+        assert!(m.managers > 5 && m.ic_to_manager_ratio.is_some());
+        assert!(
+            !m.role_mismatches.is_empty(),
+            "the demo should show a role mismatch"
+        );
+    }
+}

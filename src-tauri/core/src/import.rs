@@ -5,8 +5,15 @@
 //! Re-importing merges by id: new ids are added, known ids updated, and people
 //! missing from the file are removed only when asked.
 
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use rusqlite::{params, Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::people::{PersonKind, RoleTrack};
 
 /// What a column of the file means. A column without a field is kept as a
 /// custom attribute of each person, so nothing in the file is dropped.
@@ -115,4 +122,984 @@ pub fn problems_summary(problems: &[Problem]) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+// ---------------------------------------------------------------------------
+// Reading: bytes → decoded text → rows of fields.
+// ---------------------------------------------------------------------------
+
+/// A file decoded and split into fields, not yet interpreted.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<TableRow>,
+    pub encoding: &'static str,
+    pub delimiter: u8,
+}
+
+#[derive(Debug, Clone)]
+pub struct TableRow {
+    /// Line of the file where the row starts (the header is line 1).
+    pub line: u32,
+    pub fields: Vec<String>,
+}
+
+/// HRIS exports come as UTF-8 (with or without BOM), UTF-16 from Excel's
+/// "Unicode text", or Windows-1252 from older tools; anything that is not valid
+/// UTF-8 and has no BOM is read as Windows-1252, which maps every byte.
+fn decode(bytes: &[u8]) -> (String, &'static str) {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return (String::from_utf8_lossy(rest).into_owned(), "UTF-8");
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        let (text, _) = encoding_rs::UTF_16LE.decode_with_bom_removal(bytes);
+        return (text.into_owned(), "UTF-16LE");
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        let (text, _) = encoding_rs::UTF_16BE.decode_with_bom_removal(bytes);
+        return (text.into_owned(), "UTF-16BE");
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), "UTF-8"),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            (text.into_owned(), "windows-1252")
+        }
+    }
+}
+
+/// The delimiter that occurs most often in the header line outside quotes.
+fn detect_delimiter(text: &str) -> u8 {
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for byte in text.bytes() {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            _ if !quoted => {
+                for (delimiter, count) in counts.iter_mut() {
+                    if *delimiter == byte {
+                        *count += 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // Ties (including none at all: a one-column file) go to the comma.
+    counts
+        .iter()
+        .max_by_key(|(d, c)| (*c, *d == b','))
+        .map(|(d, _)| *d)
+        .unwrap_or(b',')
+}
+
+/// Exports by Leadline guard cells starting with = + - @ against spreadsheet
+/// formula injection by prefixing an apostrophe; reading strips it again.
+fn unguard(value: &str) -> &str {
+    match value.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        _ => value,
+    }
+}
+
+pub fn table_read(bytes: &[u8]) -> Result<Table> {
+    let (text, encoding) = decode(bytes);
+    let delimiter = detect_delimiter(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let headers: Vec<String> = match records.next() {
+        Some(header) => header
+            .map_err(|e| Error::InvalidInput(format!("the header line cannot be read: {e}")))?
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect(),
+        None => {
+            return Err(Error::InvalidInput(
+                "the file is empty: it has no header line".into(),
+            ))
+        }
+    };
+    if headers.iter().all(|h| h.is_empty()) {
+        return Err(Error::InvalidInput(
+            "the first line of the file is empty; it should name the columns".into(),
+        ));
+    }
+    let mut rows = Vec::new();
+    for record in records {
+        let record = record.map_err(|e| {
+            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            Error::InvalidInput(format!("line {line} cannot be read: {e}"))
+        })?;
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let line = record.position().map(|p| p.line() as u32).unwrap_or(0);
+        let fields = record.iter().map(|f| unguard(f).to_string()).collect();
+        rows.push(TableRow { line, fields });
+    }
+    Ok(Table {
+        headers,
+        rows,
+        encoding,
+        delimiter,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Mapping columns to fields.
+// ---------------------------------------------------------------------------
+
+impl Field {
+    pub const ALL: [Field; 12] = [
+        Field::Id,
+        Field::ManagerId,
+        Field::ManagerEmail,
+        Field::Name,
+        Field::FirstName,
+        Field::LastName,
+        Field::Title,
+        Field::Team,
+        Field::Email,
+        Field::Kind,
+        Field::RoleTrack,
+        Field::Level,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::ManagerId => "manager_id",
+            Field::ManagerEmail => "manager_email",
+            Field::Name => "name",
+            Field::FirstName => "first_name",
+            Field::LastName => "last_name",
+            Field::Title => "title",
+            Field::Team => "team",
+            Field::Email => "email",
+            Field::Kind => "kind",
+            Field::RoleTrack => "role_track",
+            Field::Level => "level",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Field> {
+        Field::ALL
+            .into_iter()
+            .find(|f| f.as_str() == text.trim().to_ascii_lowercase())
+    }
+}
+
+/// The field a header names, from the names HRIS exports commonly use.
+pub fn field_for_header(header: &str) -> Option<Field> {
+    let key: String = header
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    Some(match key.as_str() {
+        "id" | "employeeid" | "employeenumber" | "employeeno" | "personid" | "workerid"
+        | "empid" | "staffid" | "userid" => Field::Id,
+        "parentid" | "managerid" | "reportsto" | "reportstoid" | "supervisorid" | "parent"
+        | "manageremployeeid" | "reportingto" | "linemanagerid" => Field::ManagerId,
+        "manageremail" | "reportstoemail" | "supervisoremail" | "managermail" => {
+            Field::ManagerEmail
+        }
+        "name" | "fullname" | "employeename" | "displayname" | "personname" => Field::Name,
+        "firstname" | "givenname" | "forename" => Field::FirstName,
+        "lastname" | "surname" | "familyname" => Field::LastName,
+        "title" | "position" | "jobtitle" | "positionname" | "role" | "jobrole" => Field::Title,
+        "team" | "department" | "dept" | "teamname" | "departmentname" => Field::Team,
+        "email" | "emailaddress" | "mail" | "workemail" => Field::Email,
+        "kind" | "type" | "persontype" => Field::Kind,
+        "roletrack" | "track" | "careertrack" => Field::RoleTrack,
+        "level" | "grade" | "joblevel" | "band" => Field::Level,
+        _ => return None,
+    })
+}
+
+/// The automatic mapping: each field goes to the first column whose header names it.
+pub fn mapping_guess(headers: &[String]) -> Vec<Option<Field>> {
+    let mut taken = std::collections::HashSet::new();
+    headers
+        .iter()
+        .map(|h| field_for_header(h).filter(|f| taken.insert(*f)))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// Planning: interpret and validate every row before anything is written.
+// ---------------------------------------------------------------------------
+
+/// A person as the file describes them, cleaned.
+#[derive(Debug, Clone, PartialEq)]
+struct FilePerson {
+    line: u32,
+    ext_id: String,
+    name: String,
+    title: String,
+    kind: PersonKind,
+    role_track: Option<RoleTrack>,
+    level: String,
+    team: Option<String>,
+    email: String,
+    manager_ext: Option<String>,
+    /// Unmapped columns; an empty value removes the attribute on re-import.
+    attributes: Vec<(String, String)>,
+}
+
+/// A person already in the workspace, as far as the import compares them.
+#[derive(Debug, Clone)]
+struct Existing {
+    id: i64,
+    name: String,
+    title: String,
+    kind: PersonKind,
+    role_track: Option<RoleTrack>,
+    level: String,
+    team: Option<String>,
+    email: String,
+    manager_ext: Option<String>,
+    attributes: BTreeMap<String, String>,
+}
+
+/// A validated import: rows in an order where every manager precedes their reports.
+pub struct ImportPlan {
+    rows: Vec<FilePerson>,
+    existing: HashMap<String, Existing>,
+    removes: Vec<i64>,
+    pub problems: Vec<Problem>,
+    pub adds: u32,
+    pub updates: u32,
+    pub unchanged: u32,
+    pub kept_missing: u32,
+}
+
+fn existing_people(conn: &Connection) -> Result<HashMap<String, Existing>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.id, p.ext_id, p.name, p.title, p.kind, p.role_track, p.level, t.name, p.email,
+                m.ext_id, p.attributes
+         FROM person p LEFT JOIN team t ON t.id = p.team_id LEFT JOIN person m ON m.id = p.manager_id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut existing = HashMap::new();
+    while let Some(r) = rows.next()? {
+        let kind: String = r.get(4)?;
+        let role: Option<String> = r.get(5)?;
+        let attributes: String = r.get(10)?;
+        existing.insert(
+            r.get::<_, String>(1)?,
+            Existing {
+                id: r.get(0)?,
+                name: r.get(2)?,
+                title: r.get(3)?,
+                kind: PersonKind::parse(&kind).unwrap_or(PersonKind::Human),
+                role_track: role.as_deref().and_then(RoleTrack::parse),
+                level: r.get(6)?,
+                team: r.get(7)?,
+                email: r.get(8)?,
+                manager_ext: r.get(9)?,
+                attributes: serde_json::from_str(&attributes).unwrap_or_default(),
+            },
+        );
+    }
+    Ok(existing)
+}
+
+fn problem(line: Option<u32>, message: String, people: Vec<String>) -> Problem {
+    Problem {
+        line,
+        message,
+        people,
+    }
+}
+
+/// Checks that the mapping names what an import needs, once per field.
+fn mapping_problems(headers: &[String], mapping: &[Option<Field>]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if mapping.len() != headers.len() {
+        problems.push(problem(
+            None,
+            format!(
+                "the mapping has {} entries but the file has {} columns",
+                mapping.len(),
+                headers.len()
+            ),
+            vec![],
+        ));
+        return problems;
+    }
+    for field in Field::ALL {
+        let columns: Vec<&str> = headers
+            .iter()
+            .zip(mapping)
+            .filter(|(_, f)| **f == Some(field))
+            .map(|(h, _)| h.as_str())
+            .collect();
+        if columns.len() > 1 {
+            problems.push(problem(
+                None,
+                format!(
+                    "columns \"{}\" are all mapped to {}; map only one",
+                    columns.join("\", \""),
+                    field.as_str()
+                ),
+                vec![],
+            ));
+        }
+    }
+    let has = |f| mapping.contains(&Some(f));
+    if !has(Field::Id) {
+        problems.push(problem(
+            None,
+            "no column is mapped to id: map the column holding each person's employee id".into(),
+            vec![],
+        ));
+    }
+    if !has(Field::Name) && !has(Field::FirstName) && !has(Field::LastName) {
+        problems.push(problem(
+            None,
+            "no column is mapped to name (or first name and last name)".into(),
+            vec![],
+        ));
+    }
+    problems
+}
+
+pub fn import_plan(
+    conn: &Connection,
+    table: &Table,
+    options: &ImportOptions,
+) -> Result<ImportPlan> {
+    let mapping = options
+        .mapping
+        .clone()
+        .unwrap_or_else(|| mapping_guess(&table.headers));
+    let mut problems = mapping_problems(&table.headers, &mapping);
+    let existing = existing_people(conn)?;
+    if !problems.is_empty() {
+        return Ok(ImportPlan {
+            rows: vec![],
+            existing,
+            removes: vec![],
+            problems,
+            adds: 0,
+            updates: 0,
+            unchanged: 0,
+            kept_missing: 0,
+        });
+    }
+    let column = |field| mapping.iter().position(|f| *f == Some(field));
+    let (c_id, c_manager, c_manager_email) = (
+        column(Field::Id),
+        column(Field::ManagerId),
+        column(Field::ManagerEmail),
+    );
+    let (c_name, c_first, c_last) = (
+        column(Field::Name),
+        column(Field::FirstName),
+        column(Field::LastName),
+    );
+    let (c_title, c_team, c_email) = (
+        column(Field::Title),
+        column(Field::Team),
+        column(Field::Email),
+    );
+    let (c_kind, c_role, c_level) = (
+        column(Field::Kind),
+        column(Field::RoleTrack),
+        column(Field::Level),
+    );
+    let attribute_columns: Vec<usize> = (0..mapping.len())
+        .filter(|&i| mapping[i].is_none())
+        .collect();
+
+    // 1. Each row on its own.
+    let mut rows: Vec<FilePerson> = Vec::with_capacity(table.rows.len());
+    let mut manager_emails: Vec<Option<String>> = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        let line = Some(row.line);
+        if row.fields.len() != table.headers.len() {
+            problems.push(problem(
+                line,
+                format!(
+                    "this row has {} fields but the header has {} columns",
+                    row.fields.len(),
+                    table.headers.len()
+                ),
+                vec![],
+            ));
+            continue;
+        }
+        let get = |c: Option<usize>| c.map(|c| row.fields[c].trim()).unwrap_or("");
+        let ext_id = get(c_id).to_string();
+        let name = match get(c_name) {
+            "" => format!("{} {}", get(c_first), get(c_last))
+                .trim()
+                .to_string(),
+            name => name.to_string(),
+        };
+        if ext_id.is_empty() {
+            problems.push(problem(
+                line,
+                "the id is empty".into(),
+                vec![name.clone()]
+                    .into_iter()
+                    .filter(|n| !n.is_empty())
+                    .collect(),
+            ));
+            continue;
+        }
+        if name.is_empty() {
+            problems.push(problem(
+                line,
+                format!("the person with id {ext_id} has no name"),
+                vec![ext_id.clone()],
+            ));
+            continue;
+        }
+        let kind = match PersonKind::parse(get(c_kind)) {
+            Some(kind) => kind,
+            None => {
+                problems.push(problem(
+                    line,
+                    format!("\"{}\" is not a kind: use human or agent", get(c_kind)),
+                    vec![name],
+                ));
+                continue;
+            }
+        };
+        let role_track = match get(c_role) {
+            "" => None,
+            text => match RoleTrack::parse(text) {
+                Some(role) => Some(role),
+                None => {
+                    problems.push(problem(
+                        line,
+                        format!("\"{text}\" is not a role track: use ic, manager or ic_leader"),
+                        vec![name],
+                    ));
+                    continue;
+                }
+            },
+        };
+        let email = get(c_email).to_string();
+        if !email.is_empty() && (!email.contains('@') || email.contains(char::is_whitespace)) {
+            problems.push(problem(
+                line,
+                format!("\"{email}\" is not an email address"),
+                vec![name],
+            ));
+            continue;
+        }
+        let manager_ext = Some(get(c_manager).to_string()).filter(|m| !m.is_empty());
+        manager_emails.push(Some(get(c_manager_email).to_lowercase()).filter(|m| !m.is_empty()));
+        rows.push(FilePerson {
+            line: row.line,
+            ext_id,
+            name,
+            title: get(c_title).to_string(),
+            kind,
+            role_track,
+            level: get(c_level).to_string(),
+            team: Some(get(c_team).to_string()).filter(|t| !t.is_empty()),
+            email,
+            manager_ext,
+            attributes: attribute_columns
+                .iter()
+                .map(|&c| (table.headers[c].clone(), row.fields[c].clone()))
+                .collect(),
+        });
+    }
+
+    // 2. Ids are unique within the file.
+    let mut line_of: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
+    let mut duplicates = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        if let Some(&first) = line_of.get(row.ext_id.as_str()) {
+            duplicates.push(problem(
+                Some(row.line),
+                format!(
+                    "id {} is used again (first on line {})",
+                    row.ext_id, rows[first].line
+                ),
+                vec![rows[first].name.clone(), row.name.clone()],
+            ));
+        } else {
+            line_of.insert(row.ext_id.as_str(), i);
+        }
+    }
+    let duplicate_found = !duplicates.is_empty();
+    problems.extend(duplicates);
+
+    // 3. Managers named by email resolve to ids (of the file, or of people kept).
+    if c_manager_email.is_some() {
+        let mut by_email: HashMap<String, String> = HashMap::new();
+        for (ext, person) in &existing {
+            if !person.email.is_empty() && !options.remove_missing {
+                by_email.insert(person.email.to_lowercase(), ext.clone());
+            }
+        }
+        for row in &rows {
+            if !row.email.is_empty() {
+                by_email.insert(row.email.to_lowercase(), row.ext_id.clone());
+            }
+        }
+        for (row, email) in rows.iter_mut().zip(&manager_emails) {
+            if row.manager_ext.is_some() {
+                continue;
+            }
+            if let Some(email) = email {
+                match by_email.get(email) {
+                    Some(ext) => row.manager_ext = Some(ext.clone()),
+                    None => problems.push(problem(
+                        Some(row.line),
+                        format!("manager email {email} belongs to nobody in the file"),
+                        vec![row.name.clone()],
+                    )),
+                }
+            }
+        }
+    }
+
+    // 4. Managers exist, humans report to humans, and there are no cycles.
+    // Nodes: the file's rows, then the workspace's people who stay without being in the file.
+    let in_file: HashSet<&str> = rows.iter().map(|r| r.ext_id.as_str()).collect();
+    let kept: Vec<(&String, &Existing)> = if options.remove_missing {
+        vec![]
+    } else {
+        existing
+            .iter()
+            .filter(|(ext, _)| !in_file.contains(ext.as_str()))
+            .collect()
+    };
+    let mut node_of: HashMap<&str, usize> = HashMap::with_capacity(rows.len() + kept.len());
+    for (i, row) in rows.iter().enumerate() {
+        node_of.entry(row.ext_id.as_str()).or_insert(i);
+    }
+    for (k, (ext, _)) in kept.iter().enumerate() {
+        node_of.insert(ext.as_str(), rows.len() + k);
+    }
+    let total = rows.len() + kept.len();
+    let node_name = |n: usize| {
+        if n < rows.len() {
+            rows[n].name.clone()
+        } else {
+            kept[n - rows.len()].1.name.clone()
+        }
+    };
+    let node_is_agent = |n: usize| {
+        if n < rows.len() {
+            rows[n].kind == PersonKind::Agent
+        } else {
+            kept[n - rows.len()].1.kind == PersonKind::Agent
+        }
+    };
+    let mut parent: Vec<Option<usize>> = vec![None; total];
+    for (i, row) in rows.iter().enumerate() {
+        let Some(manager) = &row.manager_ext else {
+            continue;
+        };
+        match node_of.get(manager.as_str()) {
+            Some(&m) => {
+                if row.kind == PersonKind::Human && node_is_agent(m) {
+                    problems.push(problem(
+                        Some(row.line),
+                        format!(
+                            "{} reports to {}, an AI agent: a person cannot report to an agent",
+                            row.name,
+                            node_name(m)
+                        ),
+                        vec![row.name.clone(), node_name(m)],
+                    ));
+                }
+                parent[i] = Some(m);
+            }
+            None => {
+                let whereabouts = if existing.contains_key(manager) {
+                    "is not in the file (and people missing from the file are being removed)"
+                } else if options.remove_missing || existing.is_empty() {
+                    "is not in the file"
+                } else {
+                    "is neither in the file nor in the workspace"
+                };
+                problems.push(problem(
+                    Some(row.line),
+                    format!("manager id {manager} of {} {whereabouts}", row.name),
+                    vec![row.name.clone()],
+                ));
+            }
+        }
+    }
+    for (k, (_, person)) in kept.iter().enumerate() {
+        parent[rows.len() + k] = person
+            .manager_ext
+            .as_deref()
+            .and_then(|m| node_of.get(m).copied());
+    }
+    let order = match order_managers_first(&parent) {
+        Ok(order) => order,
+        Err(cycles) => {
+            for cycle in cycles {
+                let names: Vec<String> = cycle.iter().map(|&n| node_name(n)).collect();
+                let first_line = cycle
+                    .iter()
+                    .filter(|&&n| n < rows.len())
+                    .map(|&n| rows[n].line)
+                    .min();
+                let lines: Vec<String> = cycle
+                    .iter()
+                    .filter(|&&n| n < rows.len())
+                    .map(|&n| rows[n].line.to_string())
+                    .collect();
+                let message = if cycle.len() == 1 {
+                    format!("{} is their own manager", names[0])
+                } else {
+                    let mut chain = names.clone();
+                    chain.push(names[0].clone());
+                    format!(
+                        "reporting cycle: {} (lines {})",
+                        chain.join(" → "),
+                        lines.join(", ")
+                    )
+                };
+                problems.push(problem(first_line, message, names));
+            }
+            Vec::new()
+        }
+    };
+
+    problems.sort_by_key(|p| p.line.unwrap_or(0));
+    let removes: Vec<i64> = if options.remove_missing {
+        existing
+            .iter()
+            .filter(|(ext, _)| !in_file.contains(ext.as_str()))
+            .map(|(_, e)| e.id)
+            .collect()
+    } else {
+        vec![]
+    };
+    let kept_missing = kept.len() as u32;
+    // Only the file's rows are written, managers first.
+    let mut ordered = Vec::with_capacity(rows.len());
+    if problems.is_empty() && !duplicate_found {
+        let mut slots: Vec<Option<FilePerson>> = rows.into_iter().map(Some).collect();
+        for n in order {
+            if let Some(row) = slots.get_mut(n).and_then(Option::take) {
+                ordered.push(row);
+            }
+        }
+    }
+    let (mut adds, mut updates, mut unchanged) = (0, 0, 0);
+    for row in &ordered {
+        match existing.get(&row.ext_id) {
+            None => adds += 1,
+            Some(before) if is_unchanged(row, before) => unchanged += 1,
+            Some(_) => updates += 1,
+        }
+    }
+    Ok(ImportPlan {
+        rows: ordered,
+        existing,
+        removes,
+        problems,
+        adds,
+        updates,
+        unchanged,
+        kept_missing,
+    })
+}
+
+fn merged_attributes(
+    row: &FilePerson,
+    before: Option<&BTreeMap<String, String>>,
+) -> BTreeMap<String, String> {
+    let mut attributes = before.cloned().unwrap_or_default();
+    for (key, value) in &row.attributes {
+        if value.trim().is_empty() {
+            attributes.remove(key);
+        } else {
+            attributes.insert(key.clone(), value.clone());
+        }
+    }
+    attributes
+}
+
+fn is_unchanged(row: &FilePerson, before: &Existing) -> bool {
+    row.name == before.name
+        && row.title == before.title
+        && row.kind == before.kind
+        && row.role_track == before.role_track
+        && row.level == before.level
+        && row.team.as_deref().map(str::to_lowercase)
+            == before.team.as_deref().map(str::to_lowercase)
+        && row.email == before.email
+        && row.manager_ext == before.manager_ext
+        && merged_attributes(row, Some(&before.attributes)) == before.attributes
+}
+
+/// Orders nodes so that every parent precedes its children, or returns the
+/// cycles found (each as its members, once). Linear: each node is walked once.
+fn order_managers_first(
+    parent: &[Option<usize>],
+) -> std::result::Result<Vec<usize>, Vec<Vec<usize>>> {
+    const NEW: u8 = 0;
+    const ON_PATH: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![NEW; parent.len()];
+    let mut order = Vec::with_capacity(parent.len());
+    let mut cycles = Vec::new();
+    let mut path = Vec::new();
+    for start in 0..parent.len() {
+        path.clear();
+        let mut node = Some(start);
+        while let Some(n) = node {
+            match state[n] {
+                DONE => break,
+                ON_PATH => {
+                    let from = path
+                        .iter()
+                        .position(|&p| p == n)
+                        .expect("on the current path");
+                    cycles.push(path[from..].to_vec());
+                    break;
+                }
+                _ => {
+                    state[n] = ON_PATH;
+                    path.push(n);
+                    node = parent[n];
+                }
+            }
+        }
+        // The path runs from `start` up towards the top: emit it top first.
+        for &n in path.iter().rev() {
+            state[n] = DONE;
+            order.push(n);
+        }
+    }
+    if cycles.is_empty() {
+        Ok(order)
+    } else {
+        Err(cycles)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Preview and apply.
+// ---------------------------------------------------------------------------
+
+fn read_file(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))
+}
+
+/// What the wizard shows before anything is written: the mapping, samples,
+/// every problem and what the import would change.
+pub fn import_preview(
+    conn: &Connection,
+    file_name: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> Result<ImportPreview> {
+    let table = table_read(bytes)?;
+    let plan = import_plan(conn, &table, options)?;
+    let mapping = options
+        .mapping
+        .clone()
+        .unwrap_or_else(|| mapping_guess(&table.headers));
+    let columns = table
+        .headers
+        .iter()
+        .enumerate()
+        .map(|(i, header)| ColumnPreview {
+            index: i as u32,
+            header: header.clone(),
+            field: mapping.get(i).copied().flatten(),
+            samples: table
+                .rows
+                .iter()
+                .filter_map(|r| r.fields.get(i).map(|f| f.trim()).filter(|f| !f.is_empty()))
+                .take(3)
+                .map(str::to_string)
+                .collect(),
+        })
+        .collect();
+    Ok(ImportPreview {
+        file_name: file_name.to_string(),
+        encoding: table.encoding.to_string(),
+        delimiter: (table.delimiter as char).to_string(),
+        rows: table.rows.len() as u32,
+        columns,
+        problems: plan.problems,
+        adds: plan.adds,
+        updates: plan.updates,
+        unchanged: plan.unchanged,
+        removes: plan.removes.len() as u32,
+        kept_missing: plan.kept_missing,
+    })
+}
+
+pub fn import_preview_file(
+    conn: &Connection,
+    path: &Path,
+    options: &ImportOptions,
+) -> Result<ImportPreview> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    import_preview(conn, &name, &read_file(path)?, options)
+}
+
+/// Validates the whole file, then writes it in one transaction. With any
+/// problem nothing is written and the error lists them all.
+pub fn import_apply(
+    conn: &mut Connection,
+    bytes: &[u8],
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(ImportProgress),
+) -> Result<ImportSummary> {
+    progress(ImportProgress {
+        phase: ImportPhase::Reading,
+        done: 0,
+        total: 0,
+    });
+    let table = table_read(bytes)?;
+    let total = table.rows.len() as u32;
+    progress(ImportProgress {
+        phase: ImportPhase::Validating,
+        done: 0,
+        total,
+    });
+    let plan = import_plan(conn, &table, options)?;
+    if !plan.problems.is_empty() {
+        return Err(Error::ImportInvalid(plan.problems));
+    }
+    let tx = conn.transaction()?;
+    let summary = write_plan(&tx, &plan, &mut |done| {
+        progress(ImportProgress {
+            phase: ImportPhase::Writing,
+            done,
+            total,
+        })
+    })?;
+    tx.commit()?;
+    progress(ImportProgress {
+        phase: ImportPhase::Done,
+        done: total,
+        total,
+    });
+    Ok(summary)
+}
+
+pub fn import_apply_file(
+    conn: &mut Connection,
+    path: &Path,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(ImportProgress),
+) -> Result<ImportSummary> {
+    import_apply(conn, &read_file(path)?, options, progress)
+}
+
+fn write_plan(
+    tx: &Transaction,
+    plan: &ImportPlan,
+    progress: &mut dyn FnMut(u32),
+) -> Result<ImportSummary> {
+    let mut summary = ImportSummary {
+        added: plan.adds,
+        updated: plan.updates,
+        unchanged: plan.unchanged,
+        removed: plan.removes.len() as u32,
+        teams_created: 0,
+    };
+    // Teams by name, created on first use.
+    let mut team_ids: HashMap<String, i64> = HashMap::new();
+    {
+        let mut stmt = tx.prepare("SELECT id, name FROM team")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            team_ids.insert(r.get::<_, String>(1)?.to_lowercase(), r.get(0)?);
+        }
+    }
+    let mut new_team = tx.prepare("INSERT INTO team (name) VALUES (?1)")?;
+    for row in &plan.rows {
+        if let Some(team) = &row.team {
+            if !team_ids.contains_key(&team.to_lowercase()) {
+                new_team.execute([team])?;
+                team_ids.insert(team.to_lowercase(), tx.last_insert_rowid());
+                summary.teams_created += 1;
+            }
+        }
+    }
+    drop(new_team);
+
+    if !plan.removes.is_empty() {
+        let ids = serde_json::to_string(&plan.removes).expect("ids serialize");
+        tx.execute(
+            "UPDATE person SET manager_id = NULL WHERE id IN (SELECT value FROM json_each(?1))",
+            [&ids],
+        )?;
+        tx.execute(
+            "DELETE FROM person WHERE id IN (SELECT value FROM json_each(?1))",
+            [&ids],
+        )?;
+    }
+
+    let mut id_of: HashMap<&str, i64> = plan
+        .existing
+        .iter()
+        .map(|(ext, e)| (ext.as_str(), e.id))
+        .collect();
+    let mut insert = tx.prepare(
+        "INSERT INTO person (ext_id, name, title, kind, role_track, level, team_id, email, manager_id, attributes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    let mut update = tx.prepare(
+        "UPDATE person SET name = ?2, title = ?3, kind = ?4, role_track = ?5, level = ?6, team_id = ?7,
+                email = ?8, manager_id = ?9, attributes = ?10
+         WHERE id = ?1",
+    )?;
+    for (done, row) in plan.rows.iter().enumerate() {
+        if done % 2000 == 0 {
+            progress(done as u32);
+        }
+        let before = plan.existing.get(&row.ext_id);
+        if before.is_some_and(|b| is_unchanged(row, b)) {
+            continue;
+        }
+        let team_id = row
+            .team
+            .as_ref()
+            .and_then(|t| team_ids.get(&t.to_lowercase()).copied());
+        // Managers come first in the plan, so their id is known by now.
+        let manager_id = row
+            .manager_ext
+            .as_deref()
+            .and_then(|m| id_of.get(m).copied());
+        let attributes = merged_attributes(row, before.map(|b| &b.attributes));
+        let attributes = serde_json::to_string(&attributes).expect("attributes serialize");
+        let kind = row.kind.as_str();
+        let role = row.role_track.map(RoleTrack::as_str);
+        match before {
+            Some(b) => {
+                update.execute(params![
+                    b.id, row.name, row.title, kind, role, row.level, team_id, row.email,
+                    manager_id, attributes
+                ])?;
+            }
+            None => {
+                insert.execute(params![
+                    row.ext_id, row.name, row.title, kind, role, row.level, team_id, row.email,
+                    manager_id, attributes
+                ])?;
+                id_of.insert(row.ext_id.as_str(), tx.last_insert_rowid());
+            }
+        }
+    }
+    progress(plan.rows.len() as u32);
+    Ok(summary)
 }

@@ -1,0 +1,159 @@
+// The only module that talks to the Tauri host. Every other module imports the
+// typed functions below; unit tests mock this module (or the host underneath).
+import { Channel, invoke } from '@tauri-apps/api/core';
+
+import type { DeletedPerson } from './bindings/DeletedPerson';
+import type { ErrorKind } from './bindings/ErrorKind';
+import type { ImportOptions } from './bindings/ImportOptions';
+import type { ImportPreview } from './bindings/ImportPreview';
+import type { ImportProgress } from './bindings/ImportProgress';
+import type { ImportSummary } from './bindings/ImportSummary';
+import type { Metrics } from './bindings/Metrics';
+import type { OrgNode } from './bindings/OrgNode';
+import type { PeoplePage } from './bindings/PeoplePage';
+import type { Person } from './bindings/Person';
+import type { PersonInput } from './bindings/PersonInput';
+import type { Problem } from './bindings/Problem';
+import type { ReportsDestination } from './bindings/ReportsDestination';
+import type { Team } from './bindings/Team';
+import type { Thresholds } from './bindings/Thresholds';
+import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
+
+/**
+ * `unknown` is the UI's own kind for a rejection that is not `{ kind, message }`
+ * (for example Tauri refusing a command or its arguments before Rust runs).
+ */
+export type ApiErrorKind = ErrorKind | 'unknown';
+
+const KNOWN_KINDS: ReadonlySet<string> = new Set<ErrorKind>([
+  'not_found',
+  'invalid_input',
+  'cycle',
+  'conflict',
+  'newer_version',
+  'not_a_workspace',
+  'import_invalid',
+  'database',
+  'io',
+]);
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly problems?: Problem[];
+
+  constructor(kind: ApiErrorKind, message: string, problems?: Problem[]) {
+    super(message);
+    this.name = 'ApiError';
+    this.kind = kind;
+    if (problems) this.problems = problems;
+  }
+}
+
+function isProblem(value: unknown): value is Problem {
+  if (typeof value !== 'object' || value === null) return false;
+  const p = value as Record<string, unknown>;
+  return (
+    typeof p.message === 'string' &&
+    (p.line === null || p.line === undefined || typeof p.line === 'number') &&
+    (p.people === undefined || Array.isArray(p.people))
+  );
+}
+
+/** Turns anything a command rejected with into an ApiError. */
+export function toApiError(raw: unknown): ApiError {
+  if (raw instanceof ApiError) return raw;
+  if (typeof raw === 'object' && raw !== null) {
+    const r = raw as Record<string, unknown>;
+    if (typeof r.kind === 'string') {
+      const kind: ApiErrorKind = KNOWN_KINDS.has(r.kind) ? (r.kind as ErrorKind) : 'unknown';
+      const message = typeof r.message === 'string' && r.message ? r.message : String(r.kind);
+      let problems: Problem[] | undefined;
+      if (Array.isArray(r.problems)) {
+        problems = r.problems.filter(isProblem).map((p) => ({
+          line: typeof p.line === 'number' ? p.line : null,
+          message: p.message,
+          people: Array.isArray(p.people) ? p.people.map(String) : [],
+        }));
+      }
+      return new ApiError(kind, message, problems);
+    }
+    if (raw instanceof Error) return new ApiError('unknown', raw.message);
+    if (typeof r.message === 'string') return new ApiError('unknown', r.message);
+  }
+  if (typeof raw === 'string' && raw) return new ApiError('unknown', raw);
+  return new ApiError('unknown', 'Something went wrong.');
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw toApiError(e);
+  }
+}
+
+// ---- workspace -------------------------------------------------------------
+
+export const workspaceInfo = () => call<WorkspaceInfo | null>('workspace_info');
+export const workspacePickOpen = () => call<WorkspaceInfo | null>('workspace_pick_open');
+export const workspacePickCreate = () => call<WorkspaceInfo | null>('workspace_pick_create');
+export const workspaceOpenDemo = () => call<WorkspaceInfo>('workspace_open_demo');
+export const workspaceOpen = (path: string) => call<WorkspaceInfo>('workspace_open', { path });
+export const workspaceCreate = (path: string) => call<WorkspaceInfo>('workspace_create', { path });
+
+// ---- people ----------------------------------------------------------------
+
+export const personGet = (id: number) => call<Person>('person_get', { id });
+export const personCreate = (input: PersonInput) => call<Person>('person_create', { input });
+export const personUpdate = (id: number, input: PersonInput) =>
+  call<Person>('person_update', { id, input });
+export const personMove = (id: number, managerId: number | null) =>
+  call<Person>('person_move', { id, managerId });
+export const personDelete = (id: number, reports: ReportsDestination) =>
+  call<DeletedPerson>('person_delete', { id, reports });
+export const personRestore = (deleted: DeletedPerson) =>
+  call<Person>('person_restore', { deleted });
+export const personPage = (filter: string, offset: number, limit: number) =>
+  call<PeoplePage>('person_page', { filter, offset, limit });
+
+// ---- teams -----------------------------------------------------------------
+
+export const teamList = () => call<Team[]>('team_list');
+export const teamCreate = (name: string) => call<Team>('team_create', { name });
+export const teamRename = (id: number, name: string) => call<Team>('team_rename', { id, name });
+export const teamDelete = (id: number) => call<null>('team_delete', { id });
+
+// ---- org -------------------------------------------------------------------
+
+export const orgChildren = (parentId: number | null) =>
+  call<OrgNode[]>('org_children', { parentId });
+export const orgChain = (id: number) => call<OrgNode[]>('org_chain', { id });
+export const orgSearch = (query: string, limit: number) =>
+  call<OrgNode[]>('org_search', { query, limit });
+
+// ---- metrics ---------------------------------------------------------------
+
+export const metricsGet = (rootId: number | null) => call<Metrics>('metrics_get', { rootId });
+export const thresholdsGet = () => call<Thresholds>('thresholds_get');
+export const thresholdsSet = (thresholds: Thresholds) =>
+  call<Thresholds>('thresholds_set', { thresholds });
+
+// ---- import / export -------------------------------------------------------
+
+export const importPickFile = () => call<string | null>('import_pick_file');
+export const importPreview = (path: string, options: ImportOptions) =>
+  call<ImportPreview>('import_preview', { path, options });
+
+export function importApply(
+  path: string,
+  options: ImportOptions,
+  onProgress: (progress: ImportProgress) => void,
+): Promise<ImportSummary> {
+  const channel = new Channel<ImportProgress>();
+  channel.onmessage = onProgress;
+  return call<ImportSummary>('import_apply', { path, options, onProgress: channel });
+}
+
+export type ExportFormat = 'csv' | 'json';
+export const exportPickAndWrite = (format: ExportFormat) =>
+  call<string | null>('export_pick_and_write', { format });
