@@ -73,3 +73,27 @@ impl Error {
         }
     }
 }
+
+/// An error as the UI and `--json` scripts receive it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ErrorReport {
+    pub kind: ErrorKind,
+    pub message: String,
+    /// For `import_invalid`: every problem of the file, with its line.
+    pub problems: Vec<crate::import::Problem>,
+}
+
+impl From<&Error> for ErrorReport {
+    fn from(error: &Error) -> Self {
+        let problems = match error {
+            Error::ImportInvalid(problems) => problems.clone(),
+            _ => Vec::new(),
+        };
+        ErrorReport {
+            kind: error.kind(),
+            message: error.to_string(),
+            problems,
+        }
+    }
+}

@@ -14,5 +14,5 @@ pub mod settings;
 pub mod teams;
 pub mod workspace;
 
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, ErrorKind, ErrorReport, Result};
 pub use workspace::Workspace;

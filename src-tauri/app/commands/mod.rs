@@ -1,0 +1,60 @@
+//! Tauri commands, one module per domain. Each command unpacks its arguments,
+//! calls the core on the open workspace and maps the error: nothing else.
+
+mod export;
+mod import;
+mod metrics;
+mod org;
+mod people;
+mod teams;
+mod workspace;
+
+use leadline_core::{Error, ErrorReport};
+use serde::Serialize;
+
+/// What a failed command sends to the UI: `{ kind, message, problems }`.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct CommandError(ErrorReport);
+
+impl From<Error> for CommandError {
+    fn from(error: Error) -> Self {
+        CommandError(ErrorReport::from(&error))
+    }
+}
+
+pub type CommandResult<T> = Result<T, CommandError>;
+
+pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
+{
+    tauri::generate_handler![
+        workspace::workspace_info,
+        workspace::workspace_start_error,
+        workspace::workspace_open,
+        workspace::workspace_create,
+        workspace::workspace_open_demo,
+        workspace::workspace_pick_open,
+        workspace::workspace_pick_create,
+        people::person_get,
+        people::person_create,
+        people::person_update,
+        people::person_move,
+        people::person_delete,
+        people::person_restore,
+        people::person_page,
+        teams::team_list,
+        teams::team_create,
+        teams::team_rename,
+        teams::team_delete,
+        org::org_children,
+        org::org_chain,
+        org::org_search,
+        metrics::metrics_get,
+        metrics::thresholds_get,
+        metrics::thresholds_set,
+        import::import_pick_file,
+        import::import_preview,
+        import::import_apply,
+        export::export_pick_and_write,
+    ]
+}
