@@ -174,6 +174,8 @@ pub fn synthetic_org_csv(people: usize, seed: u64) -> String {
             let becomes_manager = match depth {
                 0 | 1 => true,
                 2 => rng.below(3) != 0,
+                3 => rng.below(2) == 0,
+                4 => rng.below(3) == 0,
                 _ => rng.below(6) == 0,
             };
             created += 1;

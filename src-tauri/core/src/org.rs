@@ -18,7 +18,6 @@ const NONE: u32 = u32::MAX;
 pub struct OrgStructure {
     pub ids: Vec<i64>,
     pub names: Vec<Box<str>>,
-    pub titles: Vec<Box<str>>,
     pub is_agent: Vec<bool>,
     pub role_track: Vec<Option<RoleTrack>>,
     /// Index of each person's manager, `NONE` for roots.
@@ -34,7 +33,7 @@ pub struct OrgStructure {
 impl OrgStructure {
     pub fn load(conn: &Connection) -> Result<Self> {
         let mut stmt = conn.prepare(
-            "SELECT id, manager_id, kind = 'agent', role_track, name, title FROM person ORDER BY id",
+            "SELECT id, manager_id, kind = 'agent', role_track, name FROM person ORDER BY id",
         )?;
         let mut rows = stmt.query([])?;
         let mut ids = Vec::new();
@@ -42,7 +41,6 @@ impl OrgStructure {
         let mut is_agent = Vec::new();
         let mut role_track = Vec::new();
         let mut names = Vec::new();
-        let mut titles = Vec::new();
         while let Some(row) = rows.next()? {
             ids.push(row.get::<_, i64>(0)?);
             managers.push(row.get::<_, Option<i64>>(1)?);
@@ -50,11 +48,8 @@ impl OrgStructure {
             let role: Option<String> = row.get(3)?;
             role_track.push(role.as_deref().and_then(RoleTrack::parse));
             names.push(row.get::<_, String>(4)?.into_boxed_str());
-            titles.push(row.get::<_, String>(5)?.into_boxed_str());
         }
-        Ok(Self::build(
-            ids, managers, is_agent, role_track, names, titles,
-        ))
+        Ok(Self::build(ids, managers, is_agent, role_track, names))
     }
 
     fn build(
@@ -63,7 +58,6 @@ impl OrgStructure {
         is_agent: Vec<bool>,
         role_track: Vec<Option<RoleTrack>>,
         names: Vec<Box<str>>,
-        titles: Vec<Box<str>>,
     ) -> Self {
         let n = ids.len();
         let index_of: HashMap<i64, u32> = ids
@@ -96,7 +90,6 @@ impl OrgStructure {
         let mut structure = OrgStructure {
             ids,
             names,
-            titles,
             is_agent,
             role_track,
             parent,
@@ -204,26 +197,37 @@ pub struct OrgNode {
 }
 
 /// Reads the chart nodes for a set of people. `descendants` comes from the caller
-/// so it is computed once per structure, not once per call.
-pub fn org_nodes(structure: &OrgStructure, descendants: &[u32], nodes: &[u32]) -> Vec<OrgNode> {
+/// so it is computed once per structure, not once per call. Titles are read from
+/// the database: only a screenful of nodes is asked for at a time, and keeping
+/// every title in memory would slow down every reload of the structure.
+pub fn org_nodes(
+    conn: &Connection,
+    structure: &OrgStructure,
+    descendants: &[u32],
+    nodes: &[u32],
+) -> Result<Vec<OrgNode>> {
+    let mut title_of = conn.prepare_cached("SELECT title FROM person WHERE id = ?1")?;
     nodes
         .iter()
         .map(|&n| {
             let i = n as usize;
-            OrgNode {
+            let title: String = title_of
+                .query_row([structure.ids[i]], |r| r.get(0))
+                .unwrap_or_default();
+            Ok(OrgNode {
                 id: structure.ids[i],
                 name: structure.names[i].to_string(),
-                title: structure.titles[i].to_string(),
+                title,
                 kind: structure.kind(n),
                 children: structure.children(n).len() as u32,
                 span: structure.human_reports(n),
                 descendants: descendants[i],
-            }
+            })
         })
         .collect()
 }
 
-/// Case-insensitive search over names and titles; name-prefix matches first.
+/// Case-insensitive search over names; matches at the start of the name first.
 pub fn org_search(structure: &OrgStructure, query: &str, limit: usize) -> Vec<u32> {
     let query = query.trim().to_lowercase();
     if query.is_empty() {
@@ -238,9 +242,7 @@ pub fn org_search(structure: &OrgStructure, query: &str, limit: usize) -> Vec<u3
             if prefix.len() >= limit {
                 break;
             }
-        } else if inside.len() < limit
-            && (name.contains(&query) || structure.titles[i].to_lowercase().contains(&query))
-        {
+        } else if inside.len() < limit && name.contains(&query) {
             inside.push(i as u32);
         }
     }
@@ -270,7 +272,7 @@ mod tests {
     }
 
     #[test]
-    fn search_puts_name_prefixes_first_and_matches_titles() {
+    fn search_puts_name_prefixes_first() {
         let conn = open_in_memory().unwrap();
         add(&conn, "Maria Ada", None);
         add(&conn, "Adalbert", None);

@@ -101,10 +101,10 @@ impl Workspace {
 
     /// The reporting structure as of now, reloaded only if the file changed.
     pub fn structure(&mut self) -> Result<Arc<OrgStructure>> {
-        Ok(self.snapshot()?.structure.clone())
+        Ok(self.snapshot()?.1.structure.clone())
     }
 
-    fn snapshot(&mut self) -> Result<&Snapshot> {
+    fn snapshot(&mut self) -> Result<(&Connection, &Snapshot)> {
         let key = self.change_key()?;
         if self.cache.as_ref().map(|s| s.key) != Some(key) {
             let structure = OrgStructure::load(&self.conn)?;
@@ -115,7 +115,7 @@ impl Workspace {
                 descendants: Arc::new(descendants),
             });
         }
-        Ok(self.cache.as_ref().expect("just filled"))
+        Ok((&self.conn, self.cache.as_ref().expect("just filled")))
     }
 
     /// Metrics of the whole org (`root` = None) or of one person's subtree.
@@ -128,18 +128,18 @@ impl Workspace {
 
     /// The chart nodes under `parent`, or the roots of the org when `None`.
     pub fn org_children(&mut self, parent: Option<i64>) -> Result<Vec<OrgNode>> {
-        let snapshot = self.snapshot()?;
+        let (conn, snapshot) = self.snapshot()?;
         let s = &snapshot.structure;
         let nodes: Vec<u32> = match parent {
             Some(id) => s.children(s.index(id)?).to_vec(),
             None => s.roots().collect(),
         };
-        Ok(org_nodes(s, &snapshot.descendants, &nodes))
+        org_nodes(conn, s, &snapshot.descendants, &nodes)
     }
 
     /// The chart nodes along the chain of command, from the top down to `id`.
     pub fn org_chain(&mut self, id: i64) -> Result<Vec<OrgNode>> {
-        let snapshot = self.snapshot()?;
+        let (conn, snapshot) = self.snapshot()?;
         let s = &snapshot.structure;
         let mut chain = vec![s.index(id)?];
         while let Some(p) = s.parent(*chain.last().expect("non-empty")) {
@@ -149,17 +149,13 @@ impl Workspace {
             chain.push(p);
         }
         chain.reverse();
-        Ok(org_nodes(s, &snapshot.descendants, &chain))
+        org_nodes(conn, s, &snapshot.descendants, &chain)
     }
 
     pub fn org_search(&mut self, query: &str, limit: usize) -> Result<Vec<OrgNode>> {
-        let snapshot = self.snapshot()?;
+        let (conn, snapshot) = self.snapshot()?;
         let found = org_search(&snapshot.structure, query, limit);
-        Ok(org_nodes(
-            &snapshot.structure,
-            &snapshot.descendants,
-            &found,
-        ))
+        org_nodes(conn, &snapshot.structure, &snapshot.descendants, &found)
     }
 }
 

@@ -1,0 +1,240 @@
+//! `cargo xtask bench`: speed on a generated 100,000-person org, each figure
+//! next to a baseline measured in the same run, because the machine is shared
+//! and absolute times drift.
+
+use std::time::{Duration, Instant};
+
+use leadline_core::db::{self, OpenMode};
+use leadline_core::demo::synthetic_org_csv;
+use leadline_core::import::{import_apply, table_read, ImportOptions};
+use leadline_core::Workspace;
+
+use crate::{root, sh, sh_env, step, Result};
+
+const PEOPLE: usize = 100_000;
+
+/// Builds in release mode and measures there: debug timings say nothing.
+pub fn bench() -> Result {
+    let root = root();
+    step("measuring the core (release build)");
+    sh(
+        &root,
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "--release",
+            "--package",
+            "xtask",
+            "--",
+            "bench-measure",
+        ],
+    )?;
+    step("measuring the org chart's first paint in the real window");
+    crate::setup::system_packages(crate::setup::TEST_PACKAGES)?;
+    let driver = crate::setup::tauri_driver(&root)?.display().to_string();
+    sh(&root.join("ui"), "npm", &["run", "build"])?;
+    sh_env(
+        &root,
+        "cargo",
+        &[
+            "test",
+            "--release",
+            "--package",
+            "leadline",
+            "--features",
+            "e2e",
+            "--test",
+            "window_bench",
+            "--",
+            "--nocapture",
+        ],
+        &[("TAURI_DRIVER", &driver)],
+    )
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn time<T>(f: impl FnOnce() -> T) -> (Duration, T) {
+    let start = Instant::now();
+    let value = f();
+    (start.elapsed(), value)
+}
+
+/// The baseline for import: the same rows, already parsed, with teams and
+/// managers already resolved to ids, inserted with one prepared statement in one
+/// transaction into a fresh workspace file. Everything else the import does
+/// (decoding, parsing, mapping, validation, resolving) is its overhead.
+fn bare_insert(path: &std::path::Path, csv: &str) -> Duration {
+    let table = table_read(csv.as_bytes()).expect("the generated CSV reads");
+    let mut conn = db::open(path, OpenMode::CreateIfMissing).expect("bench workspace opens");
+    let mut team_ids = std::collections::HashMap::new();
+    // Generated ids are E000001, E000002… in file order, and managers come first,
+    // so in a fresh file the person E{n} gets rowid n.
+    let rowid = |ext: &str| ext.trim_start_matches('E').parse::<i64>().ok();
+    let rows: Vec<(Vec<String>, Option<i64>, i64, String)> = table
+        .rows
+        .iter()
+        .map(|r| {
+            let f = &r.fields;
+            let next = team_ids.len() as i64 + 1;
+            let team = *team_ids.entry(f[4].clone()).or_insert(next);
+            let attributes = serde_json::json!({ "Office": f[9], "Start date": f[10] }).to_string();
+            (f.clone(), rowid(&f[6]), team, attributes)
+        })
+        .collect();
+    for (name, id) in &team_ids {
+        conn.execute(
+            "INSERT INTO team (id, name) VALUES (?1, ?2)",
+            rusqlite::params![id, name],
+        )
+        .unwrap();
+    }
+    let (elapsed, ()) = time(|| {
+        let tx = conn.transaction().unwrap();
+        {
+            let mut insert = tx
+                .prepare(
+                    "INSERT INTO person (ext_id, name, title, kind, role_track, level, team_id, email, manager_id, attributes)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )
+                .unwrap();
+            for (f, manager, team, attributes) in &rows {
+                insert
+                    .execute(rusqlite::params![
+                        f[0], f[1], f[2], f[8], f[7], f[3], team, f[5], manager, attributes
+                    ])
+                    .unwrap();
+            }
+        }
+        tx.commit().unwrap();
+    });
+    elapsed
+}
+
+pub fn measure() -> Result {
+    let dir = std::env::temp_dir().join(format!("leadline-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let (gen_time, csv) = time(|| synthetic_org_csv(PEOPLE, 42));
+    println!(
+        "generated a {PEOPLE}-person org as CSV ({:.1} MB) in {}",
+        csv.len() as f64 / 1e6,
+        ms(gen_time)
+    );
+
+    // Import vs bare insert, alternated three times; medians compared.
+    let mut bare = Vec::new();
+    let mut imports = Vec::new();
+    for round in 0..3 {
+        let base_path = dir.join(format!("bare-{round}.leadline"));
+        bare.push(bare_insert(&base_path, &csv));
+        let path = dir.join(format!("import-{round}.leadline"));
+        let mut ws =
+            Workspace::open(&path, OpenMode::CreateIfMissing).map_err(|e| e.to_string())?;
+        let (elapsed, result) = time(|| {
+            import_apply(
+                ws.conn_mut(),
+                csv.as_bytes(),
+                &ImportOptions::default(),
+                &mut |_| {},
+            )
+        });
+        result.map_err(|e| format!("the bench import failed: {e}"))?;
+        imports.push(elapsed);
+    }
+    let (bare, import) = (median(bare), median(imports));
+    println!("\nCSV import of {PEOPLE} people");
+    println!("  bare rusqlite insert (baseline)  {}", ms(bare));
+    println!(
+        "  leadline import (read, validate, write)  {}  = {:.2}× baseline (target ≤ 2×)",
+        ms(import),
+        import.as_secs_f64() / bare.as_secs_f64()
+    );
+
+    // Metrics on the imported workspace.
+    let mut ws = Workspace::open(&dir.join("import-0.leadline"), OpenMode::MustExist)
+        .map_err(|e| e.to_string())?;
+    let structure = ws.structure().map_err(|e| e.to_string())?;
+    let cold: Vec<Duration> = (0..5)
+        .map(|_| {
+            let mut fresh =
+                Workspace::open(&dir.join("import-0.leadline"), OpenMode::MustExist).unwrap();
+            time(|| fresh.metrics(None).unwrap()).0
+        })
+        .collect();
+    let warm: Vec<Duration> = (0..20)
+        .map(|_| time(|| ws.metrics(None).unwrap()).0)
+        .collect();
+    let full = ws.metrics(None).map_err(|e| e.to_string())?;
+    // Baseline for metrics: one plain SQL scan of the same table.
+    let scan: Vec<Duration> = (0..5)
+        .map(|_| {
+            time(|| {
+                ws.conn()
+                    .query_row(
+                        "SELECT count(*), count(manager_id), sum(length(name)) FROM person",
+                        [],
+                        |r| r.get::<_, i64>(0),
+                    )
+                    .unwrap()
+            })
+            .0
+        })
+        .collect();
+    println!(
+        "\nmetrics ({} people, {} managers, {} layers)",
+        full.headcount, full.managers, full.layers
+    );
+    println!(
+        "  baseline: one SQL scan of the person table  {}",
+        ms(median(scan.clone()))
+    );
+    println!(
+        "  full org, structure cached (what the app does between writes)  {}  (target ≤ 50 ms)",
+        ms(median(warm))
+    );
+    println!(
+        "  full org, first call after opening (loads the structure)  {}  = {:.1}× the scan",
+        ms(median(cold.clone())),
+        median(cold).as_secs_f64() / median(scan).as_secs_f64()
+    );
+
+    // Subtrees: the largest one below the root, and a spread of smaller ones.
+    let descendants = structure.descendant_counts();
+    let root = structure
+        .roots()
+        .next()
+        .ok_or("the bench org has no root")?;
+    let mut candidates: Vec<u32> = structure.all_breadth_first().to_vec();
+    candidates.retain(|&n| n != root && !structure.children(n).is_empty());
+    candidates.sort_by_key(|&n| std::cmp::Reverse(descendants[n as usize]));
+    let picks: Vec<u32> = [0, 1, candidates.len() / 10, candidates.len() / 2]
+        .iter()
+        .filter_map(|&i| candidates.get(i).copied())
+        .collect();
+    println!("\nsubtree metrics (structure cached; target ≤ 10 ms)");
+    let mut worst = Duration::ZERO;
+    for node in picks {
+        let id = structure.ids[node as usize];
+        let samples: Vec<Duration> = (0..20)
+            .map(|_| time(|| ws.metrics(Some(id)).unwrap()).0)
+            .collect();
+        let m = median(samples);
+        worst = worst.max(m);
+        println!(
+            "  subtree of {:>6} people  {}",
+            descendants[node as usize] + 1,
+            ms(m)
+        );
+    }
+    println!("  slowest subtree  {}", ms(worst));
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}

@@ -1,0 +1,86 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const invoke = vi.fn();
+class FakeChannel<T> {
+  onmessage: (m: T) => void = () => {};
+}
+vi.mock('@tauri-apps/api/core', () => ({
+  invoke: (...args: unknown[]) => invoke(...args),
+  Channel: FakeChannel,
+}));
+
+const api = await import('./api');
+
+describe('toApiError', () => {
+  it('keeps kind and message of a host error', () => {
+    const e = api.toApiError({ kind: 'cycle', message: 'Ada → Alan → Ada' });
+    expect(e).toBeInstanceOf(api.ApiError);
+    expect(e).toBeInstanceOf(Error);
+    expect(e.kind).toBe('cycle');
+    expect(e.message).toBe('Ada → Alan → Ada');
+    expect(e.problems).toBeUndefined();
+  });
+
+  it('keeps the problems of an import_invalid error', () => {
+    const e = api.toApiError({
+      kind: 'import_invalid',
+      message: 'bad file',
+      problems: [{ line: 3, message: 'no name', people: ['E1'] }, { message: 'loop' }, 42],
+    });
+    expect(e.kind).toBe('import_invalid');
+    expect(e.problems).toEqual([
+      { line: 3, message: 'no name', people: ['E1'] },
+      { line: null, message: 'loop', people: [] },
+    ]);
+  });
+
+  it('maps kinds it does not know, strings and Errors to "unknown"', () => {
+    expect(api.toApiError({ kind: 'martian', message: 'x' }).kind).toBe('unknown');
+    const s = api.toApiError('Command person_frob not found');
+    expect(s.kind).toBe('unknown');
+    expect(s.message).toBe('Command person_frob not found');
+    expect(api.toApiError(new TypeError('boom')).message).toBe('boom');
+    expect(api.toApiError(undefined).message).toMatch(/went wrong/);
+  });
+
+  it('returns an ApiError unchanged', () => {
+    const e = new api.ApiError('io', 'disk');
+    expect(api.toApiError(e)).toBe(e);
+  });
+});
+
+describe('commands', () => {
+  beforeEach(() => invoke.mockReset());
+
+  it('passes camelCase argument names', async () => {
+    invoke.mockResolvedValue({});
+    await api.personMove(7, null);
+    await api.orgChildren(null);
+    await api.metricsGet(3);
+    await api.personPage('ada', 200, 200);
+    expect(invoke.mock.calls).toEqual([
+      ['person_move', { id: 7, managerId: null }],
+      ['org_children', { parentId: null }],
+      ['metrics_get', { rootId: 3 }],
+      ['person_page', { filter: 'ada', offset: 200, limit: 200 }],
+    ]);
+  });
+
+  it('rejects with an ApiError when the host rejects', async () => {
+    invoke.mockRejectedValue({ kind: 'not_found', message: 'No person 9' });
+    await expect(api.personGet(9)).rejects.toMatchObject({ name: 'ApiError', kind: 'not_found', message: 'No person 9' });
+  });
+
+  it('feeds import progress from the channel to the callback', async () => {
+    const seen: unknown[] = [];
+    invoke.mockImplementation(async (_cmd: string, args: { onProgress: FakeChannel<unknown> }) => {
+      args.onProgress.onmessage({ phase: 'writing', done: 5, total: 10 });
+      return { added: 1, updated: 0, unchanged: 0, removed: 0, teams_created: 0 };
+    });
+    const summary = await api.importApply('/x.csv', { mapping: null, remove_missing: false }, (p) => seen.push(p));
+    expect(summary.added).toBe(1);
+    expect(seen).toEqual([{ phase: 'writing', done: 5, total: 10 }]);
+    expect(invoke.mock.calls[0][0]).toBe('import_apply');
+    expect(invoke.mock.calls[0][1]).toMatchObject({ path: '/x.csv', options: { mapping: null, remove_missing: false } });
+  });
+});
