@@ -3,7 +3,7 @@
 
 mod cli;
 mod commands;
-mod paths;
+pub mod paths;
 mod state;
 
 use clap::Parser;
@@ -35,18 +35,24 @@ pub fn main_entry() -> i32 {
 }
 
 fn run_window(workspace: Option<std::path::PathBuf>, demo: bool) -> tauri::Result<()> {
-    builder::<tauri::Wry>(AppState::new(paths::Paths::from_env()))
-        .setup(move |app| {
-            state::open_at_start(app.handle(), workspace, demo);
-            Ok(())
-        })
-        .run(tauri::generate_context!())
+    configure(
+        tauri::Builder::default(),
+        AppState::new(paths::Paths::from_env()),
+    )
+    .setup(move |app| {
+        state::open_at_start(app.handle(), workspace, demo);
+        Ok(())
+    })
+    .run(tauri::generate_context!())
 }
 
-/// The app with its plugins, state and commands: shared by `run_window` and the
-/// command tests (which use a mock runtime).
-pub fn builder<R: tauri::Runtime>(state: AppState) -> tauri::Builder<R> {
-    tauri::Builder::<R>::new()
+/// The app's plugins, state and commands on a builder: shared by `run_window`
+/// and the command tests (which pass a mock runtime's builder).
+pub fn configure<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    state: AppState,
+) -> tauri::Builder<R> {
+    builder
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(commands::handler())

@@ -1028,9 +1028,11 @@ fn write_plan(
     let mut new_team = tx.prepare("INSERT INTO team (name) VALUES (?1)")?;
     for row in &plan.rows {
         if let Some(team) = &row.team {
-            if !team_ids.contains_key(&team.to_lowercase()) {
+            if let std::collections::hash_map::Entry::Vacant(slot) =
+                team_ids.entry(team.to_lowercase())
+            {
                 new_team.execute([team])?;
-                team_ids.insert(team.to_lowercase(), tx.last_insert_rowid());
+                slot.insert(tx.last_insert_rowid());
                 summary.teams_created += 1;
             }
         }

@@ -1,0 +1,171 @@
+//! The `leadline` command line, run as a real process without a display.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn leadline(workspace: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_leadline"))
+        .arg("--workspace")
+        .arg(workspace)
+        .args(args)
+        .env_remove("DISPLAY")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "command failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[test]
+fn import_then_metrics_as_json_uses_the_documented_field_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.leadline");
+    let csv = dir.path().join("org.csv");
+    // Ada manages Bo and Cy; Bo manages Di: 4 people, 2 managers, 2 ICs, 3 layers.
+    std::fs::write(
+        &csv,
+        "id,name,reports to,type\n1,Ada,,\n2,Bo,1,\n3,Cy,1,\n4,Di,2,\n5,Helper bot,2,agent\n",
+    )
+    .unwrap();
+    stdout(&leadline(&ws, &["import", csv.to_str().unwrap()]));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&leadline(&ws, &["metrics", "--json"]))).unwrap();
+    let expect = [
+        ("headcount", serde_json::json!(4)),
+        ("managers", serde_json::json!(2)),
+        ("ics", serde_json::json!(2)),
+        ("agents", serde_json::json!(1)),
+        ("ic_to_manager_ratio", serde_json::json!(1.0)),
+        ("layers", serde_json::json!(3)),
+        ("span_mean", serde_json::json!(1.5)),
+        ("span_median", serde_json::json!(1.5)),
+        ("span_min", serde_json::json!(1)),
+        ("span_max", serde_json::json!(2)),
+        ("per_layer", serde_json::json!([1, 2, 1])),
+        ("single_report_managers", serde_json::json!(1)),
+    ];
+    for (field, value) in expect {
+        assert_eq!(json[field], value, "field {field} in {json}");
+    }
+    let sub: serde_json::Value = serde_json::from_str(&stdout(&leadline(
+        &ws,
+        &["metrics", "--root", "Bo", "--json"],
+    )))
+    .unwrap();
+    assert_eq!(
+        (sub["headcount"].as_u64(), sub["layers"].as_u64()),
+        (Some(2), Some(2))
+    );
+}
+
+#[test]
+fn a_failed_import_says_why_and_leaves_the_workspace_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.leadline");
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, "id,name\n1,Ada\n").unwrap();
+    stdout(&leadline(&ws, &["import", good.to_str().unwrap()]));
+    let before = stdout(&leadline(&ws, &["export", "--format", "csv"]));
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "id,name,manager id\n2,Bo,3\n3,Cy,2\n4,Di,99\n").unwrap();
+    let out = leadline(&ws, &["import", bad.to_str().unwrap()]);
+    assert!(!out.status.success(), "an invalid import must fail");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("line 2") && stderr.contains("line 4") && stderr.contains("99"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stdout(&leadline(&ws, &["export", "--format", "csv"])),
+        before,
+        "nothing may change"
+    );
+}
+
+#[test]
+fn map_overrides_the_automatic_mapping() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.leadline");
+    let csv = dir.path().join("org.csv");
+    std::fs::write(&csv, "code,who,boss\nA,Ada,\nB,Bo,A\n").unwrap();
+    let out = leadline(&ws, &["import", csv.to_str().unwrap()]);
+    assert!(
+        !out.status.success(),
+        "without a mapping there is no id column"
+    );
+    let out = leadline(
+        &ws,
+        &[
+            "import",
+            csv.to_str().unwrap(),
+            "--map",
+            "code=id",
+            "--map",
+            "who=name",
+            "--map",
+            "boss=manager_id",
+        ],
+    );
+    stdout(&out);
+    let people: serde_json::Value =
+        serde_json::from_str(&stdout(&leadline(&ws, &["people", "list", "--json"]))).unwrap();
+    let bo = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Bo")
+        .unwrap();
+    assert_eq!(bo["manager_name"], "Ada");
+}
+
+#[test]
+fn read_commands_refuse_a_missing_or_foreign_file_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.leadline");
+    let out = leadline(&missing, &["metrics"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
+    assert!(!missing.exists(), "a read must not create the file");
+    let text = dir.path().join("notes.txt");
+    std::fs::write(
+        &text,
+        "just some notes, certainly not a database file of any kind",
+    )
+    .unwrap();
+    let out = leadline(&text, &["people", "list"]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not a Leadline workspace"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn json_export_lists_people_with_their_attributes() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.leadline");
+    let csv = dir.path().join("org.csv");
+    std::fs::write(&csv, "id,name,office\n1,Ada,Paris\n").unwrap();
+    stdout(&leadline(&ws, &["import", csv.to_str().unwrap()]));
+    let out_file = dir.path().join("out.json");
+    stdout(&leadline(
+        &ws,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            out_file.to_str().unwrap(),
+        ],
+    ));
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out_file).unwrap()).unwrap();
+    assert_eq!(json["people"][0]["attributes"]["office"], "Paris");
+}

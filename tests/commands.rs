@@ -1,0 +1,126 @@
+//! The Tauri commands through the real IPC layer and the app's real
+//! capabilities, on a mock runtime (no window).
+
+use leadline_app::paths::Paths;
+use leadline_app::AppState;
+use serde_json::{json, Value};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindow;
+
+struct App {
+    _dir: tempfile::TempDir,
+    _app: tauri::App<tauri::test::MockRuntime>,
+    window: WebviewWindow<tauri::test::MockRuntime>,
+}
+
+fn app() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let app = leadline_app::configure(
+        mock_builder(),
+        AppState::new(Paths {
+            data_dir: dir.path().to_path_buf(),
+        }),
+    )
+    .build(tauri::generate_context!())
+    .expect("the app builds");
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    App {
+        _dir: dir,
+        _app: app,
+        window,
+    }
+}
+
+fn call(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: tauri::ipc::CallbackFn(0),
+        error: tauri::ipc::CallbackFn(1),
+        url: "tauri://localhost".parse().unwrap(),
+        body: tauri::ipc::InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(&app.window, request).map(|body| body.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn without_a_workspace_commands_say_so_as_a_typed_error() {
+    let app = app();
+    assert_eq!(
+        call(&app, "workspace_info", json!({})).unwrap(),
+        Value::Null
+    );
+    let err = call(&app, "metrics_get", json!({ "rootId": null })).unwrap_err();
+    assert_eq!(err["kind"], "not_found", "{err}");
+    assert!(
+        err["message"].as_str().unwrap().contains("no workspace"),
+        "{err}"
+    );
+}
+
+#[test]
+fn people_added_through_commands_change_the_metrics() {
+    let app = app();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.leadline");
+    let info = call(&app, "workspace_create", json!({ "path": path })).unwrap();
+    assert_eq!(info["file_name"], "team.leadline");
+    let ada = call(
+        &app,
+        "person_create",
+        json!({ "input": { "name": "Ada", "kind": "human" } }),
+    )
+    .unwrap();
+    let bo = call(
+        &app,
+        "person_create",
+        json!({ "input": { "name": "Bo", "kind": "human", "manager_id": ada["id"] } }),
+    )
+    .unwrap();
+    let metrics = call(&app, "metrics_get", json!({ "rootId": null })).unwrap();
+    assert_eq!(
+        (metrics["headcount"].as_u64(), metrics["managers"].as_u64()),
+        (Some(2), Some(1))
+    );
+
+    let err = call(
+        &app,
+        "person_move",
+        json!({ "id": ada["id"], "managerId": bo["id"] }),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "cycle", "{err}");
+    let metrics = call(&app, "metrics_get", json!({ "rootId": bo["id"] })).unwrap();
+    assert_eq!(metrics["headcount"], 1, "Bo's subtree is Bo alone");
+}
+
+#[test]
+fn an_invalid_import_reports_its_problems_and_changes_nothing() {
+    let app = app();
+    let dir = tempfile::tempdir().unwrap();
+    call(
+        &app,
+        "workspace_create",
+        json!({ "path": dir.path().join("w.leadline") }),
+    )
+    .unwrap();
+    let csv = dir.path().join("bad.csv");
+    std::fs::write(&csv, "id,name,manager id\n1,Ada,2\n2,Bo,1\n").unwrap();
+    let preview = call(
+        &app,
+        "import_preview",
+        json!({ "path": csv, "options": { "mapping": null } }),
+    )
+    .unwrap();
+    assert_eq!(
+        preview["problems"].as_array().unwrap().len(),
+        1,
+        "{preview}"
+    );
+    let info = call(&app, "workspace_info", json!({})).unwrap();
+    assert_eq!(info["people"], 0);
+}

@@ -1,0 +1,227 @@
+//! Starts the real app in a real window: Xvfb for a display, tauri-driver in
+//! front of WebKitWebDriver, and a WebDriver session (fantoccini) per test.
+//! `cargo xtask test` installs the tools and points `TAURI_DRIVER` at the pinned
+//! tauri-driver; a missing tool fails the test loudly, never skips it.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+pub struct Session {
+    pub client: Client,
+    /// The app's own files (LEADLINE_DATA_DIR), removed with the session.
+    _data_dir: tempfile::TempDir,
+    driver: Child,
+    xvfb: Child,
+    name: String,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn free_display() -> u32 {
+    (100..400)
+        .find(|n| {
+            !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        })
+        .expect("a free X display number")
+}
+
+pub fn artifacts_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(".e2e-artifacts");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+impl Session {
+    /// Opens the app on `workspace` (a file path), or on a fresh default workspace.
+    pub async fn start(name: &str, args: &[String]) -> Session {
+        let driver_path = std::env::var("TAURI_DRIVER")
+            .expect("TAURI_DRIVER must name the tauri-driver binary; run the tests through `cargo xtask test`");
+        assert!(
+            Path::new(&driver_path).exists(),
+            "tauri-driver not found at {driver_path}"
+        );
+        let display = free_display();
+        let xvfb = Command::new("Xvfb")
+            .args([
+                format!(":{display}"),
+                "-screen".into(),
+                "0".into(),
+                "1280x860x24".into(),
+                "-nolisten".into(),
+                "tcp".into(),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb runs (install the xvfb package)");
+        let socket = format!("/tmp/.X11-unix/X{display}");
+        let waited = Instant::now();
+        while !Path::new(&socket).exists() {
+            assert!(
+                waited.elapsed() < Duration::from_secs(10),
+                "Xvfb did not start on :{display}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let data_dir = tempfile::tempdir().unwrap();
+        let (port, native_port) = (free_port(), free_port());
+        let log =
+            std::fs::File::create(artifacts_dir().join(format!("{name}.driver.log"))).unwrap();
+        let driver = Command::new(&driver_path)
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("DISPLAY", format!(":{display}"))
+            .env("LEADLINE_DATA_DIR", data_dir.path())
+            .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+            .env("GTK_USE_PORTAL", "0")
+            .env("NO_AT_BRIDGE", "1")
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .spawn()
+            .expect("tauri-driver runs");
+        let url = format!("http://127.0.0.1:{port}");
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": env!("CARGO_BIN_EXE_leadline"), "args": args }),
+        );
+        let started = Instant::now();
+        let client = loop {
+            match ClientBuilder::native()
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if started.elapsed() < Duration::from_secs(60) => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(e) => panic!("no WebDriver session with the app after 60 s: {e}"),
+            }
+        };
+        let session = Session {
+            client,
+            _data_dir: data_dir,
+            driver,
+            xvfb,
+            name: name.to_string(),
+        };
+        session.wait_for("[data-testid]").await;
+        session
+    }
+
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{}: no element {css} appeared: {e}", self.name))
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click on {css}: {e}"));
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let element = self.wait_for(css).await;
+        element.clear().await.unwrap();
+        element.send_keys(text).await.unwrap();
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.unwrap()
+    }
+
+    /// Waits until the element's text satisfies `check`, returning the text.
+    pub async fn wait_text(&self, css: &str, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let started = Instant::now();
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                if let Ok(text) = element.text().await {
+                    if check(text.trim()) {
+                        return text.trim().to_string();
+                    }
+                    if started.elapsed() > Duration::from_secs(20) {
+                        self.screenshot("timeout").await;
+                        panic!(
+                            "{}: {css} never showed {what}; it shows {text:?}",
+                            self.name
+                        );
+                    }
+                }
+            } else if started.elapsed() > Duration::from_secs(20) {
+                self.screenshot("timeout").await;
+                panic!("{}: {css} never appeared (waiting for {what})", self.name);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn count(&self, css: &str) -> usize {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .map(|v| v.len())
+            .unwrap_or(0)
+    }
+
+    pub async fn screenshot(&self, label: &str) -> PathBuf {
+        let path = artifacts_dir().join(format!("{}-{label}.png", self.name));
+        if let Ok(png) = self.client.screenshot().await {
+            std::fs::write(&path, png).unwrap();
+        }
+        path
+    }
+
+    pub async fn stop(mut self) {
+        let _ = self.client.clone().close().await;
+        self.shutdown();
+    }
+
+    fn shutdown(&mut self) {
+        // SIGTERM lets tauri-driver stop WebKitWebDriver; SIGKILL would orphan it.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.driver.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.driver.try_wait() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.driver.kill();
+        let _ = self.xvfb.kill();
+        let _ = self.xvfb.wait();
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.driver.try_wait() {
+            self.shutdown();
+        }
+    }
+}

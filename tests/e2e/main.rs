@@ -1,0 +1,188 @@
+//! End-to-end tests: the real app in a real window under Xvfb, driven through
+//! tauri-driver and WebKitWebDriver. Run by `cargo xtask test`.
+
+mod harness;
+
+use harness::Session;
+use leadline_core::db::OpenMode;
+use leadline_core::import::{import_apply, ImportOptions};
+use leadline_core::Workspace;
+
+/// A workspace file holding the org of `csv`, made through the core.
+fn workspace_with(dir: &std::path::Path, csv: &str) -> std::path::PathBuf {
+    let path = dir.join("team.leadline");
+    let mut ws = Workspace::open(&path, OpenMode::CreateIfMissing).unwrap();
+    import_apply(
+        ws.conn_mut(),
+        csv.as_bytes(),
+        &ImportOptions::default(),
+        &mut |_| {},
+    )
+    .unwrap();
+    path
+}
+
+fn args_for(path: &std::path::Path) -> Vec<String> {
+    vec!["--workspace".into(), path.display().to_string()]
+}
+
+async fn metric(session: &Session, name: &str, expected: &str) {
+    let css = format!("[data-testid=\"metric-{name}\"] [data-value]");
+    session.wait_text(&css, expected, |t| t == expected).await;
+}
+
+async fn open_dashboard(session: &Session) {
+    session.click("[data-testid=\"nav-dashboard\"]").await;
+    session.wait_for("[data-testid=\"dashboard\"]").await;
+}
+
+#[tokio::test]
+async fn importing_a_csv_through_the_wizard_shows_the_ratio_on_the_dashboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.leadline");
+    drop(Workspace::open(&empty, OpenMode::CreateIfMissing).unwrap());
+    // Ada manages Bo and Cy; Bo manages Di, Eve and Fi: managers Ada and Bo, ICs
+    // Cy, Di, Eve and Fi, so the IC:manager ratio is 4 / 2 = 2.00.
+    let csv = dir.path().join("org.csv");
+    std::fs::write(&csv, "Employee ID;Name;Job Title;Reports To\r\n1;Ada;CTO;\r\n2;Bo;EM;1\r\n3;Cy;Staff;1\r\n4;Di;SWE;2\r\n5;Eve;SWE;2\r\n6;Fi;SWE;2\r\n").unwrap();
+    let session = Session::start("import-wizard", &args_for(&empty)).await;
+    session.screenshot("empty-workspace").await;
+    session.click("[data-testid=\"nav-import\"]").await;
+    session
+        .type_into("[data-testid=\"import-path\"]", &csv.display().to_string())
+        .await;
+    session.click("[data-testid=\"import-path-use\"]").await;
+    session.wait_for("[data-testid=\"import-mapping\"]").await;
+    session
+        .wait_text("[data-testid=\"import-delimiter\"]", "the semicolon", |t| {
+            t.contains(';') || t.to_lowercase().contains("semicolon")
+        })
+        .await;
+    session.screenshot("mapping").await;
+    session.click("[data-testid=\"import-next\"]").await;
+    session.wait_for("[data-testid=\"import-ready\"]").await;
+    session.click("[data-testid=\"import-apply\"]").await;
+    session.wait_for("[data-testid=\"import-summary\"]").await;
+    session
+        .wait_text("[data-testid=\"import-summary-added\"]", "6 added", |t| {
+            t.contains('6')
+        })
+        .await;
+    session.screenshot("summary").await;
+    open_dashboard(&session).await;
+    metric(&session, "headcount", "6").await;
+    metric(&session, "ratio", "2.00").await;
+    session.screenshot("dashboard").await;
+    session.stop().await;
+}
+
+#[tokio::test]
+async fn adding_a_person_and_moving_them_under_another_manager_changes_the_metrics() {
+    let dir = tempfile::tempdir().unwrap();
+    // Ada manages Bo and Cy: one manager, two ICs.
+    let path = workspace_with(dir.path(), "id,name,manager id\n1,Ada,\n2,Bo,1\n3,Cy,1\n");
+    let session = Session::start("add-and-move", &args_for(&path)).await;
+    open_dashboard(&session).await;
+    metric(&session, "managers", "1").await;
+    metric(&session, "ratio", "2.00").await;
+
+    // Dee joins without a manager: a fourth person, an IC at the top.
+    session.click("[data-testid=\"nav-people\"]").await;
+    session.click("[data-testid=\"person-add\"]").await;
+    session
+        .type_into("[data-testid=\"person-name\"]", "Dee")
+        .await;
+    session
+        .type_into("[data-testid=\"person-title\"]", "Engineer")
+        .await;
+    session.screenshot("person-form").await;
+    session.click("[data-testid=\"person-save\"]").await;
+    session
+        .wait_text("[data-testid=\"people-count\"]", "4 people", |t| {
+            t.contains('4')
+        })
+        .await;
+    open_dashboard(&session).await;
+    metric(&session, "headcount", "4").await;
+    metric(&session, "ratio", "3.00").await;
+
+    // Dee moves under Bo: Bo becomes a manager; ICs are Cy and Dee.
+    session.click("[data-testid=\"nav-people\"]").await;
+    session
+        .type_into("[data-testid=\"people-filter\"]", "Dee")
+        .await;
+    session
+        .wait_text(
+            "[data-testid=\"person-row\"] [data-testid=\"person-row-name\"]",
+            "Dee",
+            |t| t == "Dee",
+        )
+        .await;
+    session.click("[data-testid=\"person-row\"]").await;
+    session.click("[data-testid=\"person-move\"]").await;
+    session
+        .type_into("[data-testid=\"move-search-input\"]", "Bo")
+        .await;
+    session.click("[data-testid=\"move-search-result\"]").await;
+    session.screenshot("move-dialog").await;
+    session.click("[data-testid=\"move-confirm\"]").await;
+    open_dashboard(&session).await;
+    metric(&session, "managers", "2").await;
+    metric(&session, "ratio", "1.00").await;
+    session.screenshot("dashboard-after-move").await;
+    session.stop().await;
+}
+
+#[tokio::test]
+async fn an_invalid_csv_lists_its_problems_and_leaves_the_data_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = workspace_with(dir.path(), "id,name,manager id\n1,Ada,\n2,Bo,1\n");
+    let csv = dir.path().join("bad.csv");
+    // Line 2 and 3 form a cycle; line 4 names a manager that does not exist.
+    std::fs::write(
+        &csv,
+        "id,name,manager id\n10,Xia,11\n11,Yuri,10\n12,Zed,99\n",
+    )
+    .unwrap();
+    let session = Session::start("invalid-import", &args_for(&path)).await;
+    session.click("[data-testid=\"nav-import\"]").await;
+    session
+        .type_into("[data-testid=\"import-path\"]", &csv.display().to_string())
+        .await;
+    session.click("[data-testid=\"import-path-use\"]").await;
+    session.wait_for("[data-testid=\"import-mapping\"]").await;
+    session.click("[data-testid=\"import-next\"]").await;
+    session.wait_for("[data-testid=\"import-blocked\"]").await;
+    let problems = session.count("[data-testid=\"import-problem\"]").await;
+    assert_eq!(problems, 2, "one cycle and one unknown manager");
+    let text = session.text("[data-testid=\"import-problems\"]").await;
+    assert!(
+        text.contains("Xia") && text.contains("Yuri") && text.contains("99"),
+        "problems should name people and the id: {text}"
+    );
+    session.screenshot("problems").await;
+    open_dashboard(&session).await;
+    metric(&session, "headcount", "2").await;
+    session.stop().await;
+    let ws = Workspace::open(&path, OpenMode::MustExist).unwrap();
+    let people = leadline_core::people::person_all(ws.conn()).unwrap();
+    assert_eq!(people.len(), 2, "the workspace file must be unchanged");
+}
+
+#[tokio::test]
+async fn the_demo_org_shows_every_screen() {
+    let session = Session::start("demo", &["--demo".into()]).await;
+    open_dashboard(&session).await;
+    metric(&session, "headcount", "150").await;
+    session.screenshot("dashboard").await;
+    session.click("[data-testid=\"nav-org\"]").await;
+    session.wait_for("[data-testid=\"org-node\"]").await;
+    session.screenshot("org-chart").await;
+    session.click("[data-testid=\"org-view-outline\"]").await;
+    session.wait_for("[data-testid=\"outline-item\"]").await;
+    session.screenshot("org-outline").await;
+    session.click("[data-testid=\"nav-people\"]").await;
+    session.wait_for("[data-testid=\"person-row\"]").await;
+    session.screenshot("people").await;
+    session.stop().await;
+}
