@@ -96,8 +96,10 @@ function seedDemo() {
       }
     }
   }
+  // `?wide=N` gives the wide manager N reports, to try large lists.
+  const wideCount = Number(new URLSearchParams(window.location.search).get('wide') ?? 180) || 180;
   const wide = add('Wren Okafor', 'Head of Support Engineering', ceo, 'manager', 8);
-  for (let i = 0; i < 180; i += 1) add(name(), 'Support Engineer', wide, 'ic', 8);
+  for (let i = 0; i < wideCount; i += 1) add(name(), 'Support Engineer', wide, 'ic', 8);
   const lead = add('Sam Rivera', 'Staff Engineer (IC leader)', ceo, 'ic_leader', 6);
   add('Triage Agent', 'Bug triage agent', lead, null, 6, 'agent');
   add('Docs Agent', 'Documentation agent', lead, null, 6, 'agent');

@@ -50,7 +50,9 @@ describe('toApiError', () => {
 });
 
 describe('commands', () => {
-  beforeEach(() => invoke.mockReset());
+  beforeEach(() => {
+    invoke.mockReset();
+  });
 
   it('passes camelCase argument names', async () => {
     invoke.mockResolvedValue({});
@@ -68,7 +70,10 @@ describe('commands', () => {
 
   it('rejects with an ApiError when the host rejects', async () => {
     invoke.mockRejectedValue({ kind: 'not_found', message: 'No person 9' });
-    await expect(api.personGet(9)).rejects.toMatchObject({ name: 'ApiError', kind: 'not_found', message: 'No person 9' });
+    const err = await api.personGet(9).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(api.ApiError);
+    expect((err as InstanceType<typeof api.ApiError>).kind).toBe('not_found');
+    expect((err as Error).message).toBe('No person 9');
   });
 
   it('feeds import progress from the channel to the callback', async () => {

@@ -4,6 +4,7 @@ import { Channel, invoke } from '@tauri-apps/api/core';
 
 import type { DeletedPerson } from './bindings/DeletedPerson';
 import type { ErrorKind } from './bindings/ErrorKind';
+import type { ErrorReport } from './bindings/ErrorReport';
 import type { ImportOptions } from './bindings/ImportOptions';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { ImportProgress } from './bindings/ImportProgress';
@@ -59,11 +60,14 @@ function isProblem(value: unknown): value is Problem {
   );
 }
 
-/** Turns anything a command rejected with into an ApiError. */
+/**
+ * Turns anything a command rejected with into an ApiError. Commands reject
+ * with an ErrorReport; anything else (Tauri refusing a call) becomes `unknown`.
+ */
 export function toApiError(raw: unknown): ApiError {
   if (raw instanceof ApiError) return raw;
   if (typeof raw === 'object' && raw !== null) {
-    const r = raw as Record<string, unknown>;
+    const r = raw as Partial<Record<keyof ErrorReport, unknown>> & Record<string, unknown>;
     if (typeof r.kind === 'string') {
       const kind: ApiErrorKind = KNOWN_KINDS.has(r.kind) ? (r.kind as ErrorKind) : 'unknown';
       const message = typeof r.message === 'string' && r.message ? r.message : String(r.kind);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { niceTicks } from './chart';
-import { baseName, dataValue, formatFixed, formatInt, formatNumber, formatRatio, plural, roleLabel } from './format';
+import { baseName, dataValue, formatCompact, formatFixed, formatInt, formatNumber, formatRatio, plural, roleLabel } from './format';
 
 describe('format', () => {
   it('shows a ratio with two decimals, or a dash without managers', () => {
@@ -13,6 +13,12 @@ describe('format', () => {
   it('groups thousands', () => {
     expect(formatInt(100000)).toBe('100,000');
     expect(formatInt(null)).toBe('—');
+  });
+
+  it('shortens large numbers only where space is tight', () => {
+    expect(formatCompact(9999)).toBe('9,999');
+    expect(formatCompact(12345)).toBe('12.3K');
+    expect(formatCompact(100000)).toBe('100K');
   });
 
   it('trims needless decimals', () => {

@@ -12,6 +12,14 @@ export function formatInt(value: number | null | undefined): string {
   return intFormat.format(value);
 }
 
+const compactFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** Short form for tight spaces: 9,999 stays exact, 12,345 -> "12.3K". */
+export function formatCompact(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  return Math.abs(value) < 10_000 ? intFormat.format(value) : compactFormat.format(value);
+}
+
 /** Fixed decimals ("3.50"); null -> "—". */
 export function formatFixed(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;

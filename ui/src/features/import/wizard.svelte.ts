@@ -27,6 +27,8 @@ export class ImportWizard {
   progress = $state<ImportProgress | null>(null);
   summary = $state<ImportSummary | null>(null);
   private seq = 0;
+  /** The workspace the wizard was used with (undefined: not yet). */
+  workspacePath: string | null | undefined = undefined;
 
   options(): ImportOptions {
     return { mapping: this.mapping ? [...this.mapping] : null, remove_missing: this.removeMissing };

@@ -24,10 +24,12 @@ function intersects(n: { x: number; y: number; w: number; h: number }, r: Rect) 
 describe('layoutChart', () => {
   const layout = bigLayout();
 
-  it('lays out every box, starting at x = 0', () => {
+  it('lays out every box, with a single root centred on x = 0', () => {
     expect(layout.nodes.length).toBe(1 + 40 + 1200);
-    expect(Math.min(...layout.nodes.map((n) => n.x))).toBe(0);
-    expect(layout.byId.get(1)?.depth).toBe(0);
+    expect(Math.min(...layout.nodes.map((n) => n.x))).toBe(layout.x0);
+    const root = layout.byId.get(1)!;
+    expect(root.depth).toBe(0);
+    expect(root.x + root.w / 2).toBe(0);
   });
 
   it('puts each layer below its parent and never overlaps boxes in a row', () => {
@@ -55,9 +57,9 @@ describe('culling', () => {
   it('returns exactly the boxes that intersect the viewport', () => {
     const rects: Rect[] = [
       { x0: 0, y0: 0, x1: 1280, y1: 800 },
-      { x0: 3000, y0: 100, x1: 4200, y1: 700 },
-      { x0: -500, y0: -500, x1: -10, y1: -10 },
-      { x0: 0, y0: 0, x1: layout.width, y1: layout.height },
+      { x0: -4200, y0: 100, x1: -3000, y1: 700 },
+      { x0: layout.x0 - 900, y0: -500, x1: layout.x0 - 10, y1: -10 },
+      { x0: layout.x0, y0: 0, x1: layout.x0 + layout.width, y1: layout.height },
     ];
     for (const r of rects) {
       const got = new Set(cullNodes(layout, r).map((n) => n.key));
@@ -67,7 +69,7 @@ describe('culling', () => {
   });
 
   it('renders a small fraction of a big chart', () => {
-    const vp = { tx: 0, ty: 0, k: 1, width: 1000, height: 700 };
+    const vp = { tx: 500, ty: 0, k: 1, width: 1000, height: 700 };
     const shown = cullNodes(layout, worldRect(vp, 160));
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.length).toBeLessThan(layout.nodes.length / 10);
@@ -100,9 +102,13 @@ describe('viewport', () => {
     expect((box.y + box.h / 2) * c.k + c.ty).toBeCloseTo(300);
   });
 
-  it('fits a wide chart by zooming out', () => {
-    const f = fitAll(bigLayout(), vp);
+  it('fits a wide chart by zooming out and centring it', () => {
+    const l = bigLayout();
+    const f = fitAll(l, vp);
     expect(f.k).toBeLessThan(1);
     expect(f.k).toBeGreaterThanOrEqual(0.2);
+    const left = l.x0 * f.k + f.tx;
+    const right = (l.x0 + l.width) * f.k + f.tx;
+    expect(left + right).toBeCloseTo(vp.width);
   });
 });

@@ -40,13 +40,19 @@ export interface Layout {
   rows: LaidNode[][];
   links: Link[];
   byId: Map<number, LaidNode>;
+  /** Left edge of the leftmost box; the first root is centred on x = 0. */
+  x0: number;
   width: number;
   height: number;
 }
 
-export const EMPTY_LAYOUT: Layout = { nodes: [], rows: [], links: [], byId: new Map(), width: 0, height: 0 };
+export const EMPTY_LAYOUT: Layout = { nodes: [], rows: [], links: [], byId: new Map(), x0: 0, width: 0, height: 0 };
 
-/** Lays out the chart hierarchy. The synthetic root is dropped; x starts at 0. */
+/**
+ * Lays out the chart hierarchy. The synthetic root is dropped. Coordinates are
+ * those of the tidy tree (the synthetic root at x = 0), so a single org root
+ * stays at the same place when people below it are expanded or collapsed.
+ */
 export function layoutChart(root: ChartItem): Layout {
   if (root.children.length === 0) return EMPTY_LAYOUT;
   const h = hierarchy(root, (d) => d.children);
@@ -54,15 +60,12 @@ export function layoutChart(root: ChartItem): Layout {
     .nodeSize([NODE_W + GAP_X, NODE_H + GAP_Y])
     .separation((a, b) => (a.parent === b.parent ? 1 : 1.12))(h);
 
-  let minX = Infinity;
-  h.each((n) => {
-    if (n.depth > 0 && (n.x ?? 0) < minX) minX = n.x ?? 0;
-  });
   const nodes: LaidNode[] = [];
   const rows: LaidNode[][] = [];
   const byId = new Map<number, LaidNode>();
   const laid = new Map<string, LaidNode>();
-  let width = 0;
+  let minX = Infinity;
+  let maxX = -Infinity;
   let height = 0;
   h.each((n) => {
     if (n.depth === 0) return;
@@ -74,7 +77,7 @@ export function layoutChart(root: ChartItem): Layout {
       id: d.id,
       parent: d.parent,
       hidden: d.hidden,
-      x: (n.x ?? 0) - minX,
+      x: (n.x ?? 0) - NODE_W / 2,
       y: (n.depth - 1) * (NODE_H + GAP_Y),
       w: NODE_W,
       h: boxH,
@@ -84,7 +87,8 @@ export function layoutChart(root: ChartItem): Layout {
     laid.set(d.key, node);
     if (d.id !== null) byId.set(d.id, node);
     (rows[node.depth] ??= []).push(node);
-    width = Math.max(width, node.x + NODE_W);
+    minX = Math.min(minX, node.x);
+    maxX = Math.max(maxX, node.x + NODE_W);
     height = Math.max(height, node.y + boxH);
   });
   for (const row of rows) row.sort((a, b) => a.x - b.x);
@@ -100,7 +104,7 @@ export function layoutChart(root: ChartItem): Layout {
       links.push({ x1: p.x + NODE_W / 2, y1: p.y + p.h, x2: child.x + NODE_W / 2, y2: child.y });
     }
   });
-  return { nodes, rows, links, byId, width, height };
+  return { nodes, rows, links, byId, x0: minX, width: maxX - minX, height };
 }
 
 export interface Viewport {
@@ -222,7 +226,7 @@ export function fitAll(layout: Layout, vp: Viewport, pad = 24): Viewport {
   return {
     ...vp,
     k,
-    tx: (vp.width - layout.width * k) / 2,
+    tx: (vp.width - layout.width * k) / 2 - layout.x0 * k,
     ty: pad,
   };
 }

@@ -18,6 +18,8 @@ export class OrgModel {
   reveal = $state<{ id: number; seq: number } | null>(null);
   error = $state<api.ApiError | null>(null);
   loadingRoots = $state(false);
+  /** Bumped when another workspace replaces everything. */
+  generation = $state(0);
 
   readonly nodes = new Map<number, OrgNode>();
   readonly children = new Map<ParentKey, number[]>();
@@ -31,6 +33,10 @@ export class OrgModel {
   /** Revision and workspace the loaded data belongs to. */
   loadedRevision = -1;
   workspacePath: string | null = null;
+  /** Pan and zoom of the chart, kept while the chart is not on screen. */
+  savedView: { tx: number; ty: number; k: number } | null = null;
+  /** The last reveal request the chart has acted on. */
+  chartRevealSeq = 0;
 
   private touch() {
     this.version += 1;
@@ -40,8 +46,15 @@ export class OrgModel {
     return this.children.get(null) ?? [];
   }
 
+  /** Reactive lookups: reading `version` makes views update on any change. */
   node(id: number | null): OrgNode | undefined {
+    void this.version;
     return id === null ? undefined : this.nodes.get(id);
+  }
+
+  isExpanded(id: number): boolean {
+    void this.version;
+    return this.expanded.has(id);
   }
 
   flatRows(): FlatRow[] {
@@ -67,6 +80,8 @@ export class OrgModel {
     this.error = null;
     this.loadedRevision = -1;
     this.workspacePath = path;
+    this.savedView = null;
+    this.generation += 1;
     this.touch();
   }
 
@@ -207,8 +222,9 @@ export class OrgModel {
     if (epoch !== this.epoch) return;
     for (const id of wasExpanded) if (!reached.has(id)) this.expanded.delete(id);
     // Child lists of collapsed people may be stale: fetch them again on expand.
+    // (People expanded meanwhile, e.g. by focusPerson, keep theirs.)
     for (const key of [...this.children.keys()]) {
-      if (key !== null && !reached.has(key)) this.children.delete(key);
+      if (key !== null && !reached.has(key) && !this.expanded.has(key)) this.children.delete(key);
     }
     if (this.selectedId !== null) {
       const stillThere = this.selectedId;

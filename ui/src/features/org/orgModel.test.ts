@@ -85,6 +85,29 @@ describe('OrgModel', () => {
     expect(m.flatRows().length).toBe(1);
   });
 
+  it('a focus during a refresh keeps the chain it expanded', async () => {
+    // Roots 1 and 2; the refresh is slow to reload 2's reports, and the focus
+    // on 7 (under 1) completes meanwhile.
+    vi.mocked(api.orgChildren).mockImplementation(async (parent) => {
+      if (parent === null) return [n(1, 300), n(2, 1)];
+      if (parent === 1) return reports;
+      if (parent === 1250) return [n(7)];
+      if (parent === 2) {
+        await new Promise((r) => setTimeout(r, 30));
+        return [n(20)];
+      }
+      return [];
+    });
+    const m = new OrgModel();
+    await m.refresh(1, '/a.leadline');
+    await m.expand(2);
+    await Promise.all([m.refresh(2, '/a.leadline'), m.focusPerson(7)]);
+    const rows = m.flatRows();
+    expect(rows.filter((r) => r.loading)).toEqual([]);
+    expect(rows.find((r) => r.id === 7)?.level).toBe(3);
+    expect(rows.find((r) => r.id === 20)?.level).toBe(2);
+  });
+
   it('records a host error instead of throwing', async () => {
     vi.mocked(api.orgChain).mockRejectedValue({ kind: 'not_found', message: 'No person 7' });
     const m = new OrgModel();

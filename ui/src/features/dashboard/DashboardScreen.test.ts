@@ -1,0 +1,91 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { get } from 'svelte/store';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { metrics } from '../../test/fixtures';
+
+vi.mock('../../lib/api', async (orig) => {
+  const real = await orig<typeof import('../../lib/api')>();
+  return { ...real, metricsGet: vi.fn(), thresholdsSet: vi.fn(), workspaceInfo: vi.fn(), orgSearch: vi.fn() };
+});
+const api = await import('../../lib/api');
+const stores = await import('../../lib/stores');
+const { default: DashboardScreen } = await import('./DashboardScreen.svelte');
+
+function value(testid: string) {
+  return screen.getByTestId(testid).querySelector('[data-value]')?.getAttribute('data-value');
+}
+
+beforeEach(() => {
+  stores.workspace.set({ path: '/w.leadline', file_name: 'w.leadline', people: 20, teams: 1 });
+  stores.dashboardScope.set(null);
+  vi.mocked(api.metricsGet).mockReset().mockResolvedValue(metrics());
+  vi.mocked(api.workspaceInfo).mockResolvedValue({ path: '/w.leadline', file_name: 'w.leadline', people: 20, teams: 1 });
+});
+
+describe('DashboardScreen', () => {
+  it('shows each metric in its card, numbers as text and as data-value', async () => {
+    render(DashboardScreen);
+    await screen.findByTestId('metric-headcount');
+    expect(api.metricsGet).toHaveBeenCalledWith(null);
+    expect(value('metric-headcount')).toBe('12345');
+    expect(screen.getByTestId('metric-headcount').textContent).toContain('12,345');
+    expect(value('metric-ratio')).toBe('3.00');
+    expect(screen.getByTestId('metric-ratio').textContent).toContain('3.00');
+    expect(value('metric-span-mean')).toBe('3.33');
+    expect(value('metric-span-median')).toBe('2.5');
+    expect(value('metric-layers')).toBe('3');
+    expect(value('metric-agents')).toBe('4');
+    // every bar's number is also in a table
+    const rows = within(screen.getByTestId('span-histogram-table')).getAllByTestId('span-histogram-row');
+    expect(rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim()))).toEqual([
+      ['1', '1'],
+      ['7', '2'],
+    ]);
+  });
+
+  it('shows a dash for the ratio when there are no managers', async () => {
+    vi.mocked(api.metricsGet).mockResolvedValue(metrics({ managers: 0, ic_to_manager_ratio: null }));
+    render(DashboardScreen);
+    await screen.findByTestId('metric-ratio');
+    expect(screen.getByTestId('metric-ratio').textContent).toContain('—');
+    expect(value('metric-ratio')).toBe('');
+  });
+
+  it('lists the first 100 flagged managers, then all on request', async () => {
+    render(DashboardScreen);
+    const wide = await screen.findByTestId('flags-wide');
+    expect(within(wide).getAllByTestId('flag-item').length).toBe(100);
+    await fireEvent.click(within(wide).getByTestId('flags-wide-show-all'));
+    expect(within(wide).getAllByTestId('flag-item').length).toBe(150);
+  });
+
+  it('a flagged name focuses that person in the org chart', async () => {
+    render(DashboardScreen);
+    const single = await screen.findByTestId('flags-single');
+    await fireEvent.click(within(single).getByRole('button', { name: 'Grace Hopper' }));
+    expect(get(stores.orgFocusRequest)?.id).toBe(5);
+    expect(get(stores.screen)).toBe('org');
+  });
+
+  it('shows the host validation error when thresholds are refused', async () => {
+    vi.mocked(api.thresholdsSet).mockRejectedValue({ kind: 'invalid_input', message: 'narrow must be below wide' });
+    render(DashboardScreen);
+    const narrow = await screen.findByTestId('thresholds-narrow');
+    await fireEvent.input(narrow, { target: { value: '20' } });
+    await fireEvent.click(screen.getByTestId('thresholds-save'));
+    const alert = await within(screen.getByTestId('thresholds-editor')).findByTestId('error-alert');
+    expect(alert.textContent).toContain('narrow must be below wide');
+    expect(api.thresholdsSet).toHaveBeenCalledWith({ narrow_span_max: 20, wide_span_min: 15 });
+  });
+
+  it('reloads for a subtree scope and after a write', async () => {
+    render(DashboardScreen);
+    await screen.findByTestId('metric-headcount');
+    stores.dashboardScope.set({ id: 42, name: 'Ada' });
+    await waitFor(() => expect(api.metricsGet).toHaveBeenLastCalledWith(42));
+    const calls = vi.mocked(api.metricsGet).mock.calls.length;
+    stores.bumpRevision();
+    await waitFor(() => expect(vi.mocked(api.metricsGet).mock.calls.length).toBe(calls + 1));
+  });
+});

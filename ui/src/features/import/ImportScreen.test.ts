@@ -1,0 +1,122 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+import type { ImportProgress } from '../../lib/bindings/ImportProgress';
+import { importPreview } from '../../test/fixtures';
+
+vi.mock('../../lib/api', async (orig) => {
+  const real = await orig<typeof import('../../lib/api')>();
+  return {
+    ...real,
+    importPickFile: vi.fn(),
+    importPreview: vi.fn(),
+    importApply: vi.fn(),
+    workspaceInfo: vi.fn(),
+  };
+});
+const api = await import('../../lib/api');
+const { wizard } = await import('./wizard.svelte');
+const { default: ImportScreen } = await import('./ImportScreen.svelte');
+
+beforeEach(() => {
+  wizard.reset();
+  wizard.typedPath = '';
+  vi.mocked(api.importPreview).mockReset().mockResolvedValue(importPreview());
+  vi.mocked(api.importApply).mockReset();
+  vi.mocked(api.workspaceInfo).mockResolvedValue(null);
+});
+
+async function startWithTypedPath(path = '/data/people.csv') {
+  render(ImportScreen);
+  await fireEvent.input(screen.getByTestId('import-path'), { target: { value: path } });
+  await fireEvent.click(screen.getByTestId('import-path-use'));
+  await screen.findByTestId('import-mapping');
+}
+
+describe('import wizard', () => {
+  it('previews a typed path with the automatic mapping and shows the file facts', async () => {
+    await startWithTypedPath();
+    expect(api.importPreview).toHaveBeenCalledWith('/data/people.csv', { mapping: null, remove_missing: false });
+    expect(screen.getByTestId('import-encoding').textContent).toBe('windows-1252');
+    expect(screen.getByTestId('import-delimiter').textContent).toContain('Semicolon');
+    expect(screen.getByTestId('import-rows').getAttribute('data-value')).toBe('3');
+  });
+
+  it('previews again with the full mapping when a column changes, and with remove_missing', async () => {
+    await startWithTypedPath();
+    const selects = screen.getAllByTestId('import-map-select');
+    await fireEvent.change(selects[2], { target: { value: 'manager_id' } });
+    await waitFor(() =>
+      expect(api.importPreview).toHaveBeenLastCalledWith('/data/people.csv', {
+        mapping: ['id', 'name', 'manager_id'],
+        remove_missing: false,
+      }),
+    );
+    await fireEvent.click(screen.getByTestId('import-remove-missing'));
+    await waitFor(() =>
+      expect(vi.mocked(api.importPreview).mock.lastCall?.[1]).toMatchObject({ remove_missing: true }),
+    );
+  });
+
+  it('blocks the import when the file has problems', async () => {
+    vi.mocked(api.importPreview).mockResolvedValue(
+      importPreview({ problems: [{ line: 7, message: 'Manager E9 not found', people: ['Ada'] }] }),
+    );
+    await startWithTypedPath();
+    await fireEvent.click(screen.getByTestId('import-next'));
+    const rows = screen.getAllByTestId('import-problem');
+    expect(rows.length).toBe(1);
+    expect(rows[0].getAttribute('data-line')).toBe('7');
+    expect(rows[0].textContent).toContain('Manager E9 not found');
+    expect(screen.getByTestId('import-blocked').textContent).toContain('Nothing will be imported');
+    expect((screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('imports with progress from the channel, then shows the summary', async () => {
+    let report: (p: ImportProgress) => void = () => {};
+    let finish: () => void = () => {};
+    vi.mocked(api.importApply).mockImplementation(
+      (_path, _opts, onProgress) =>
+        new Promise((resolve) => {
+          report = onProgress;
+          finish = () => resolve({ added: 2, updated: 1, unchanged: 0, removed: 0, teams_created: 1 });
+        }),
+    );
+    await startWithTypedPath();
+    await fireEvent.click(screen.getByTestId('import-next'));
+    expect(screen.getByTestId('import-count-adds').querySelector('[data-value]')?.getAttribute('data-value')).toBe('2');
+    await fireEvent.click(screen.getByTestId('import-apply'));
+    report({ phase: 'writing', done: 1, total: 4 });
+    await waitFor(() => expect(screen.getByTestId('import-progress').getAttribute('aria-valuenow')).toBe('25'));
+    expect(screen.getByTestId('import-progress').getAttribute('data-phase')).toBe('writing');
+    finish();
+    const summary = await screen.findByTestId('import-summary');
+    expect(summary.querySelector('[data-testid="import-summary-added"] [data-value]')?.getAttribute('data-value')).toBe('2');
+  });
+
+  it('goes back to the problems when the host refuses the import', async () => {
+    vi.mocked(api.importApply).mockRejectedValue({
+      kind: 'import_invalid',
+      message: 'The file changed',
+      problems: [{ line: 3, message: 'Duplicate id E1', people: ['Ada', 'Alan'] }],
+    });
+    await startWithTypedPath();
+    await fireEvent.click(screen.getByTestId('import-next'));
+    await fireEvent.click(screen.getByTestId('import-apply'));
+    const row = await screen.findByTestId('import-problem');
+    expect(row.textContent).toContain('Duplicate id E1');
+    expect(row.textContent).toContain('Ada, Alan');
+    expect((screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows an unreadable file inline and stays on the first step', async () => {
+    vi.mocked(api.importPreview).mockRejectedValue({ kind: 'io', message: 'No such file: /nope.csv' });
+    render(ImportScreen);
+    await fireEvent.input(screen.getByTestId('import-path'), { target: { value: '/nope.csv' } });
+    await fireEvent.click(screen.getByTestId('import-path-use'));
+    const alert = await screen.findByTestId('error-alert');
+    expect(alert.getAttribute('data-kind')).toBe('io');
+    expect(alert.textContent).toContain('No such file');
+    expect(screen.getByTestId('import-wizard').getAttribute('data-step')).toBe('1');
+  });
+});
