@@ -136,11 +136,17 @@ pub fn npm_install(ui: &Path) -> Result {
 pub fn tauri_driver(root: &Path) -> Result<PathBuf> {
     let tools = root.join("target/tools");
     let binary = tools.join("bin/tauri-driver");
-    let version_ok = Command::new(&binary)
-        .arg("--version")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).contains(TAURI_DRIVER_VERSION))
-        .unwrap_or(false);
+    // tauri-driver has no --version; cargo's record of what it installed tells.
+    let version_ok = binary.exists()
+        && Command::new("cargo")
+            .args(["install", "--list", "--root"])
+            .arg(&tools)
+            .output()
+            .map(|o| {
+                String::from_utf8_lossy(&o.stdout)
+                    .contains(&format!("tauri-driver v{TAURI_DRIVER_VERSION}:"))
+            })
+            .unwrap_or(false);
     if !version_ok {
         step(&format!("installing tauri-driver {TAURI_DRIVER_VERSION}"));
         let tools_arg = tools.display().to_string();
