@@ -17,6 +17,7 @@ pub struct Session {
     _data_dir: tempfile::TempDir,
     driver: Child,
     xvfb: Child,
+    display: u32,
     name: String,
 }
 
@@ -121,13 +122,19 @@ impl Session {
             _data_dir: data_dir,
             driver,
             xvfb,
+            display,
             name: name.to_string(),
         };
         session.wait_for("[data-testid]").await;
         session
     }
 
+    fn log(&self, what: &str) {
+        eprintln!("[{}] {what}", self.name);
+    }
+
     pub async fn wait_for(&self, css: &str) -> Element {
+        self.log(&format!("wait for {css}"));
         self.client
             .wait()
             .at_most(Duration::from_secs(20))
@@ -137,6 +144,7 @@ impl Session {
     }
 
     pub async fn click(&self, css: &str) {
+        self.log(&format!("click {css}"));
         self.wait_for(css)
             .await
             .click()
@@ -150,8 +158,10 @@ impl Session {
         element.send_keys(text).await.unwrap();
     }
 
+    /// The element's text content with white space folded. WebKitWebDriver's own
+    /// "visible text" comes back empty for rows of the virtualised lists.
     pub async fn text(&self, css: &str) -> String {
-        self.wait_for(css).await.text().await.unwrap()
+        text_of(&self.wait_for(css).await).await.unwrap_or_default()
     }
 
     /// Waits until the element's text satisfies `check`, returning the text.
@@ -159,7 +169,7 @@ impl Session {
         let started = Instant::now();
         loop {
             if let Ok(element) = self.client.find(Locator::Css(css)).await {
-                if let Ok(text) = element.text().await {
+                if let Some(text) = text_of(&element).await {
                     if check(text.trim()) {
                         return text.trim().to_string();
                     }
@@ -180,6 +190,7 @@ impl Session {
     }
 
     pub async fn count(&self, css: &str) -> usize {
+        self.log(&format!("count {css}"));
         self.client
             .find_all(Locator::Css(css))
             .await
@@ -188,9 +199,16 @@ impl Session {
     }
 
     pub async fn screenshot(&self, label: &str) -> PathBuf {
+        self.log(&format!("screenshot {label}"));
+        // The X server's picture, not WebDriver's: WebKitWebDriver's screenshot
+        // hangs on some pages, and this shows the window as a person sees it.
         let path = artifacts_dir().join(format!("{}-{label}.png", self.name));
-        if let Ok(png) = self.client.screenshot().await {
-            std::fs::write(&path, png).unwrap();
+        let status = Command::new("import")
+            .args(["-display", &format!(":{}", self.display), "-window", "root"])
+            .arg(&path)
+            .status();
+        if !matches!(status, Ok(s) if s.success()) {
+            eprintln!("[{}] screenshot {label} failed: {status:?}", self.name);
         }
         path
     }
@@ -216,6 +234,11 @@ impl Session {
         let _ = self.xvfb.kill();
         let _ = self.xvfb.wait();
     }
+}
+
+async fn text_of(element: &Element) -> Option<String> {
+    let raw = element.prop("textContent").await.ok()??;
+    Some(raw.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 impl Drop for Session {

@@ -18,8 +18,9 @@ pub const APP_PACKAGES: &[&str] = &[
     "pkg-config",
 ];
 
-/// What the end-to-end tests need: a virtual display and WebKit's WebDriver.
-pub const TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "xvfb", "xauth"];
+/// What the end-to-end tests need: a virtual display, WebKit's WebDriver and
+/// ImageMagick's `import` for screenshots of the display.
+pub const TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "xvfb", "xauth", "imagemagick"];
 
 const TAURI_DRIVER_VERSION: &str = "2.1.0";
 
