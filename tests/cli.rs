@@ -169,3 +169,177 @@ fn json_export_lists_people_with_their_attributes() {
         serde_json::from_slice(&std::fs::read(&out_file).unwrap()).unwrap();
     assert_eq!(json["people"][0]["attributes"]["office"], "Paris");
 }
+
+fn fails(output: &Output) -> String {
+    assert!(!output.status.success(), "the command should fail");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn assessments_from_files_give_gaps_against_a_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.leadline");
+    let org = dir.path().join("org.csv");
+    std::fs::write(&org, "id,name\n1,Ada\n").unwrap();
+    stdout(&leadline(&ws, &["import", org.to_str().unwrap()]));
+    // The built-in IC leader profile targets delegating-work 4 and systems-thinking 3 (see the shipped file).
+    let manager = dir.path().join("manager.json");
+    std::fs::write(&manager, r#"{"delegating-work": 1, "systems-thinking": 3}"#).unwrap();
+    let own = dir.path().join("self.csv");
+    std::fs::write(
+        &own,
+        "skill,level,interest,note\ndelegating-work,2,2,I hand off too little\n",
+    )
+    .unwrap();
+    let run = |file: &Path, role: &str, date: &str| {
+        stdout(&leadline(
+            &ws,
+            &[
+                "skills",
+                "assess",
+                "Ada",
+                "--framework",
+                "ai-native-ic-leader",
+                "--as",
+                role,
+                "--file",
+                file.to_str().unwrap(),
+                "--date",
+                date,
+            ],
+        ))
+    };
+    run(&manager, "manager", "2026-09-01");
+    run(&own, "self", "2026-09-02");
+    let report: serde_json::Value = serde_json::from_str(&stdout(&leadline(
+        &ws,
+        &["skills", "gaps", "Ada", "--profile", "ic-leader", "--json"],
+    )))
+    .unwrap();
+    let gaps = report["gaps"].as_array().unwrap();
+    assert_eq!(
+        gaps.len(),
+        1,
+        "systems thinking is at target, only delegating is a gap: {gaps:?}"
+    );
+    assert_eq!(gaps[0]["skill_key"], "delegating-work");
+    assert_eq!(
+        (
+            gaps[0]["target"].as_u64(),
+            gaps[0]["current"].as_u64(),
+            gaps[0]["gap"].as_u64()
+        ),
+        (Some(4), Some(1), Some(3))
+    );
+    assert_eq!(
+        (gaps[0]["self_level"].as_u64(), gaps[0]["interest"].as_u64()),
+        (Some(2), Some(2))
+    );
+    assert_eq!(report["manager_assessed_on"], "2026-09-01");
+}
+
+#[test]
+fn a_rating_outside_the_scale_is_refused_and_nothing_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.leadline");
+    let org = dir.path().join("org.csv");
+    std::fs::write(&org, "id,name\n1,Ada\n").unwrap();
+    stdout(&leadline(&ws, &["import", org.to_str().unwrap()]));
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, r#"{"delegating-work": 6}"#).unwrap();
+    let err = fails(&leadline(
+        &ws,
+        &[
+            "skills",
+            "assess",
+            "Ada",
+            "--framework",
+            "ai-native-ic-leader",
+            "--as",
+            "self",
+            "--file",
+            bad.to_str().unwrap(),
+        ],
+    ));
+    assert!(err.contains("outside the scale"), "{err}");
+    std::fs::write(&bad, r#"{"juggling": 3}"#).unwrap();
+    let err = fails(&leadline(
+        &ws,
+        &[
+            "skills",
+            "assess",
+            "Ada",
+            "--framework",
+            "ai-native-ic-leader",
+            "--as",
+            "self",
+            "--file",
+            bad.to_str().unwrap(),
+        ],
+    ));
+    assert!(err.contains("juggling"), "{err}");
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&leadline(&ws, &["skills", "frameworks", "--json"]))).unwrap();
+    assert_eq!(list[0]["assessments"], 0, "no assessment may be recorded");
+}
+
+#[test]
+fn a_framework_exports_edits_and_imports_as_a_new_framework() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.leadline");
+    let out = dir.path().join("framework.json");
+    let err = fails(&leadline(&ws, &["skills", "export", "ai-native-ic-leader"]));
+    assert!(
+        err.contains("does not exist"),
+        "reading needs an existing workspace: {err}"
+    );
+    let org = dir.path().join("org.csv");
+    std::fs::write(&org, "id,name\n1,Ada\n").unwrap();
+    stdout(&leadline(&ws, &["import", org.to_str().unwrap()]));
+    stdout(&leadline(
+        &ws,
+        &[
+            "skills",
+            "export",
+            "ai-native-ic-leader",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    ));
+    let mut file: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    file["key"] = "our-ladder".into();
+    file["name"] = "Our ladder".into();
+    std::fs::write(&out, serde_json::to_vec(&file).unwrap()).unwrap();
+    stdout(&leadline(&ws, &["skills", "import", out.to_str().unwrap()]));
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&leadline(&ws, &["skills", "frameworks", "--json"]))).unwrap();
+    let keys: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["key"].as_str().unwrap())
+        .collect();
+    assert!(
+        keys.contains(&"our-ladder") && keys.contains(&"ai-native-ic-leader"),
+        "{keys:?}"
+    );
+
+    // A malformed file lists its problems and adds nothing.
+    file["key"] = "broken".into();
+    file["scale"] = serde_json::json!(["only", "three", "labels"]);
+    file["areas"][0]["skills"][0]["levels"] = serde_json::json!(["one"]);
+    std::fs::write(&out, serde_json::to_vec(&file).unwrap()).unwrap();
+    let err = fails(&leadline(&ws, &["skills", "import", out.to_str().unwrap()]));
+    assert!(
+        err.contains("scale") && err.contains("areas[0].skills[0]"),
+        "{err}"
+    );
+    let after: serde_json::Value =
+        serde_json::from_str(&stdout(&leadline(&ws, &["skills", "frameworks", "--json"]))).unwrap();
+    assert_eq!(
+        after.as_array().unwrap().len(),
+        2,
+        "the broken framework must not be stored"
+    );
+}

@@ -124,3 +124,71 @@ fn an_invalid_import_reports_its_problems_and_changes_nothing() {
     let info = call(&app, "workspace_info", json!({})).unwrap();
     assert_eq!(info["people"], 0);
 }
+
+#[test]
+fn export_write_saves_the_workspace_where_asked() {
+    let app = app();
+    let dir = tempfile::tempdir().unwrap();
+    call(
+        &app,
+        "workspace_create",
+        json!({ "path": dir.path().join("w.leadline") }),
+    )
+    .unwrap();
+    call(
+        &app,
+        "person_create",
+        json!({ "input": { "name": "Ada", "kind": "human", "title": "=SUM(A1)" } }),
+    )
+    .unwrap();
+    let out = dir.path().join("people.csv");
+    let written = call(
+        &app,
+        "export_write",
+        json!({ "format": "csv", "path": out }),
+    )
+    .unwrap();
+    assert_eq!(written, out.display().to_string());
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("Ada") && text.contains("'=SUM(A1)"), "{text}");
+    let err = call(
+        &app,
+        "export_write",
+        json!({ "format": "xlsx", "path": out }),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input");
+}
+
+#[test]
+fn org_children_come_in_pages() {
+    let app = app();
+    let dir = tempfile::tempdir().unwrap();
+    call(
+        &app,
+        "workspace_create",
+        json!({ "path": dir.path().join("w.leadline") }),
+    )
+    .unwrap();
+    let boss = call(
+        &app,
+        "person_create",
+        json!({ "input": { "name": "Boss", "kind": "human" } }),
+    )
+    .unwrap();
+    for i in 0..5 {
+        call(&app, "person_create", json!({ "input": { "name": format!("Report {i}"), "kind": "human", "manager_id": boss["id"] } })).unwrap();
+    }
+    let page = call(
+        &app,
+        "org_children",
+        json!({ "parentId": boss["id"], "offset": 3, "limit": 10 }),
+    )
+    .unwrap();
+    assert_eq!(page["total"], 5);
+    assert_eq!(
+        page["nodes"].as_array().unwrap().len(),
+        2,
+        "reports 3 and 4 remain after skipping 3"
+    );
+}

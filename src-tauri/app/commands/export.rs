@@ -1,9 +1,42 @@
+use std::path::PathBuf;
+
 use leadline_core::{export, Error};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
 use super::CommandResult;
 use crate::state::AppState;
+
+fn write(
+    workspace: &leadline_core::Workspace,
+    format: &str,
+    path: &std::path::Path,
+) -> Result<String, Error> {
+    let bytes = match format {
+        "csv" => export::export_csv(workspace.conn())?,
+        "json" => export::export_json(workspace.conn())?,
+        other => {
+            return Err(Error::InvalidInput(format!(
+                "unknown export format \"{other}\": use csv or json"
+            )))
+        }
+    };
+    std::fs::write(path, bytes)
+        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+    Ok(path.display().to_string())
+}
+
+/// Writes the whole workspace as CSV or JSON to a path typed by the user.
+#[tauri::command]
+pub async fn export_write(
+    state: State<'_, AppState>,
+    format: String,
+    path: PathBuf,
+) -> CommandResult<String> {
+    Ok(state
+        .with_workspace(move |ws| write(ws, &format, &path))
+        .await?)
+}
 
 /// Asks where to save, then writes the whole workspace as CSV or JSON.
 #[tauri::command]
@@ -34,16 +67,7 @@ pub async fn export_pick_and_write<R: Runtime>(
     };
     Ok(Some(
         state
-            .with_workspace(move |ws| {
-                let bytes = if format == "csv" {
-                    export::export_csv(ws.conn())?
-                } else {
-                    export::export_json(ws.conn())?
-                };
-                std::fs::write(&path, bytes)
-                    .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
-                Ok(path.display().to_string())
-            })
+            .with_workspace(move |ws| write(ws, &format, &path))
             .await?,
     ))
 }

@@ -6,6 +6,7 @@ mod import;
 mod metrics;
 mod org;
 mod people;
+mod skills;
 mod teams;
 mod workspace;
 
@@ -56,5 +57,25 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         import::import_preview,
         import::import_apply,
         export::export_pick_and_write,
+        export::export_write,
+        skills::framework_list,
+        skills::framework_get,
+        skills::framework_document,
+        skills::framework_save,
+        skills::framework_import,
+        skills::framework_pick_file,
+        skills::framework_export_write,
+        skills::framework_export_pick,
+        skills::profile_list,
+        skills::profile_save,
+        skills::profile_delete,
+        skills::assessment_create,
+        skills::assessment_list,
+        skills::assessment_delete,
+        skills::assessment_restore,
+        skills::assessment_compare,
+        skills::gap_analysis,
+        skills::skill_history,
+        skills::team_heatmap,
     ]
 }

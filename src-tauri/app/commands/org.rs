@@ -1,4 +1,5 @@
 use leadline_core::org::OrgNode;
+use leadline_core::workspace::OrgChildren;
 use tauri::State;
 
 use super::CommandResult;
@@ -8,9 +9,11 @@ use crate::state::AppState;
 pub async fn org_children(
     state: State<'_, AppState>,
     parent_id: Option<i64>,
-) -> CommandResult<Vec<OrgNode>> {
+    offset: u32,
+    limit: u32,
+) -> CommandResult<OrgChildren> {
     Ok(state
-        .with_workspace(move |ws| ws.org_children(parent_id))
+        .with_workspace(move |ws| ws.org_children(parent_id, offset, limit.min(1000)))
         .await?)
 }
 

@@ -50,6 +50,81 @@ pub const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     ) WITHOUT ROWID;
     "#,
+    // 2: skill frameworks (versioned), role profiles, assessments and ratings.
+    r#"
+    CREATE TABLE framework (
+        id          INTEGER PRIMARY KEY,
+        -- Stable across versions; each edit after assessments exist adds a version.
+        key         TEXT NOT NULL CHECK (length(key) > 0),
+        version     INTEGER NOT NULL CHECK (version >= 1),
+        name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        description TEXT NOT NULL DEFAULT '',
+        -- JSON array of the five level labels.
+        scale       TEXT NOT NULL,
+        builtin     INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (key, version)
+    );
+    CREATE TABLE skill_area (
+        id           INTEGER PRIMARY KEY,
+        framework_id INTEGER NOT NULL REFERENCES framework (id) ON DELETE CASCADE,
+        key          TEXT NOT NULL,
+        name         TEXT NOT NULL,
+        position     INTEGER NOT NULL,
+        UNIQUE (framework_id, key)
+    );
+    CREATE TABLE skill (
+        id           INTEGER PRIMARY KEY,
+        framework_id INTEGER NOT NULL REFERENCES framework (id) ON DELETE CASCADE,
+        area_id      INTEGER NOT NULL REFERENCES skill_area (id) ON DELETE CASCADE,
+        key          TEXT NOT NULL,
+        name         TEXT NOT NULL,
+        description  TEXT NOT NULL DEFAULT '',
+        -- JSON array of five behavioural descriptions, level 1 first.
+        levels       TEXT NOT NULL,
+        position     INTEGER NOT NULL,
+        UNIQUE (framework_id, key)
+    );
+    CREATE INDEX skill_by_area ON skill (area_id);
+    -- Profiles follow a framework across its versions: targets name skills by key.
+    CREATE TABLE role_profile (
+        id            INTEGER PRIMARY KEY,
+        framework_key TEXT NOT NULL,
+        key           TEXT NOT NULL,
+        name          TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        description   TEXT NOT NULL DEFAULT '',
+        builtin       INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (framework_key, key)
+    );
+    CREATE TABLE profile_target (
+        profile_id INTEGER NOT NULL REFERENCES role_profile (id) ON DELETE CASCADE,
+        skill_key  TEXT NOT NULL,
+        level      INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+        PRIMARY KEY (profile_id, skill_key)
+    ) WITHOUT ROWID;
+    CREATE TABLE assessment (
+        id            INTEGER PRIMARY KEY,
+        person_id     INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+        -- The exact framework version rated against; never rewritten.
+        framework_id  INTEGER NOT NULL REFERENCES framework (id) ON DELETE RESTRICT,
+        assessor_role TEXT NOT NULL CHECK (assessor_role IN ('self', 'manager', 'peer', 'mentor')),
+        assessor_name TEXT NOT NULL DEFAULT '',
+        assessed_on   TEXT NOT NULL,
+        -- Groups a self and a manager assessment filled in blind, to compare them.
+        round         TEXT NOT NULL DEFAULT '',
+        note          TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX assessment_by_person ON assessment (person_id, assessed_on);
+    CREATE INDEX assessment_by_framework ON assessment (framework_id);
+    CREATE TABLE rating (
+        assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,
+        skill_id      INTEGER NOT NULL REFERENCES skill (id) ON DELETE RESTRICT,
+        level         INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+        -- 0 not now, 1 open to it, 2 wants to grow this.
+        interest      INTEGER CHECK (interest BETWEEN 0 AND 2),
+        note          TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (assessment_id, skill_id)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 pub fn schema_version() -> i64 {
@@ -118,6 +193,7 @@ fn prepare(mut conn: Connection, label: &str) -> Result<Connection> {
     }
     configure(&conn)?;
     migrate(&mut conn)?;
+    crate::skills::builtin_ensure(&conn)?;
     Ok(conn)
 }
 

@@ -25,6 +25,9 @@ pub enum Error {
     /// The import file has problems; nothing was written. Each problem names its line.
     #[error("the file was not imported, nothing changed: {count} problem(s) found\n{summary}", count = .0.len(), summary = crate::import::problems_summary(.0))]
     ImportInvalid(Vec<crate::import::Problem>),
+    /// A framework document with problems; each names where it is.
+    #[error("the framework was not saved, nothing changed: {}", .0.join("; "))]
+    FrameworkInvalid(Vec<String>),
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("{context}: {source}")]
@@ -47,6 +50,7 @@ pub enum ErrorKind {
     NewerVersion,
     NotAWorkspace,
     ImportInvalid,
+    FrameworkInvalid,
     Database,
     Io,
 }
@@ -61,6 +65,7 @@ impl Error {
             Error::NewerVersion { .. } => ErrorKind::NewerVersion,
             Error::NotAWorkspace(_) => ErrorKind::NotAWorkspace,
             Error::ImportInvalid(_) => ErrorKind::ImportInvalid,
+            Error::FrameworkInvalid(_) => ErrorKind::FrameworkInvalid,
             Error::Database(_) => ErrorKind::Database,
             Error::Io { .. } => ErrorKind::Io,
         }
@@ -80,7 +85,7 @@ impl Error {
 pub struct ErrorReport {
     pub kind: ErrorKind,
     pub message: String,
-    /// For `import_invalid`: every problem of the file, with its line.
+    /// For `import_invalid` and `framework_invalid`: every problem of the file.
     pub problems: Vec<crate::import::Problem>,
 }
 
@@ -88,6 +93,14 @@ impl From<&Error> for ErrorReport {
     fn from(error: &Error) -> Self {
         let problems = match error {
             Error::ImportInvalid(problems) => problems.clone(),
+            Error::FrameworkInvalid(problems) => problems
+                .iter()
+                .map(|message| crate::import::Problem {
+                    line: None,
+                    message: message.clone(),
+                    people: vec![],
+                })
+                .collect(),
             _ => Vec::new(),
         };
         ErrorReport {

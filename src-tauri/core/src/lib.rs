@@ -11,6 +11,7 @@ pub mod metrics;
 pub mod org;
 pub mod people;
 pub mod settings;
+pub mod skills;
 pub mod teams;
 pub mod workspace;
 

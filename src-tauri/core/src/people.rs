@@ -172,6 +172,8 @@ pub struct DeletedPerson {
     /// Ids of the people (and agents) who reported to them before the deletion.
     #[ts(type = "Array<number>")]
     pub former_reports: Vec<i64>,
+    /// Their skill assessments, which go with them and come back on undo.
+    pub assessments: Vec<crate::skills::assessment::Assessment>,
 }
 
 const PERSON_SELECT: &str = "
@@ -479,6 +481,7 @@ pub fn person_delete(
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     drop(stmt);
+    let assessments = crate::skills::assessment::assessment_list(&tx, id, None)?;
     let destination = match reports {
         ReportsDestination::UpOneLevel => person.manager_id,
         ReportsDestination::NoManager => None,
@@ -513,6 +516,7 @@ pub fn person_delete(
     Ok(DeletedPerson {
         person,
         former_reports,
+        assessments,
     })
 }
 
@@ -557,6 +561,9 @@ pub fn person_restore(conn: &Connection, deleted: &DeletedPerson) -> Result<Pers
             serde_json::to_string(&p.attributes).unwrap_or_else(|_| "{}".into()),
         ],
     )?;
+    for assessment in &deleted.assessments {
+        crate::skills::assessment::assessment_restore(&tx, assessment)?;
+    }
     for &report in &deleted.former_reports {
         // Reports deleted since are skipped; the others come back under the restored person.
         tx.execute(
@@ -716,7 +723,32 @@ pub(crate) mod tests {
         let di = add(&conn, "Di", Some(bo));
         let eve = add(&conn, "Eve", Some(ada));
         let before = person_get(&conn, bo).unwrap();
+        let framework =
+            crate::skills::framework::framework_resolve(&conn, "ai-native-ic-leader").unwrap();
+        let skill = framework.areas[0].skills[0].key.clone();
+        let assessment = crate::skills::assessment::assessment_create(
+            &conn,
+            &crate::skills::assessment::AssessmentInput {
+                person_id: bo,
+                framework_id: framework.id,
+                assessor_role: crate::skills::assessment::AssessorRole::SelfAssessed,
+                assessor_name: String::new(),
+                assessed_on: "2026-05-01".into(),
+                round: String::new(),
+                note: "before the reorg".into(),
+                ratings: vec![crate::skills::assessment::RatingInput {
+                    skill_key: skill,
+                    level: 3,
+                    interest: Some(2),
+                    note: "ok".into(),
+                }],
+            },
+        )
+        .unwrap();
         let deleted = person_delete(&conn, bo, ReportsDestination::Person { id: eve }).unwrap();
+        assert!(crate::skills::assessment::assessment_list(&conn, bo, None)
+            .unwrap()
+            .is_empty());
         assert_eq!(person_get(&conn, cy).unwrap().manager_id, Some(eve));
         assert_eq!(person_get(&conn, di).unwrap().manager_id, Some(eve));
         assert_eq!(
@@ -726,6 +758,12 @@ pub(crate) mod tests {
 
         let restored = person_restore(&conn, &deleted).unwrap();
         assert_eq!(restored, before, "undo should bring back the same person");
+        let back = crate::skills::assessment::assessment_list(&conn, bo, None).unwrap();
+        assert_eq!(back.len(), 1, "undo brings the assessments back");
+        assert_eq!(
+            (&back[0].note, &back[0].ratings),
+            (&assessment.note, &assessment.ratings)
+        );
         assert_eq!(person_get(&conn, cy).unwrap().manager_id, Some(bo));
         assert_eq!(person_get(&conn, di).unwrap().manager_id, Some(bo));
     }

@@ -97,6 +97,18 @@ pub fn team_rename(conn: &Connection, id: i64, name: &str) -> Result<Team> {
     team_get(conn, id)
 }
 
+/// The humans of a team, by name.
+pub fn team_members(conn: &Connection, id: i64) -> Result<Vec<i64>> {
+    team_get(conn, id)?;
+    let mut stmt = conn.prepare(
+        "SELECT id FROM person WHERE team_id = ?1 AND kind = 'human' ORDER BY name COLLATE NOCASE",
+    )?;
+    let ids = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
 /// Deletes a team; its members stay, without a team.
 pub fn team_delete(conn: &Connection, id: i64) -> Result<()> {
     team_get(conn, id)?;

@@ -28,6 +28,16 @@ struct Snapshot {
     descendants: Arc<Vec<u32>>,
 }
 
+/// One page of the people directly under a person (or of the roots).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OrgChildren {
+    /// How many there are in all.
+    pub total: u32,
+    pub offset: u32,
+    pub nodes: Vec<OrgNode>,
+}
+
 /// What the window title and the workspace bar show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -126,15 +136,32 @@ impl Workspace {
         Ok(metrics_compute(&structure, root, thresholds))
     }
 
-    /// The chart nodes under `parent`, or the roots of the org when `None`.
-    pub fn org_children(&mut self, parent: Option<i64>) -> Result<Vec<OrgNode>> {
+    /// A page of the chart nodes under `parent` (the roots of the org when
+    /// `None`): a manager can have thousands of reports and a flat import can have
+    /// thousands of roots, so the chart asks for what it shows.
+    pub fn org_children(
+        &mut self,
+        parent: Option<i64>,
+        offset: u32,
+        limit: u32,
+    ) -> Result<OrgChildren> {
         let (conn, snapshot) = self.snapshot()?;
         let s = &snapshot.structure;
-        let nodes: Vec<u32> = match parent {
+        let all: Vec<u32> = match parent {
             Some(id) => s.children(s.index(id)?).to_vec(),
             None => s.roots().collect(),
         };
-        org_nodes(conn, s, &snapshot.descendants, &nodes)
+        let page: Vec<u32> = all
+            .iter()
+            .copied()
+            .skip(offset as usize)
+            .take(limit as usize)
+            .collect();
+        Ok(OrgChildren {
+            total: all.len() as u32,
+            offset,
+            nodes: org_nodes(conn, s, &snapshot.descendants, &page)?,
+        })
     }
 
     /// The chart nodes along the chain of command, from the top down to `id`.
@@ -150,6 +177,32 @@ impl Workspace {
         }
         chain.reverse();
         org_nodes(conn, s, &snapshot.descendants, &chain)
+    }
+
+    /// The humans in a person's subtree, the person first (for team views).
+    pub fn subtree_humans(&mut self, root: i64) -> Result<Vec<i64>> {
+        let structure = self.structure()?;
+        let start = structure.index(root)?;
+        Ok(structure
+            .breadth_first(&[start])
+            .into_iter()
+            .filter(|&n| !structure.is_agent[n as usize])
+            .map(|n| structure.ids[n as usize])
+            .collect())
+    }
+
+    pub fn heatmap(
+        &mut self,
+        scope: crate::skills::gaps::HeatmapScope,
+        framework_key: &str,
+        profile_id: Option<i64>,
+    ) -> Result<crate::skills::gaps::Heatmap> {
+        use crate::skills::gaps::HeatmapScope;
+        let people = match scope {
+            HeatmapScope::Subtree { person_id } => self.subtree_humans(person_id)?,
+            HeatmapScope::Team { team_id } => crate::teams::team_members(&self.conn, team_id)?,
+        };
+        crate::skills::gaps::team_heatmap(&self.conn, &people, framework_key, profile_id)
     }
 
     pub fn org_search(&mut self, query: &str, limit: usize) -> Result<Vec<OrgNode>> {
@@ -182,7 +235,14 @@ mod tests {
             0,
             "the move must be seen"
         );
-        assert_eq!(ws.org_children(None).unwrap().len(), 2);
+        let roots = ws.org_children(None, 0, 10).unwrap();
+        assert_eq!((roots.total, roots.nodes.len()), (2, 2));
+        let page = ws.org_children(None, 1, 10).unwrap();
+        assert_eq!(
+            (page.total, page.nodes.len(), page.offset),
+            (2, 1, 1),
+            "paging skips the first root"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ import type { ImportOptions } from '../lib/bindings/ImportOptions';
 import type { ImportPreview } from '../lib/bindings/ImportPreview';
 import type { ImportProgress } from '../lib/bindings/ImportProgress';
 import type { Metrics } from '../lib/bindings/Metrics';
+import type { OrgChildren } from '../lib/bindings/OrgChildren';
 import type { OrgNode } from '../lib/bindings/OrgNode';
 import type { Person } from '../lib/bindings/Person';
 import type { PersonInput } from '../lib/bindings/PersonInput';
@@ -272,6 +273,11 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
   switch (cmd) {
     case 'workspace_info':
       return info;
+    case 'workspace_start_error':
+      // `?start_error` pretends the last workspace could not be reopened.
+      return new URLSearchParams(window.location.search).has('start_error')
+        ? 'Could not reopen /home/me/Leadline/old.leadline: the file does not exist.'
+        : null;
     case 'workspace_open_demo':
     case 'workspace_pick_open':
       seedDemo();
@@ -338,7 +344,7 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
       for (const c of former) rows.set(c, { ...rows.get(c)!, manager_id: to });
       rows.delete(p.id);
       rebuild();
-      return { person: p, former_reports: former } satisfies DeletedPerson;
+      return { person: p, former_reports: former, assessments: [] } satisfies DeletedPerson;
     }
     case 'person_restore': {
       const d = a.deleted as DeletedPerson;
@@ -372,8 +378,16 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
       for (const r of rows.values()) if (r.team_id === num('id')) r.team_id = null;
       rebuild();
       return null;
-    case 'org_children':
-      return (kids.get(a.parentId as number | null) ?? []).map(node);
+    case 'org_children': {
+      // Like Tauri, refuse a call without the required arguments.
+      for (const key of ['offset', 'limit']) {
+        if (typeof a[key] !== 'number') throw `invalid args \`${key}\` for command \`org_children\`: command org_children missing required key ${key}`;
+      }
+      const all = kids.get(a.parentId as number | null) ?? [];
+      const offset = num('offset');
+      const limit = Math.min(num('limit'), 1000);
+      return { total: all.length, offset, nodes: all.slice(offset, offset + limit).map(node) } satisfies OrgChildren;
+    }
     case 'org_chain':
       if (!rows.has(num('id'))) throw new HostError('not_found', 'No such person.');
       return chain(num('id')).map(node);
@@ -415,6 +429,13 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
     }
     case 'export_pick_and_write':
       return `/home/me/Downloads/leadline-export.${String(a.format)}`;
+    case 'export_write': {
+      const path = String(a.path);
+      if (!path.startsWith('/') || path.startsWith('/root/') || path.includes('/nope/')) {
+        throw new HostError('io', `cannot write ${path}: Permission denied (os error 13)`);
+      }
+      return path;
+    }
     default:
       throw new HostError('unknown', `The mock host has no command ${cmd}.`);
   }

@@ -34,6 +34,12 @@ describe('toApiError', () => {
     ]);
   });
 
+  it('knows framework_invalid and keeps its problems', () => {
+    const e = api.toApiError({ kind: 'framework_invalid', message: 'bad framework', problems: [{ line: 2, message: 'no key' }] });
+    expect(e.kind).toBe('framework_invalid');
+    expect(e.problems).toEqual([{ line: 2, message: 'no key', people: [] }]);
+  });
+
   it('maps kinds it does not know, strings and Errors to "unknown"', () => {
     expect(api.toApiError({ kind: 'martian', message: 'x' }).kind).toBe('unknown');
     const s = api.toApiError('Command person_frob not found');
@@ -57,14 +63,18 @@ describe('commands', () => {
   it('passes camelCase argument names', async () => {
     invoke.mockResolvedValue({});
     await api.personMove(7, null);
-    await api.orgChildren(null);
+    await api.orgChildren(null, 50, 50);
     await api.metricsGet(3);
     await api.personPage('ada', 200, 200);
+    await api.exportWrite('json', '/tmp/out.json');
+    await api.workspaceStartError();
     expect(invoke.mock.calls).toEqual([
       ['person_move', { id: 7, managerId: null }],
-      ['org_children', { parentId: null }],
+      ['org_children', { parentId: null, offset: 50, limit: 50 }],
       ['metrics_get', { rootId: 3 }],
       ['person_page', { filter: 'ada', offset: 200, limit: 200 }],
+      ['export_write', { format: 'json', path: '/tmp/out.json' }],
+      ['workspace_start_error', undefined],
     ]);
   });
 

@@ -10,6 +10,7 @@ import type { ImportPreview } from './bindings/ImportPreview';
 import type { ImportProgress } from './bindings/ImportProgress';
 import type { ImportSummary } from './bindings/ImportSummary';
 import type { Metrics } from './bindings/Metrics';
+import type { OrgChildren } from './bindings/OrgChildren';
 import type { OrgNode } from './bindings/OrgNode';
 import type { PeoplePage } from './bindings/PeoplePage';
 import type { Person } from './bindings/Person';
@@ -34,6 +35,7 @@ const KNOWN_KINDS: ReadonlySet<string> = new Set<ErrorKind>([
   'newer_version',
   'not_a_workspace',
   'import_invalid',
+  'framework_invalid',
   'database',
   'io',
 ]);
@@ -104,6 +106,8 @@ export const workspacePickCreate = () => call<WorkspaceInfo | null>('workspace_p
 export const workspaceOpenDemo = () => call<WorkspaceInfo>('workspace_open_demo');
 export const workspaceOpen = (path: string) => call<WorkspaceInfo>('workspace_open', { path });
 export const workspaceCreate = (path: string) => call<WorkspaceInfo>('workspace_create', { path });
+/** Why the workspace could not be opened at start (null when nothing went wrong). */
+export const workspaceStartError = () => call<string | null>('workspace_start_error');
 
 // ---- people ----------------------------------------------------------------
 
@@ -129,8 +133,11 @@ export const teamDelete = (id: number) => call<null>('team_delete', { id });
 
 // ---- org -------------------------------------------------------------------
 
-export const orgChildren = (parentId: number | null) =>
-  call<OrgNode[]>('org_children', { parentId });
+/** The host caps `limit` at this. */
+export const ORG_CHILDREN_MAX = 1000;
+/** One page of the people directly under `parentId` (null = the roots). */
+export const orgChildren = (parentId: number | null, offset: number, limit: number) =>
+  call<OrgChildren>('org_children', { parentId, offset, limit });
 export const orgChain = (id: number) => call<OrgNode[]>('org_chain', { id });
 export const orgSearch = (query: string, limit: number) =>
   call<OrgNode[]>('org_search', { query, limit });
@@ -159,5 +166,9 @@ export function importApply(
 }
 
 export type ExportFormat = 'csv' | 'json';
+/** Asks for a location with the native save dialog; null when cancelled. */
 export const exportPickAndWrite = (format: ExportFormat) =>
   call<string | null>('export_pick_and_write', { format });
+/** Writes to a typed path; resolves to the path written. */
+export const exportWrite = (format: ExportFormat, path: string) =>
+  call<string>('export_write', { format, path });

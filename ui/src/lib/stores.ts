@@ -12,6 +12,12 @@ export const workspace = writable<WorkspaceInfo | null | undefined>(undefined);
 /** Error of the last workspace load, shown on the start screen. */
 export const workspaceError = writable<api.ApiError | null>(null);
 
+/** Bumped whenever a workspace is opened or created (even the same file again). */
+export const workspaceSession = writable(0);
+
+/** Why the last workspace could not be reopened at start; shown on the start screen. */
+export const startError = writable<string | null>(null);
+
 /** Bumped after every write; screens reload their data when it changes. */
 export const revision = writable(0);
 
@@ -50,7 +56,13 @@ export function requestAddPerson(): void {
 /** Re-reads the open workspace (file name, people count). */
 export async function refreshWorkspace(): Promise<void> {
   try {
-    workspace.set(await api.workspaceInfo());
+    const info = await api.workspaceInfo();
+    // At start, no workspace means the last one could not be reopened, or
+    // there was none: ask why before the start screen shows.
+    if (info === null && get(workspace) === undefined) {
+      startError.set(await api.workspaceStartError().catch(() => null));
+    }
+    workspace.set(info);
     workspaceError.set(null);
   } catch (e) {
     workspaceError.set(api.toApiError(e));
@@ -68,6 +80,8 @@ export function bumpRevision(): void {
 export function workspaceChanged(info: WorkspaceInfo): void {
   workspace.set(info);
   workspaceError.set(null);
+  startError.set(null);
+  workspaceSession.update((n) => n + 1);
   dashboardScope.set(null);
   orgFocusRequest.set(null);
   revision.update((n) => n + 1);

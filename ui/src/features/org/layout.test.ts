@@ -14,7 +14,7 @@ function bigLayout(): Layout {
     edges.push([m, Array.from({ length: 30 }, () => next++)]);
   }
   const s = treeState(edges, [1, ...managers]);
-  return layoutChart(buildChartTree(s, { pageSize: 50, shown: new Map(), pinned: new Set() }));
+  return layoutChart(buildChartTree(s));
 }
 
 function intersects(n: { x: number; y: number; w: number; h: number }, r: Rect) {
@@ -46,7 +46,7 @@ describe('layoutChart', () => {
   });
 
   it('returns an empty layout for an empty tree', () => {
-    const empty = layoutChart(buildChartTree(treeState([[null, []]]), { pageSize: 50, shown: new Map(), pinned: new Set() }));
+    const empty = layoutChart(buildChartTree(treeState([[null, []]])));
     expect(empty.nodes).toEqual([]);
   });
 });

@@ -7,79 +7,130 @@ export type ParentKey = number | null;
 
 export interface TreeState {
   nodes: ReadonlyMap<number, OrgNode>;
-  /** Loaded child id lists, in the order the host returned them. */
+  /**
+   * Loaded child id lists, in the order the host returned them: the pages
+   * fetched so far, i.e. a prefix of all the children.
+   */
   children: ReadonlyMap<ParentKey, readonly number[]>;
   expanded: ReadonlySet<number>;
+  /** How many children each parent has in all; missing = the loaded list is complete. */
+  totals?: ReadonlyMap<ParentKey, number>;
+  /**
+   * Per parent, one child shown even when its page is not loaded yet: the
+   * chain of command of a focused person.
+   */
+  pinned?: ReadonlyMap<ParentKey, number>;
 }
 
-/** One row of the outline: a person at a depth, in display order. */
-export interface FlatRow {
-  id: number;
+/**
+ * The children shown under `parent` (null = the roots): the loaded pages plus
+ * the pinned child if it is not among them, and how many are not loaded.
+ * Undefined when nothing is loaded for `parent`.
+ */
+export function visibleChildren(
+  state: TreeState,
+  parent: ParentKey,
+): { ids: readonly number[]; more: number } | undefined {
+  const loaded = state.children.get(parent);
+  if (!loaded) return undefined;
+  let ids = loaded;
+  const pin = state.pinned?.get(parent);
+  if (pin !== undefined && state.nodes.has(pin) && !loaded.includes(pin)) ids = [...loaded, pin];
+  const total = state.totals?.get(parent) ?? loaded.length;
+  return { ids, more: Math.max(0, total - ids.length) };
+}
+
+interface RowBase {
+  /** Unique among the rows: `p<id>` for a person, `more<parent|root>` for a "+N more" row. */
+  key: string;
   parent: ParentKey;
   /** 1-based, as aria-level wants it. */
   level: number;
-  /** 1-based position among siblings, and the number of siblings. */
+  /** 1-based position among the siblings shown, and how many are shown. */
   posinset: number;
   setsize: number;
+}
+
+/** One row of the outline: a person at a depth, in display order. */
+export interface PersonRow extends RowBase {
+  kind: 'person';
+  id: number;
   hasChildren: boolean;
   expanded: boolean;
   /** Expanded but its children are not loaded yet. */
   loading: boolean;
 }
 
+/** The last row of a cut child list: "+N more" loads the next page. */
+export interface MoreRow extends RowBase {
+  kind: 'more';
+  hidden: number;
+}
+
+export type FlatRow = PersonRow | MoreRow;
+
+export function moreKey(parent: ParentKey): string {
+  return `more${parent ?? 'root'}`;
+}
+
 /**
  * Depth-first list of the visible rows: the roots, and the children of every
- * expanded person whose children are loaded. Iterative, so deep chains cannot
- * overflow the stack; linear in the number of visible rows.
+ * expanded person whose children are loaded, each list followed by a "+N
+ * more" row when it is cut. Iterative, so deep chains cannot overflow the
+ * stack; linear in the number of visible rows.
  */
 export function flattenVisible(state: TreeState): FlatRow[] {
   const out: FlatRow[] = [];
-  const roots = state.children.get(null) ?? [];
-  // Stack of [ids, next index, parent, level]; processed depth-first.
-  const stack: { ids: readonly number[]; i: number; parent: ParentKey; level: number }[] = [
-    { ids: roots, i: 0, parent: null, level: 1 },
-  ];
+  const top = visibleChildren(state, null);
+  if (!top) return out;
+  type Frame = { ids: readonly number[]; more: number; i: number; parent: ParentKey; level: number };
+  const frame = (v: { ids: readonly number[]; more: number }, parent: ParentKey, level: number): Frame => ({
+    ...v,
+    i: 0,
+    parent,
+    level,
+  });
+  const stack: Frame[] = [frame(top, null, 1)];
   while (stack.length > 0) {
-    const top = stack[stack.length - 1];
-    if (top.i >= top.ids.length) {
+    const f = stack[stack.length - 1];
+    const setsize = f.ids.length + (f.more > 0 ? 1 : 0);
+    if (f.i >= f.ids.length) {
       stack.pop();
+      if (f.more > 0) {
+        out.push({
+          kind: 'more',
+          key: moreKey(f.parent),
+          parent: f.parent,
+          level: f.level,
+          posinset: setsize,
+          setsize,
+          hidden: f.more,
+        });
+      }
       continue;
     }
-    const id = top.ids[top.i];
-    top.i += 1;
+    const id = f.ids[f.i];
+    f.i += 1;
     const node = state.nodes.get(id);
     if (!node) continue;
     const hasChildren = node.children > 0;
     const expanded = hasChildren && state.expanded.has(id);
-    const kids = expanded ? state.children.get(id) : undefined;
+    const kids = expanded ? visibleChildren(state, id) : undefined;
     out.push({
+      kind: 'person',
+      key: `p${id}`,
       id,
-      parent: top.parent,
-      level: top.level,
-      posinset: top.i,
-      setsize: top.ids.length,
+      parent: f.parent,
+      level: f.level,
+      posinset: f.i,
+      setsize,
       hasChildren,
       expanded,
       loading: expanded && kids === undefined,
     });
-    if (kids && kids.length > 0) stack.push({ ids: kids, i: 0, parent: id, level: top.level + 1 });
+    if (kids && (kids.ids.length > 0 || kids.more > 0)) stack.push(frame(kids, id, f.level + 1));
   }
   return out;
-}
-
-/**
- * Which children the chart shows: the first `shown` ones, plus any pinned ones
- * further down (the chain of a focused person), in their original order.
- */
-export function chartChildren(
-  all: readonly number[],
-  shown: number,
-  pinned: ReadonlySet<number>,
-): { ids: number[]; more: number } {
-  if (all.length <= shown) return { ids: all.slice(), more: 0 };
-  const ids = all.slice(0, shown);
-  for (let i = shown; i < all.length; i += 1) if (pinned.has(all[i])) ids.push(all[i]);
-  return { ids, more: all.length - ids.length };
 }
 
 /** A node of the chart's hierarchy, the input of the tidy-tree layout. */
@@ -87,48 +138,38 @@ export interface ChartItem {
   key: string;
   kind: 'root' | 'person' | 'more';
   id: number | null;
-  /** For a "+N more" item: whose children it stands for, and how many are hidden. */
+  /** For a "+N more" item: whose children it stands for, and how many are not loaded. */
   parent: ParentKey;
   hidden: number;
   children: ChartItem[];
 }
 
-export interface ChartOptions {
-  /** Children shown per parent unless more were revealed. */
-  pageSize: number;
-  /** Per parent, how many children were revealed (overrides pageSize). */
-  shown: ReadonlyMap<ParentKey, number>;
-  pinned: ReadonlySet<number>;
-}
-
 /**
  * The hierarchy the chart lays out: a synthetic root holding the org's roots,
- * every expanded person's (capped) children, and a "+N more" item where a
+ * the loaded children of every expanded person, and a "+N more" item where a
  * child list is cut. Iterative and linear in the number of items.
  */
-export function buildChartTree(state: TreeState, opts: ChartOptions): ChartItem {
+export function buildChartTree(state: TreeState): ChartItem {
   const root: ChartItem = { key: 'root', kind: 'root', id: null, parent: null, hidden: 0, children: [] };
   const work: { item: ChartItem; parent: ParentKey }[] = [{ item: root, parent: null }];
   while (work.length > 0) {
     const { item, parent } = work.pop()!;
-    const all = state.children.get(parent);
-    if (!all) continue;
-    const limit = opts.shown.get(parent) ?? opts.pageSize;
-    const { ids, more } = chartChildren(all, limit, opts.pinned);
-    for (const id of ids) {
+    const shown = visibleChildren(state, parent);
+    if (!shown) continue;
+    for (const id of shown.ids) {
       const node = state.nodes.get(id);
       if (!node) continue;
       const child: ChartItem = { key: `p${id}`, kind: 'person', id, parent, hidden: 0, children: [] };
       item.children.push(child);
       if (node.children > 0 && state.expanded.has(id)) work.push({ item: child, parent: id });
     }
-    if (more > 0) {
+    if (shown.more > 0) {
       item.children.push({
-        key: `more${parent ?? 'root'}`,
+        key: moreKey(parent),
         kind: 'more',
         id: null,
         parent,
-        hidden: more,
+        hidden: shown.more,
         children: [],
       });
     }
@@ -136,10 +177,20 @@ export function buildChartTree(state: TreeState, opts: ChartOptions): ChartItem 
   return root;
 }
 
-/** Index of the row of `id` in the flattened outline, or -1. */
+/** Index of the row of person `id` in the flattened outline, or -1. */
 export function rowIndex(rows: readonly FlatRow[], id: number | null): number {
   if (id === null) return -1;
-  for (let i = 0; i < rows.length; i += 1) if (rows[i].id === id) return i;
+  for (let i = 0; i < rows.length; i += 1) {
+    const r = rows[i];
+    if (r.kind === 'person' && r.id === id) return i;
+  }
+  return -1;
+}
+
+/** Index of the row with `key`, or -1. */
+export function keyIndex(rows: readonly FlatRow[], key: string | null): number {
+  if (key === null) return -1;
+  for (let i = 0; i < rows.length; i += 1) if (rows[i].key === key) return i;
   return -1;
 }
 
@@ -148,7 +199,7 @@ export type TreeKeyAction =
   | { type: 'move'; index: number }
   | { type: 'expand'; id: number }
   | { type: 'collapse'; id: number }
-  | { type: 'activate'; id: number }
+  | { type: 'activate'; index: number }
   | { type: 'none' };
 
 export function treeKeyAction(rows: readonly FlatRow[], index: number, key: string): TreeKeyAction {
@@ -165,19 +216,22 @@ export function treeKeyAction(rows: readonly FlatRow[], index: number, key: stri
     case 'End':
       return { type: 'move', index: rows.length - 1 };
     case 'ArrowRight':
-      if (!row.hasChildren) return { type: 'none' };
+      if (row.kind !== 'person' || !row.hasChildren) return { type: 'none' };
       if (!row.expanded) return { type: 'expand', id: row.id };
       if (i + 1 < rows.length && rows[i + 1].parent === row.id) return { type: 'move', index: i + 1 };
       return { type: 'none' };
     case 'ArrowLeft': {
-      if (row.expanded) return { type: 'collapse', id: row.id };
+      if (row.kind === 'person' && row.expanded) return { type: 'collapse', id: row.id };
       if (row.parent === null) return { type: 'none' };
-      for (let j = i - 1; j >= 0; j -= 1) if (rows[j].id === row.parent) return { type: 'move', index: j };
+      for (let j = i - 1; j >= 0; j -= 1) {
+        const r = rows[j];
+        if (r.kind === 'person' && r.id === row.parent) return { type: 'move', index: j };
+      }
       return { type: 'none' };
     }
     case 'Enter':
     case ' ':
-      return { type: 'activate', id: row.id };
+      return { type: 'activate', index: i };
     default:
       return { type: 'none' };
   }

@@ -1,4 +1,5 @@
 // Builds TreeState fixtures for the org tests.
+import type { OrgChildren } from '../../lib/bindings/OrgChildren';
 import type { OrgNode } from '../../lib/bindings/OrgNode';
 import type { ParentKey, TreeState } from './orgTree';
 
@@ -6,16 +7,39 @@ export function orgNode(id: number, children = 0, kind: 'human' | 'agent' = 'hum
   return { id, name: `P${id}`, title: '', kind, children, span: children, descendants: children };
 }
 
-/** `edges` maps a parent (null = roots) to its child ids; all are loaded. */
-export function treeState(edges: [ParentKey, number[]][], expanded: number[] = []): TreeState & {
+/**
+ * `edges` maps a parent (null = roots) to its loaded child ids; unless
+ * `totals` says otherwise a list is complete. Every person has as many
+ * children as their loaded list (or their total).
+ */
+export function treeState(
+  edges: [ParentKey, number[]][],
+  expanded: number[] = [],
+  totals: [ParentKey, number][] = [],
+): TreeState & {
   nodes: Map<number, OrgNode>;
   children: Map<ParentKey, number[]>;
   expanded: Set<number>;
+  totals: Map<ParentKey, number>;
+  pinned: Map<ParentKey, number>;
 } {
   const children = new Map<ParentKey, number[]>(edges);
   const count = new Map<number, number>();
   for (const [p, ids] of edges) if (p !== null) count.set(p, ids.length);
+  for (const [p, n] of totals) if (p !== null) count.set(p, n);
   const nodes = new Map<number, OrgNode>();
   for (const [, ids] of edges) for (const id of ids) nodes.set(id, orgNode(id, count.get(id) ?? 0));
-  return { nodes, children, expanded: new Set(expanded) };
+  return { nodes, children, expanded: new Set(expanded), totals: new Map(totals), pinned: new Map() };
+}
+
+/**
+ * A fake `org_children` over full child lists, paged like the host (and, like
+ * it, refusing a limit over 1000 so tests notice).
+ */
+export function pagedChildren(lists: (parent: ParentKey) => OrgNode[] | Promise<OrgNode[]>) {
+  return async (parent: ParentKey, offset: number, limit: number): Promise<OrgChildren> => {
+    if (limit > 1000 || limit < 1 || offset < 0) throw { kind: 'invalid_input', message: `bad page ${offset}+${limit}` };
+    const all = await lists(parent);
+    return { total: all.length, offset, nodes: all.slice(offset, offset + limit) };
+  };
 }

@@ -7,6 +7,6 @@ import type { Problem } from "./Problem";
  */
 export type ErrorReport = { kind: ErrorKind, message: string, 
 /**
- * For `import_invalid`: every problem of the file, with its line.
+ * For `import_invalid` and `framework_invalid`: every problem of the file.
  */
 problems: Array<Problem>, };

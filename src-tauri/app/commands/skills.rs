@@ -1,0 +1,229 @@
+use std::path::PathBuf;
+
+use leadline_core::skills::assessment::{self, Assessment, AssessmentInput, Comparison};
+use leadline_core::skills::framework::{
+    self, Framework, FrameworkFile, FrameworkSummary, ProfileFile, RoleProfile,
+};
+use leadline_core::skills::gaps::{self, GapReport, Heatmap, HeatmapScope, SkillHistory};
+use leadline_core::Error;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+
+use super::CommandResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn framework_list(state: State<'_, AppState>) -> CommandResult<Vec<FrameworkSummary>> {
+    Ok(state
+        .with_workspace(|ws| framework::framework_list(ws.conn()))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn framework_get(state: State<'_, AppState>, id: i64) -> CommandResult<Framework> {
+    Ok(state
+        .with_workspace(move |ws| framework::framework_get(ws.conn(), id))
+        .await?)
+}
+
+/// The framework as an editable document (with its profiles).
+#[tauri::command]
+pub async fn framework_document(
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<FrameworkFile> {
+    Ok(state
+        .with_workspace(move |ws| framework::framework_export(ws.conn(), id))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn framework_save(
+    state: State<'_, AppState>,
+    file: FrameworkFile,
+) -> CommandResult<Framework> {
+    Ok(state
+        .with_workspace(move |ws| framework::framework_save(ws.conn(), &file, false))
+        .await?)
+}
+
+fn read_framework(path: &std::path::Path) -> Result<FrameworkFile, Error> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    framework::framework_parse(&text)
+}
+
+#[tauri::command]
+pub async fn framework_import(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> CommandResult<Framework> {
+    Ok(state
+        .with_workspace(move |ws| {
+            framework::framework_save(ws.conn(), &read_framework(&path)?, false)
+        })
+        .await?)
+}
+
+#[tauri::command]
+pub async fn framework_pick_file<R: Runtime>(app: AppHandle<R>) -> Option<String> {
+    app.dialog()
+        .file()
+        .set_title("Import a skill framework")
+        .add_filter("Leadline framework (JSON)", &["json"])
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+        .map(|p| p.display().to_string())
+}
+
+#[tauri::command]
+pub async fn framework_export_write(
+    state: State<'_, AppState>,
+    id: i64,
+    path: PathBuf,
+) -> CommandResult<String> {
+    Ok(state
+        .with_workspace(move |ws| {
+            let file = framework::framework_export(ws.conn(), id)?;
+            let mut text = serde_json::to_string_pretty(&file).expect("framework serializes");
+            text.push('\n');
+            std::fs::write(&path, text)
+                .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+            Ok(path.display().to_string())
+        })
+        .await?)
+}
+
+#[tauri::command]
+pub async fn framework_export_pick<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<Option<String>> {
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_title("Export skill framework")
+        .set_file_name("framework.json")
+        .add_filter("JSON", &["json"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    Ok(Some(framework_export_write(state, id, path).await?))
+}
+
+#[tauri::command]
+pub async fn profile_list(
+    state: State<'_, AppState>,
+    framework_key: String,
+) -> CommandResult<Vec<RoleProfile>> {
+    Ok(state
+        .with_workspace(move |ws| framework::profile_list(ws.conn(), &framework_key))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn profile_save(
+    state: State<'_, AppState>,
+    framework_key: String,
+    profile: ProfileFile,
+) -> CommandResult<RoleProfile> {
+    Ok(state
+        .with_workspace(move |ws| framework::profile_save(ws.conn(), &framework_key, &profile))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn profile_delete(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    Ok(state
+        .with_workspace(move |ws| framework::profile_delete(ws.conn(), id))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn assessment_create(
+    state: State<'_, AppState>,
+    input: AssessmentInput,
+) -> CommandResult<Assessment> {
+    Ok(state
+        .with_workspace(move |ws| assessment::assessment_create(ws.conn(), &input))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn assessment_list(
+    state: State<'_, AppState>,
+    person_id: i64,
+    framework_key: Option<String>,
+) -> CommandResult<Vec<Assessment>> {
+    Ok(state
+        .with_workspace(move |ws| {
+            assessment::assessment_list(ws.conn(), person_id, framework_key.as_deref())
+        })
+        .await?)
+}
+
+#[tauri::command]
+pub async fn assessment_delete(state: State<'_, AppState>, id: i64) -> CommandResult<Assessment> {
+    Ok(state
+        .with_workspace(move |ws| assessment::assessment_delete(ws.conn(), id))
+        .await?)
+}
+
+/// Undo of `assessment_delete`.
+#[tauri::command]
+pub async fn assessment_restore(
+    state: State<'_, AppState>,
+    assessment: Assessment,
+) -> CommandResult<()> {
+    Ok(state
+        .with_workspace(move |ws| assessment::assessment_restore(ws.conn(), &assessment))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn assessment_compare(
+    state: State<'_, AppState>,
+    self_id: i64,
+    manager_id: i64,
+) -> CommandResult<Comparison> {
+    Ok(state
+        .with_workspace(move |ws| assessment::assessment_compare(ws.conn(), self_id, manager_id))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn gap_analysis(
+    state: State<'_, AppState>,
+    person_id: i64,
+    profile_id: i64,
+) -> CommandResult<GapReport> {
+    Ok(state
+        .with_workspace(move |ws| gaps::gap_analysis(ws.conn(), person_id, profile_id))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn skill_history(
+    state: State<'_, AppState>,
+    person_id: i64,
+    framework_key: String,
+) -> CommandResult<Vec<SkillHistory>> {
+    Ok(state
+        .with_workspace(move |ws| gaps::skill_history(ws.conn(), person_id, &framework_key))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn team_heatmap(
+    state: State<'_, AppState>,
+    scope: HeatmapScope,
+    framework_key: String,
+    profile_id: Option<i64>,
+) -> CommandResult<Heatmap> {
+    Ok(state
+        .with_workspace(move |ws| ws.heatmap(scope, &framework_key, profile_id))
+        .await?)
+}
