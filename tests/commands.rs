@@ -192,3 +192,63 @@ fn org_children_come_in_pages() {
         "reports 3 and 4 remain after skipping 3"
     );
 }
+
+#[test]
+fn skill_commands_assess_and_report_typed_errors() {
+    let app = app();
+    let dir = tempfile::tempdir().unwrap();
+    call(
+        &app,
+        "workspace_create",
+        json!({ "path": dir.path().join("w.leadline") }),
+    )
+    .unwrap();
+    let ada = call(
+        &app,
+        "person_create",
+        json!({ "input": { "name": "Ada", "kind": "human" } }),
+    )
+    .unwrap();
+    let frameworks = call(&app, "framework_list", json!({})).unwrap();
+    let builtin = &frameworks[0];
+    assert_eq!(builtin["key"], "ai-native-ic-leader");
+    let input = |level: u8| {
+        json!({ "input": {
+            "person_id": ada["id"], "framework_id": builtin["id"], "assessor_role": "self",
+            "assessed_on": "2026-06-01", "ratings": [{ "skill_key": "delegating-work", "level": level }]
+        } })
+    };
+    let err = call(&app, "assessment_create", input(6)).unwrap_err();
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+    call(&app, "assessment_create", input(2)).unwrap();
+    let profiles = call(
+        &app,
+        "profile_list",
+        json!({ "frameworkKey": "ai-native-ic-leader" }),
+    )
+    .unwrap();
+    let ic_leader = profiles
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["key"] == "ic-leader")
+        .unwrap();
+    let report = call(
+        &app,
+        "gap_analysis",
+        json!({ "personId": ada["id"], "profileId": ic_leader["id"] }),
+    )
+    .unwrap();
+    assert_eq!(report["gaps"][0]["skill_key"], "delegating-work");
+    assert_eq!(report["gaps"][0]["gap"], 2, "target 4, self rating 2");
+
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, r#"{"format":"leadline-framework","format_version":1,"key":"x","name":"","version":1,"scale":[],"areas":[]}"#).unwrap();
+    let err = call(&app, "framework_import", json!({ "path": bad })).unwrap_err();
+    assert_eq!(err["kind"], "framework_invalid", "{err}");
+    assert_eq!(
+        err["problems"].as_array().unwrap().len(),
+        3,
+        "name, scale and areas: {err}"
+    );
+}

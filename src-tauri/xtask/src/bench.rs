@@ -235,6 +235,118 @@ pub fn measure() -> Result {
         );
     }
     println!("  slowest subtree  {}", ms(worst));
+    heatmap(&dir)?;
     let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// The team heatmap for a 1,000-person subtree rated on the built-in framework
+/// (14 skills) by a manager and a self assessment each, against a plain SQL
+/// read of the same ratings.
+fn heatmap(dir: &std::path::Path) -> Result {
+    use leadline_core::skills::assessment::{
+        assessment_create, AssessmentInput, AssessorRole, RatingInput,
+    };
+    use leadline_core::skills::framework::{framework_resolve, profile_resolve};
+    use leadline_core::skills::gaps::HeatmapScope;
+
+    let path = dir.join("heatmap.leadline");
+    let mut ws = Workspace::open(&path, OpenMode::CreateIfMissing).map_err(|e| e.to_string())?;
+    let csv = synthetic_org_csv(1_000, 7);
+    import_apply(
+        ws.conn_mut(),
+        csv.as_bytes(),
+        &ImportOptions::default(),
+        &mut |_| {},
+    )
+    .map_err(|e| e.to_string())?;
+    let framework =
+        framework_resolve(ws.conn(), "ai-native-ic-leader").map_err(|e| e.to_string())?;
+    let profile = profile_resolve(ws.conn(), "ic-leader").map_err(|e| e.to_string())?;
+    let skills: Vec<String> = framework.skills().map(|(_, s)| s.key.clone()).collect();
+    let structure = ws.structure().map_err(|e| e.to_string())?;
+    let root = structure.ids[structure.roots().next().ok_or("no root")? as usize];
+    let people = ws.subtree_humans(root).map_err(|e| e.to_string())?;
+    ws.conn()
+        .execute_batch("BEGIN")
+        .map_err(|e| e.to_string())?;
+    for (n, &person) in people.iter().enumerate() {
+        for (role, date) in [
+            (AssessorRole::SelfAssessed, "2026-01-15"),
+            (AssessorRole::Manager, "2026-02-15"),
+        ] {
+            let ratings = skills
+                .iter()
+                .enumerate()
+                .map(|(i, key)| RatingInput {
+                    skill_key: key.clone(),
+                    level: 1 + ((n + i) % 5) as u8,
+                    interest: None,
+                    note: String::new(),
+                })
+                .collect();
+            let input = AssessmentInput {
+                person_id: person,
+                framework_id: framework.id,
+                assessor_role: role,
+                assessor_name: String::new(),
+                assessed_on: date.into(),
+                round: "bench".into(),
+                note: String::new(),
+                ratings,
+            };
+            assessment_create(ws.conn(), &input).map_err(|e| e.to_string())?;
+        }
+    }
+    ws.conn()
+        .execute_batch("COMMIT")
+        .map_err(|e| e.to_string())?;
+    let scan: Vec<Duration> = (0..10)
+        .map(|_| {
+            time(|| {
+                let mut stmt = ws
+                    .conn()
+                    .prepare("SELECT assessment_id, skill_id, level FROM rating")
+                    .unwrap();
+                stmt.query_map([], |r| r.get::<_, i64>(2)).unwrap().count()
+            })
+            .0
+        })
+        .collect();
+    let samples: Vec<Duration> = (0..10)
+        .map(|_| {
+            time(|| {
+                ws.heatmap(
+                    HeatmapScope::Subtree { person_id: root },
+                    &framework.key,
+                    Some(profile.id),
+                )
+                .unwrap()
+            })
+            .0
+        })
+        .collect();
+    let map = ws
+        .heatmap(
+            HeatmapScope::Subtree { person_id: root },
+            &framework.key,
+            Some(profile.id),
+        )
+        .map_err(|e| e.to_string())?;
+    println!(
+        "\nteam heatmap ({} people × {} skills, {} ratings stored)",
+        map.rows.len(),
+        map.skills.len(),
+        people.len() * skills.len() * 2
+    );
+    println!(
+        "  baseline: reading every rating with plain SQL  {}",
+        ms(median(scan.clone()))
+    );
+    println!(
+        "  heatmap of the whole subtree (latest rating per cell, averages, targets)  {}  = {:.1}× baseline",
+        ms(median(samples.clone())),
+        median(samples).as_secs_f64() / median(scan).as_secs_f64()
+    );
     Ok(())
 }
