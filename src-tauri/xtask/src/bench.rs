@@ -267,9 +267,6 @@ fn heatmap(dir: &std::path::Path) -> Result {
     let structure = ws.structure().map_err(|e| e.to_string())?;
     let root = structure.ids[structure.roots().next().ok_or("no root")? as usize];
     let people = ws.subtree_humans(root).map_err(|e| e.to_string())?;
-    ws.conn()
-        .execute_batch("BEGIN")
-        .map_err(|e| e.to_string())?;
     for (n, &person) in people.iter().enumerate() {
         for (role, date) in [
             (AssessorRole::SelfAssessed, "2026-01-15"),
@@ -298,9 +295,6 @@ fn heatmap(dir: &std::path::Path) -> Result {
             assessment_create(ws.conn(), &input).map_err(|e| e.to_string())?;
         }
     }
-    ws.conn()
-        .execute_batch("COMMIT")
-        .map_err(|e| e.to_string())?;
     let scan: Vec<Duration> = (0..10)
         .map(|_| {
             time(|| {
