@@ -9,7 +9,8 @@ export default defineConfig(({ mode }) => ({
   base: './',
   plugins: [svelte(), svelteTesting()],
   clearScreen: false,
-  server: { port: 5173, strictPort: true },
+  // The mock host (dev:mock) reads the built-in skill framework from the core.
+  server: { port: 5173, strictPort: true, fs: { allow: ['.', '../src-tauri/core/src/skills/builtin'] } },
   build: {
     outDir: mode === 'mock' ? 'dist-mock' : 'dist',
     emptyOutDir: true,

@@ -189,6 +189,29 @@ impl Session {
         }
     }
 
+    /// Chooses a value in a `<select>` the way a person's choice reaches the page.
+    pub async fn select(&self, css: &str, value: &str) {
+        self.log(&format!("select {value} in {css}"));
+        let element = self.wait_for(css).await;
+        let script = "const [el, value] = arguments; el.value = value; \
+                      el.dispatchEvent(new Event('input', { bubbles: true })); \
+                      el.dispatchEvent(new Event('change', { bubbles: true })); return el.value;";
+        let chosen = self
+            .client
+            .execute(
+                script,
+                vec![serde_json::to_value(&element).unwrap(), value.into()],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("select {value} in {css}: {e}"));
+        assert_eq!(chosen, value, "{css} has no option {value}");
+    }
+
+    /// An attribute of the first element matching `css`, once it appears.
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.wait_for(css).await.attr(name).await.unwrap()
+    }
+
     pub async fn count(&self, css: &str) -> usize {
         self.log(&format!("count {css}"));
         self.client

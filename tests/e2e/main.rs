@@ -186,3 +186,134 @@ async fn the_demo_org_shows_every_screen() {
     session.screenshot("people").await;
     session.stop().await;
 }
+
+/// Rates one skill in the open assessment form.
+async fn rate(session: &Session, skill: &str, level: u8) {
+    let row = format!("[data-testid=\"assess-skill\"][data-skill-key=\"{skill}\"]");
+    session
+        .click(&format!(
+            "{row} [data-testid=\"assess-level\"][data-level=\"{level}\"]"
+        ))
+        .await;
+    session
+        .wait_text(&format!("{row}"), "the rating", |_| true)
+        .await;
+    assert_eq!(
+        session.attr(&row, "data-level").await.as_deref(),
+        Some(level.to_string().as_str()),
+        "{skill} should be rated {level}"
+    );
+}
+
+#[tokio::test]
+async fn self_and_manager_assessments_compare_side_by_side_and_show_gaps_on_a_radar() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = workspace_with(
+        dir.path(),
+        "id,name,title\n1,Ada Lovelace,Engineering Manager\n",
+    );
+    let session = Session::start("skills", &args_for(&path)).await;
+    session.click("[data-testid=\"nav-skills\"]").await;
+    session
+        .type_into("[data-testid=\"skills-person-search\"]", "Ada")
+        .await;
+    session
+        .click("[data-testid=\"skills-person-search-result\"]")
+        .await;
+    session.wait_for("[data-testid=\"assess-form\"]").await;
+
+    // Ada rates herself first, then her manager rates her, blind, in the same round.
+    session
+        .select("[data-testid=\"assess-role\"]", "self")
+        .await;
+    session
+        .type_into("[data-testid=\"assess-round\"]", "2026-H2")
+        .await;
+    rate(&session, "delegating-work", 2).await;
+    rate(&session, "systems-thinking", 3).await;
+    session.screenshot("assess-self").await;
+    session.click("[data-testid=\"assess-save\"]").await;
+    session.wait_for("[data-testid=\"assess-saved\"]").await;
+
+    session.click("[data-testid=\"person-tab-assess\"]").await;
+    session
+        .select("[data-testid=\"assess-role\"]", "manager")
+        .await;
+    session
+        .type_into("[data-testid=\"assess-round\"]", "2026-H2")
+        .await;
+    rate(&session, "delegating-work", 1).await;
+    rate(&session, "systems-thinking", 3).await;
+    session.click("[data-testid=\"assess-save\"]").await;
+
+    // Side by side: delegating differs by manager − self = −1; systems thinking agrees.
+    session.wait_for("[data-testid=\"compare-table\"]").await;
+    let row = "[data-testid=\"compare-row\"][data-skill-key=\"delegating-work\"]";
+    assert_eq!(
+        session
+            .attr(
+                &format!("{row} [data-testid=\"compare-self\"]"),
+                "data-value"
+            )
+            .await
+            .as_deref(),
+        Some("2")
+    );
+    assert_eq!(
+        session
+            .attr(
+                &format!("{row} [data-testid=\"compare-manager\"]"),
+                "data-value"
+            )
+            .await
+            .as_deref(),
+        Some("1")
+    );
+    assert_eq!(
+        session
+            .attr(
+                &format!("{row} [data-testid=\"compare-diff\"]"),
+                "data-value"
+            )
+            .await
+            .as_deref(),
+        Some("-1")
+    );
+    let same = "[data-testid=\"compare-row\"][data-skill-key=\"systems-thinking\"] [data-testid=\"compare-diff\"]";
+    assert_eq!(session.attr(same, "data-value").await.as_deref(), Some("0"));
+    session.screenshot("compare").await;
+
+    // Against the built-in IC leader profile (delegating 4, systems thinking 3), the
+    // manager's 1 leaves a gap of 3 in delegating and none in systems thinking.
+    session.click("[data-testid=\"person-tab-gaps\"]").await;
+    session.wait_for("[data-testid=\"radar-chart\"]").await;
+    session.wait_for("[data-testid=\"gap-item\"]").await;
+    assert_eq!(
+        session.count("[data-testid=\"gap-item\"]").await,
+        1,
+        "only delegating is below target"
+    );
+    assert_eq!(
+        session
+            .attr("[data-testid=\"gap-item\"]", "data-skill-key")
+            .await
+            .as_deref(),
+        Some("delegating-work")
+    );
+    assert_eq!(
+        session
+            .attr("[data-testid=\"gap-item\"]", "data-gap")
+            .await
+            .as_deref(),
+        Some("3")
+    );
+    let value =
+        "[data-testid=\"gap-row\"][data-skill-key=\"delegating-work\"] [data-testid=\"gap-value\"]";
+    assert_eq!(
+        session.attr(value, "data-value").await.as_deref(),
+        Some("3"),
+        "the table shows the radar's numbers"
+    );
+    session.screenshot("gaps").await;
+    session.stop().await;
+}

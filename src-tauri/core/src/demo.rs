@@ -198,7 +198,7 @@ pub fn synthetic_org_csv(people: usize, seed: u64) -> String {
     }
     if people <= 1000 {
         for (i, agent) in AGENTS.iter().enumerate() {
-            let supervisor = 2 + (i * 7) % created.max(2);
+            let supervisor = 1 + (1 + i * 7) % created;
             out.push_str(&format!(
                 "A{:03},{agent},AI agent,,Platform,,E{supervisor:06},,agent,,\n",
                 i + 1
@@ -235,6 +235,22 @@ mod tests {
         assert_eq!(m.headcount, 2_000);
         assert_eq!(m.per_layer[0], 1, "one root");
         assert!(m.layers >= 4, "a realistic depth, got {}", m.layers);
+    }
+
+    #[test]
+    fn tiny_synthetic_orgs_import_too() {
+        for size in [1, 2, 5] {
+            let mut ws = Workspace::in_memory().unwrap();
+            let csv = synthetic_org_csv(size, 3);
+            import_apply(
+                ws.conn_mut(),
+                csv.as_bytes(),
+                &ImportOptions::default(),
+                &mut |_| {},
+            )
+            .unwrap_or_else(|e| panic!("a {size}-person org should import: {e}"));
+            assert_eq!(ws.metrics(None).unwrap().headcount, size as u32);
+        }
     }
 
     #[test]

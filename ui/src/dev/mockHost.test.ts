@@ -34,3 +34,43 @@ describe('mock host', () => {
     expect((err as api.ApiError).kind).toBe('io');
   });
 });
+
+describe('mock host: skills', () => {
+  it('serves the built-in framework, its profiles and seeded assessments', async () => {
+    const list = await api.frameworkList();
+    const builtin = list.find((f) => f.builtin)!;
+    expect(builtin.key).toBe('ai-native-ic-leader');
+    expect(builtin.skills).toBe(14);
+    const profiles = await api.profileList(builtin.key);
+    expect(profiles.map((p) => p.key)).toContain('ic-leader');
+    const roots = await api.orgChildren(null, 0, 1);
+    const heat = await api.teamHeatmap({ kind: 'subtree', person_id: roots.nodes[0].id }, builtin.key, profiles[0].id);
+    expect(heat.skills).toHaveLength(14);
+    expect(heat.rows.length).toBeGreaterThan(100);
+    expect(heat.rows.some((r) => r.levels.some((l) => l !== null))).toBe(true);
+  });
+
+  it('makes a new version when a framework with assessments is edited', async () => {
+    const user = (await api.frameworkList()).find((f) => f.key === 'platform-craft')!;
+    const doc = await api.frameworkDocument(user.id);
+    const roots = await api.orgChildren(null, 0, 1);
+    await api.assessmentCreate({
+      person_id: roots.nodes[0].id,
+      framework_id: user.id,
+      assessor_role: 'self',
+      assessor_name: '',
+      assessed_on: '2026-05-01',
+      round: 'R',
+      note: '',
+      ratings: [{ skill_key: 'incident-response', level: 3, interest: null, note: '' }],
+    });
+    const saved = await api.frameworkSave({ ...doc, name: 'Platform craft, revised' });
+    expect(saved.version).toBe(user.version + 1);
+    expect(saved.id).not.toBe(user.id);
+    const err = await api.frameworkSave({ ...doc, key: 'ai-native-ic-leader' }).catch((e: unknown) => e);
+    expect((err as api.ApiError).kind).toBe('conflict');
+    const bad = await api.frameworkSave({ ...doc, name: ' ', scale: ['a'] }).catch((e: unknown) => e);
+    expect((bad as api.ApiError).kind).toBe('framework_invalid');
+    expect((bad as api.ApiError).problems?.map((p) => p.message)).toContain('name is empty');
+  });
+});

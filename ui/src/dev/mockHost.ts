@@ -15,6 +15,7 @@ import type { RoleTrack } from '../lib/bindings/RoleTrack';
 import type { Team } from '../lib/bindings/Team';
 import type { Thresholds } from '../lib/bindings/Thresholds';
 import type { WorkspaceInfo } from '../lib/bindings/WorkspaceInfo';
+import { handleSkills, isHandled, seedSkills, type SkillsHost } from './mockSkills';
 
 type Row = Omit<Person, 'team' | 'manager_name' | 'direct_reports' | 'agents_supervised'>;
 type Args = Record<string, unknown>;
@@ -106,7 +107,36 @@ function seedDemo() {
   add('Docs Agent', 'Documentation agent', lead, null, 6, 'agent');
   add(name(), 'Security Engineer', lead, 'ic', 6);
   rebuild();
+  seedSkills(skillsHost, rand);
 }
+
+const skillsHost: SkillsHost = {
+  person(id) {
+    const r = rows.get(id);
+    return r ? { name: r.name, title: r.title } : null;
+  },
+  subtreeHumans(id) {
+    if (!rows.has(id)) throw new HostError('not_found', `No person with id ${id}.`);
+    const out: number[] = [];
+    const queue = [id];
+    for (let i = 0; i < queue.length; i += 1) {
+      const cur = queue[i];
+      if (rows.get(cur)?.kind === 'human') out.push(cur);
+      queue.push(...(kids.get(cur) ?? []));
+    }
+    return out;
+  },
+  teamMembers(teamId) {
+    if (!teams.has(teamId)) throw new HostError('not_found', `No team with id ${teamId}.`);
+    return [...rows.values()].filter((r) => r.team_id === teamId && r.kind === 'human').sort((a, b) => a.name.localeCompare(b.name)).map((r) => r.id);
+  },
+  humans() {
+    return [...rows.values()].filter((r) => r.kind === 'human').map((r) => r.id);
+  },
+  fail(kind, message, problems) {
+    throw new HostError(kind, message, problems);
+  },
+};
 
 function counts(id: number) {
   let humans = 0;
@@ -293,6 +323,7 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
       rows = new Map();
       teams = new Map();
       rebuild();
+      seedSkills(skillsHost, rng(7));
       info = { path: String(a.path ?? '/home/me/new.leadline'), file_name: String(a.path ?? 'new.leadline').split('/').pop()!, people: 0, teams: 0 };
       return info;
   }
@@ -436,8 +467,11 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
       }
       return path;
     }
-    default:
+    default: {
+      const result = handleSkills(cmd, a, skillsHost);
+      if (isHandled(result)) return result;
       throw new HostError('unknown', `The mock host has no command ${cmd}.`);
+    }
   }
 }
 

@@ -78,6 +78,32 @@ describe('commands', () => {
     ]);
   });
 
+  it('passes the skills commands their argument names (scope keys stay snake_case)', async () => {
+    invoke.mockResolvedValue({});
+    await api.profileList('ai-native-ic-leader');
+    await api.profileSave('k', { key: 'p', name: 'P', description: '', targets: { a: 3 } });
+    await api.assessmentList(4, null);
+    await api.assessmentCompare(10, 11);
+    await api.gapAnalysis(4, 2);
+    await api.skillHistory(4, 'k');
+    await api.teamHeatmap({ kind: 'subtree', person_id: 9 }, 'k', null);
+    await api.teamHeatmap({ kind: 'team', team_id: 3 }, 'k', 5);
+    await api.frameworkExportWrite(1, '/tmp/f.json');
+    await api.frameworkImport('/tmp/f.json');
+    expect(invoke.mock.calls).toEqual([
+      ['profile_list', { frameworkKey: 'ai-native-ic-leader' }],
+      ['profile_save', { frameworkKey: 'k', profile: { key: 'p', name: 'P', description: '', targets: { a: 3 } } }],
+      ['assessment_list', { personId: 4, frameworkKey: null }],
+      ['assessment_compare', { selfId: 10, managerId: 11 }],
+      ['gap_analysis', { personId: 4, profileId: 2 }],
+      ['skill_history', { personId: 4, frameworkKey: 'k' }],
+      ['team_heatmap', { scope: { kind: 'subtree', person_id: 9 }, frameworkKey: 'k', profileId: null }],
+      ['team_heatmap', { scope: { kind: 'team', team_id: 3 }, frameworkKey: 'k', profileId: 5 }],
+      ['framework_export_write', { id: 1, path: '/tmp/f.json' }],
+      ['framework_import', { path: '/tmp/f.json' }],
+    ]);
+  });
+
   it('rejects with an ApiError when the host rejects', async () => {
     invoke.mockRejectedValue({ kind: 'not_found', message: 'No person 9' });
     const err = await api.personGet(9).catch((e: unknown) => e);

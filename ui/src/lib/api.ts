@@ -2,9 +2,18 @@
 // typed functions below; unit tests mock this module (or the host underneath).
 import { Channel, invoke } from '@tauri-apps/api/core';
 
+import type { Assessment } from './bindings/Assessment';
+import type { AssessmentInput } from './bindings/AssessmentInput';
+import type { Comparison } from './bindings/Comparison';
 import type { DeletedPerson } from './bindings/DeletedPerson';
 import type { ErrorKind } from './bindings/ErrorKind';
 import type { ErrorReport } from './bindings/ErrorReport';
+import type { Framework } from './bindings/Framework';
+import type { FrameworkFile } from './bindings/FrameworkFile';
+import type { FrameworkSummary } from './bindings/FrameworkSummary';
+import type { GapReport } from './bindings/GapReport';
+import type { Heatmap } from './bindings/Heatmap';
+import type { HeatmapScope } from './bindings/HeatmapScope';
 import type { ImportOptions } from './bindings/ImportOptions';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { ImportProgress } from './bindings/ImportProgress';
@@ -16,7 +25,10 @@ import type { PeoplePage } from './bindings/PeoplePage';
 import type { Person } from './bindings/Person';
 import type { PersonInput } from './bindings/PersonInput';
 import type { Problem } from './bindings/Problem';
+import type { ProfileFile } from './bindings/ProfileFile';
 import type { ReportsDestination } from './bindings/ReportsDestination';
+import type { RoleProfile } from './bindings/RoleProfile';
+import type { SkillHistory } from './bindings/SkillHistory';
 import type { Team } from './bindings/Team';
 import type { Thresholds } from './bindings/Thresholds';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
@@ -172,3 +184,42 @@ export const exportPickAndWrite = (format: ExportFormat) =>
 /** Writes to a typed path; resolves to the path written. */
 export const exportWrite = (format: ExportFormat, path: string) =>
   call<string>('export_write', { format, path });
+
+// ---- skills: frameworks and role profiles ------------------------------------
+
+/** Every stored version of every framework (newest version first within a key). */
+export const frameworkList = () => call<FrameworkSummary[]>('framework_list');
+export const frameworkGet = (id: number) => call<Framework>('framework_get', { id });
+/** A framework version as an editable document, with the profiles of its key. */
+export const frameworkDocument = (id: number) => call<FrameworkFile>('framework_document', { id });
+/** Creates or edits; an edit of a version with assessments becomes a new version. */
+export const frameworkSave = (file: FrameworkFile) => call<Framework>('framework_save', { file });
+export const frameworkPickFile = () => call<string | null>('framework_pick_file');
+export const frameworkImport = (path: string) => call<Framework>('framework_import', { path });
+/** Native save dialog then write; null when cancelled. */
+export const frameworkExportPick = (id: number) => call<string | null>('framework_export_pick', { id });
+export const frameworkExportWrite = (id: number, path: string) =>
+  call<string>('framework_export_write', { id, path });
+
+export const profileList = (frameworkKey: string) => call<RoleProfile[]>('profile_list', { frameworkKey });
+export const profileSave = (frameworkKey: string, profile: ProfileFile) =>
+  call<RoleProfile>('profile_save', { frameworkKey, profile });
+export const profileDelete = (id: number) => call<null>('profile_delete', { id });
+
+// ---- skills: assessments and what is read from them ----------------------------
+
+export const assessmentCreate = (input: AssessmentInput) => call<Assessment>('assessment_create', { input });
+/** Newest first; `frameworkKey` null = every framework. */
+export const assessmentList = (personId: number, frameworkKey: string | null) =>
+  call<Assessment[]>('assessment_list', { personId, frameworkKey });
+export const assessmentDelete = (id: number) => call<Assessment>('assessment_delete', { id });
+/** Undo of assessmentDelete. */
+export const assessmentRestore = (assessment: Assessment) => call<null>('assessment_restore', { assessment });
+export const assessmentCompare = (selfId: number, managerId: number) =>
+  call<Comparison>('assessment_compare', { selfId, managerId });
+export const gapAnalysis = (personId: number, profileId: number) =>
+  call<GapReport>('gap_analysis', { personId, profileId });
+export const skillHistory = (personId: number, frameworkKey: string) =>
+  call<SkillHistory[]>('skill_history', { personId, frameworkKey });
+export const teamHeatmap = (scope: HeatmapScope, frameworkKey: string, profileId: number | null) =>
+  call<Heatmap>('team_heatmap', { scope, frameworkKey, profileId });

@@ -1,0 +1,134 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { assessment, framework } from '../../test/skillsFixtures';
+
+vi.mock('../../lib/api', async (orig) => {
+  const real = await orig<typeof import('../../lib/api')>();
+  return { ...real, assessmentCreate: vi.fn(), assessmentList: vi.fn(), assessmentCompare: vi.fn(), gapAnalysis: vi.fn() };
+});
+const api = await import('../../lib/api');
+const { default: AssessForm } = await import('./AssessForm.svelte');
+
+const person = { id: 4, name: 'Ada Lovelace' };
+
+function row(key: string) {
+  return screen.getAllByTestId('assess-skill').find((el) => el.getAttribute('data-skill-key') === key)!;
+}
+
+async function choose(key: string, level: number) {
+  const radio = within(row(key))
+    .getAllByTestId('assess-level')
+    .find((el) => el.getAttribute('data-level') === String(level))!;
+  await fireEvent.click(radio);
+}
+
+beforeEach(() => {
+  vi.mocked(api.assessmentCreate).mockReset().mockResolvedValue(assessment({ id: 501 }));
+});
+
+describe('AssessForm', () => {
+  it('shows every skill grouped by area, with its five level descriptions as radio options', () => {
+    render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Directing work', 'Leading people']);
+    expect(screen.getAllByTestId('assess-skill').map((el) => el.getAttribute('data-skill-key'))).toEqual([
+      'delegating-work',
+      'decomposing-work',
+      'coaching',
+    ]);
+    const radios = within(row('coaching')).getAllByRole('radio');
+    expect(radios).toHaveLength(5);
+    expect(radios[2]).toHaveProperty('name', radios[0].getAttribute('name'));
+    expect(within(row('coaching')).getByText('Coaching at level 3.')).toBeTruthy();
+    expect(radios[3].getAttribute('aria-label')).toBe('Level 4, Leading');
+  });
+
+  it('defaults the date to today and the round to its half-year', () => {
+    render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
+    expect((screen.getByTestId('assess-date') as HTMLInputElement).value).toBe('2026-07-14');
+    expect((screen.getByTestId('assess-round') as HTMLInputElement).value).toBe('2026-H2');
+  });
+
+  it('follows the date with the round until the round is typed', async () => {
+    render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
+    await fireEvent.input(screen.getByTestId('assess-date'), { target: { value: '2026-02-01' } });
+    expect((screen.getByTestId('assess-round') as HTMLInputElement).value).toBe('2026-H1');
+    await fireEvent.input(screen.getByTestId('assess-round'), { target: { value: 'Q1 review' } });
+    await fireEvent.input(screen.getByTestId('assess-date'), { target: { value: '2026-09-01' } });
+    expect((screen.getByTestId('assess-round') as HTMLInputElement).value).toBe('Q1 review');
+  });
+
+  it('saves the rated skills with interest and note against the exact framework version', async () => {
+    const onsaved = vi.fn();
+    render(AssessForm, { person, framework: framework({ id: 9 }), onsaved, today: '2026-07-14' });
+    await fireEvent.change(screen.getByTestId('assess-role'), { target: { value: 'manager' } });
+    await fireEvent.input(screen.getByTestId('assess-assessor'), { target: { value: ' Grace ' } });
+    await choose('coaching', 4);
+    await choose('delegating-work', 1);
+    await choose('delegating-work', 2);
+    await fireEvent.change(within(row('delegating-work')).getByTestId('assess-interest'), { target: { value: '2' } });
+    await fireEvent.input(within(row('delegating-work')).getByTestId('assess-note'), { target: { value: ' Redoes agent output ' } });
+    expect(row('delegating-work').getAttribute('data-level')).toBe('2');
+    expect(within(row('delegating-work')).getByText(/Level 2 · Practicing/)).toBeTruthy();
+    expect(screen.getByTestId('assess-progress').getAttribute('data-rated')).toBe('2');
+    await fireEvent.click(screen.getByTestId('assess-save'));
+    expect(api.assessmentCreate).toHaveBeenCalledWith({
+      person_id: 4,
+      framework_id: 9,
+      assessor_role: 'manager',
+      assessor_name: 'Grace',
+      assessed_on: '2026-07-14',
+      round: '2026-H2',
+      note: '',
+      ratings: [
+        { skill_key: 'delegating-work', level: 2, interest: 2, note: 'Redoes agent output' },
+        { skill_key: 'coaching', level: 4, interest: null, note: '' },
+      ],
+    });
+    await vi.waitFor(() => expect(onsaved).toHaveBeenCalledWith(expect.objectContaining({ id: 501 })));
+    // the form is empty again for the next assessment
+    expect(screen.getByTestId('assess-progress').getAttribute('data-rated')).toBe('0');
+  });
+
+  it('clears a rating', async () => {
+    render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
+    await choose('coaching', 3);
+    await fireEvent.click(within(row('coaching')).getByTestId('assess-clear'));
+    expect(row('coaching').getAttribute('data-level')).toBe('');
+    expect(within(row('coaching')).getAllByRole('radio').some((r) => (r as HTMLInputElement).checked)).toBe(false);
+  });
+
+  it('does not send without a rating or with a bad date', async () => {
+    render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
+    await fireEvent.click(screen.getByTestId('assess-save'));
+    expect(screen.getByTestId('assess-progress').textContent).toContain('rate at least one skill');
+    await choose('coaching', 3);
+    await fireEvent.input(screen.getByTestId('assess-date'), { target: { value: '2026-02-30' } });
+    expect(screen.getByTestId('assess-date').getAttribute('aria-invalid')).toBe('true');
+    await fireEvent.click(screen.getByTestId('assess-save'));
+    expect(api.assessmentCreate).not.toHaveBeenCalled();
+  });
+
+  it('shows the host refusal and keeps the ratings', async () => {
+    vi.mocked(api.assessmentCreate).mockRejectedValue({ kind: 'invalid_input', message: '"coaching" is not a skill of X version 2' });
+    render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
+    await choose('coaching', 3);
+    await fireEvent.click(screen.getByTestId('assess-save'));
+    expect((await screen.findByTestId('error-alert')).textContent).toContain('is not a skill');
+    expect(row('coaching').getAttribute('data-level')).toBe('3');
+  });
+
+  it('is blind: a self or manager form never reads other assessments', async () => {
+    render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
+    expect(screen.getByTestId('assess-blind').hidden).toBe(false);
+    expect(screen.getByTestId('assess-blind').textContent).toContain("manager's ratings");
+    await fireEvent.change(screen.getByTestId('assess-role'), { target: { value: 'manager' } });
+    expect(screen.getByTestId('assess-blind').textContent).toContain("self's ratings");
+    expect(api.assessmentList).not.toHaveBeenCalled();
+    expect(api.assessmentCompare).not.toHaveBeenCalled();
+    expect(api.gapAnalysis).not.toHaveBeenCalled();
+    expect(screen.getAllByRole('radio').some((r) => (r as HTMLInputElement).checked)).toBe(false);
+    await fireEvent.change(screen.getByTestId('assess-role'), { target: { value: 'peer' } });
+    expect(screen.getByTestId('assess-blind').hidden).toBe(true);
+  });
+});

@@ -1,0 +1,103 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { get } from 'svelte/store';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { assessment, framework, summaries } from '../../test/skillsFixtures';
+
+vi.mock('../../lib/api', async (orig) => {
+  const real = await orig<typeof import('../../lib/api')>();
+  return {
+    ...real,
+    frameworkList: vi.fn(),
+    frameworkGet: vi.fn(),
+    assessmentList: vi.fn(),
+    assessmentCreate: vi.fn(),
+    assessmentCompare: vi.fn(),
+    orgSearch: vi.fn(),
+    workspaceInfo: vi.fn(),
+  };
+});
+const api = await import('../../lib/api');
+const stores = await import('../../lib/stores');
+const state = await import('./skillsState');
+const { default: PersonSkills } = await import('./PersonSkills.svelte');
+
+const managerH2 = assessment({ id: 200, assessor_role: 'manager', round: '2026-H2', assessed_on: '2026-07-02' });
+
+beforeEach(() => {
+  state.resetSkillsState();
+  stores.toasts.set([]);
+  vi.mocked(api.workspaceInfo).mockResolvedValue(null);
+  vi.mocked(api.frameworkList).mockReset().mockResolvedValue(summaries());
+  vi.mocked(api.frameworkGet).mockReset().mockImplementation(async (id) => framework({ id }));
+  vi.mocked(api.assessmentList).mockReset().mockResolvedValue([managerH2]);
+  vi.mocked(api.assessmentCompare).mockReset().mockResolvedValue({ self_assessment_id: 201, manager_assessment_id: 200, skills: [] });
+  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([{ id: 4, name: 'Ada Lovelace', title: 'Engineer', kind: 'human', children: 0, span: 0, descendants: 0 }]);
+});
+
+describe('PersonSkills', () => {
+  it('asks for a person first, then rates them on the built-in framework', async () => {
+    render(PersonSkills);
+    expect(screen.getByTestId('skills-person-empty')).toBeTruthy();
+    const input = screen.getByTestId('skills-person-search');
+    await fireEvent.input(input, { target: { value: 'ada' } });
+    await fireEvent.click(await screen.findByTestId('skills-person-search-result'));
+    expect(screen.getByTestId('skills-person').getAttribute('data-person-id')).toBe('4');
+    await screen.findByTestId('assess-form');
+    expect(api.frameworkGet).toHaveBeenCalledWith(1);
+    expect(api.assessmentList).toHaveBeenCalledWith(4, 'ai-native-ic-leader');
+    expect((screen.getByTestId('skills-framework') as HTMLSelectElement).value).toBe('ai-native-ic-leader');
+  });
+
+  it('rates against the newest version of the chosen framework', async () => {
+    state.skillsPerson.set({ id: 4, name: 'Ada' });
+    render(PersonSkills);
+    await screen.findByTestId('assess-form');
+    await fireEvent.change(screen.getByTestId('skills-framework'), { target: { value: 'platform-craft' } });
+    await waitFor(() => expect(api.frameworkGet).toHaveBeenLastCalledWith(7));
+    await waitFor(() => expect(api.assessmentList).toHaveBeenLastCalledWith(4, 'platform-craft'));
+  });
+
+  it('after saving the second of a self + manager pair, confirms and opens the comparison', async () => {
+    state.skillsPerson.set({ id: 4, name: 'Ada' });
+    const selfH2 = assessment({ id: 201, assessor_role: 'self', round: '2026-H2', assessed_on: '2026-07-03' });
+    vi.mocked(api.assessmentCreate).mockResolvedValue(selfH2);
+    render(PersonSkills);
+    await screen.findByTestId('assess-form');
+    vi.mocked(api.assessmentList).mockResolvedValue([selfH2, managerH2]);
+    const coaching = screen.getAllByTestId('assess-skill').find((el) => el.getAttribute('data-skill-key') === 'coaching')!;
+    await fireEvent.click(within(coaching).getAllByTestId('assess-level')[2]);
+    await fireEvent.input(screen.getByTestId('assess-round'), { target: { value: '2026-H2' } });
+    await fireEvent.click(screen.getByTestId('assess-save'));
+    await waitFor(() => expect(get(state.personTab)).toBe('compare'));
+    expect(get(stores.toasts).map((t) => t.testid)).toContain('assess-saved');
+    await waitFor(() => expect(api.assessmentCompare).toHaveBeenCalledWith(201, 200));
+    expect(screen.getByTestId('person-tab-compare').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('stays on Assess when the other half of the round is missing', async () => {
+    state.skillsPerson.set({ id: 4, name: 'Ada' });
+    const selfH1 = assessment({ id: 202, assessor_role: 'self', round: '2026-H1' });
+    vi.mocked(api.assessmentCreate).mockResolvedValue(selfH1);
+    render(PersonSkills);
+    await screen.findByTestId('assess-form');
+    vi.mocked(api.assessmentList).mockResolvedValue([selfH1, managerH2]);
+    await fireEvent.click(screen.getAllByTestId('assess-level')[0]);
+    await fireEvent.click(screen.getByTestId('assess-save'));
+    await waitFor(() => expect(get(stores.toasts).map((t) => t.testid)).toContain('assess-saved'));
+    expect(get(state.personTab)).toBe('assess');
+    expect(api.assessmentCompare).not.toHaveBeenCalled();
+  });
+
+  it('moves between tabs with the arrow keys', async () => {
+    state.skillsPerson.set({ id: 4, name: 'Ada' });
+    render(PersonSkills);
+    const assess = await screen.findByTestId('person-tab-assess');
+    await fireEvent.keyDown(assess, { key: 'ArrowRight' });
+    expect(get(state.personTab)).toBe('compare');
+    await fireEvent.keyDown(screen.getByTestId('person-tab-compare'), { key: 'End' });
+    expect(get(state.personTab)).toBe('history');
+    await fireEvent.keyDown(screen.getByTestId('person-tab-history'), { key: 'ArrowRight' });
+    expect(get(state.personTab)).toBe('assess');
+  });
+});

@@ -1,0 +1,49 @@
+// State of the Skills screen that outlives its components (switching to
+// another screen and back keeps the person, framework and tab).
+import { writable } from 'svelte/store';
+
+import { workspaceSession } from '../../lib/stores';
+
+export type SkillsView = 'person' | 'team' | 'frameworks';
+export type PersonTab = 'assess' | 'compare' | 'gaps' | 'history';
+
+export const skillsView = writable<SkillsView>('person');
+export const skillsPerson = writable<{ id: number; name: string } | null>(null);
+/** Framework key of the person view; null = the default (the built-in). */
+export const skillsFrameworkKey = writable<string | null>(null);
+export const personTab = writable<PersonTab>('assess');
+/** Assessments the Compare tab should open on (set after saving the second of a pair). */
+export const compareRequest = writable<{ selfId: number; managerId: number } | null>(null);
+/** Framework (version id) the Frameworks view shows; null = the list. */
+export const frameworkShown = writable<number | null>(null);
+
+/** What the team heatmap shows. */
+export interface HeatmapChoice {
+  kind: 'subtree' | 'team';
+  person: { id: number; name: string } | null;
+  teamId: number | null;
+  /** null = the default framework. */
+  frameworkKey: string | null;
+  /** Role profile for targets; null = none. */
+  profileId: number | null;
+}
+export const heatmapChoice = writable<HeatmapChoice>({ kind: 'subtree', person: null, teamId: null, frameworkKey: null, profileId: null });
+
+export function resetSkillsState(): void {
+  skillsPerson.set(null);
+  skillsFrameworkKey.set(null);
+  personTab.set('assess');
+  compareRequest.set(null);
+  frameworkShown.set(null);
+  heatmapChoice.set({ kind: 'subtree', person: null, teamId: null, frameworkKey: null, profileId: null });
+}
+
+// Another workspace: nothing chosen in the old one applies.
+let firstSession = true;
+workspaceSession.subscribe(() => {
+  if (firstSession) {
+    firstSession = false;
+    return;
+  }
+  resetSkillsState();
+});
