@@ -195,9 +195,6 @@ async fn rate(session: &Session, skill: &str, level: u8) {
             "{row} [data-testid=\"assess-level\"][data-level=\"{level}\"]"
         ))
         .await;
-    session
-        .wait_text(&format!("{row}"), "the rating", |_| true)
-        .await;
     assert_eq!(
         session.attr(&row, "data-level").await.as_deref(),
         Some(level.to_string().as_str()),
