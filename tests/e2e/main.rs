@@ -184,6 +184,34 @@ async fn the_demo_org_shows_every_screen() {
     session.click("[data-testid=\"nav-people\"]").await;
     session.wait_for("[data-testid=\"person-row\"]").await;
     session.screenshot("people").await;
+
+    // The demo seeds assessments for 40 people at the top of the org: the root's
+    // subtree heatmap has rated rows.
+    session.click("[data-testid=\"nav-skills\"]").await;
+    session.click("[data-testid=\"skills-tab-team\"]").await;
+    // The demo org is generated; its first row is the root.
+    let csv = leadline_core::demo::synthetic_org_csv(150, 2024);
+    let root = csv
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .nth(1)
+        .unwrap()
+        .to_string();
+    session
+        .type_into("[data-testid=\"heatmap-person-search\"]", &root)
+        .await;
+    session
+        .click("[data-testid=\"heatmap-person-search-result\"]")
+        .await;
+    session.wait_for("[data-testid=\"heatmap-cell\"][data-value=\"1\"], [data-testid=\"heatmap-cell\"][data-value=\"2\"], [data-testid=\"heatmap-cell\"][data-value=\"3\"]").await;
+    session.screenshot("skills-heatmap").await;
+    session
+        .click("[data-testid=\"skills-tab-frameworks\"]")
+        .await;
+    session.wait_for("[data-testid=\"framework-row\"]").await;
+    session.screenshot("skills-frameworks").await;
     session.stop().await;
 }
 

@@ -6,6 +6,8 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 use crate::import::{import_apply, ImportOptions};
+use crate::skills::assessment::{assessment_create, AssessmentInput, AssessorRole, RatingInput};
+use crate::skills::framework::framework_resolve;
 
 const FIRST: [&str; 32] = [
     "Ada", "Bo", "Chen", "Dara", "Emeka", "Farah", "Goran", "Hana", "Ines", "Jonas", "Kemi",
@@ -208,10 +210,54 @@ pub fn synthetic_org_csv(people: usize, seed: u64) -> String {
     out
 }
 
-/// Fills an empty workspace with the demo org (about 150 people and 4 agents).
+/// Fills an empty workspace with the demo org (about 150 people and 4 agents),
+/// and self and manager assessments for the top of the org, so every screen has
+/// something to show.
 pub fn demo_seed(conn: &mut Connection) -> Result<()> {
     let csv = synthetic_org_csv(150, 2024);
     import_apply(conn, csv.as_bytes(), &ImportOptions::default(), &mut |_| {})?;
+    let framework = framework_resolve(conn, "ai-native-ic-leader")?;
+    let skills: Vec<String> = framework.skills().map(|(_, s)| s.key.clone()).collect();
+    let mut stmt =
+        conn.prepare("SELECT id FROM person WHERE kind = 'human' ORDER BY id LIMIT 40")?;
+    let people: Vec<i64> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    drop(stmt);
+    let mut rng = Rng(99);
+    for person in people {
+        let base: Vec<u8> = skills.iter().map(|_| 1 + rng.below(4) as u8).collect();
+        for (role, date, shift) in [
+            (AssessorRole::SelfAssessed, "2026-09-15", 1i8),
+            (AssessorRole::Manager, "2026-09-22", 0),
+        ] {
+            let ratings = skills
+                .iter()
+                .zip(&base)
+                .map(|(key, &level)| RatingInput {
+                    skill_key: key.clone(),
+                    // People tend to rate themselves a little higher than their managers do.
+                    level: (level as i8 + if rng.below(3) == 0 { shift } else { 0 }).clamp(1, 5)
+                        as u8,
+                    interest: Some(rng.below(3) as u8),
+                    note: String::new(),
+                })
+                .collect();
+            assessment_create(
+                conn,
+                &AssessmentInput {
+                    person_id: person,
+                    framework_id: framework.id,
+                    assessor_role: role,
+                    assessor_name: String::new(),
+                    assessed_on: date.into(),
+                    round: "2026-H2".into(),
+                    note: String::new(),
+                    ratings,
+                },
+            )?;
+        }
+    }
     Ok(())
 }
 
