@@ -109,8 +109,7 @@ pub fn synthetic_org_csv(people: usize, seed: u64) -> String {
                 id: usize,
                 manager: Option<usize>,
                 depth: usize,
-                is_manager: bool|
-     -> usize {
+                is_manager: bool| {
         let first = FIRST[rng.below(FIRST.len())];
         let last = LAST[rng.below(LAST.len())];
         let team = TEAMS[(id / 40 + rng.below(2)) % TEAMS.len()];
@@ -153,11 +152,13 @@ pub fn synthetic_org_csv(people: usize, seed: u64) -> String {
             10 + rng.below(16),
             1 + rng.below(12)
         ));
-        id
     };
+    // First the shape (who reports to whom), then the rows: a person planned as a
+    // manager who got no reports before the org filled up becomes an IC, so titles
+    // match the structure except for the few deliberate role mismatches.
+    let mut shape: Vec<(usize, Option<usize>, usize)> = vec![(1, None, 0)]; // (id, manager, depth)
     created += 1;
-    let root = push(&mut out, &mut rng, created, None, 0, true);
-    queue.push_back((root, 0));
+    queue.push_back((1, 0));
     while let Some((manager, depth)) = queue.pop_front() {
         if created >= people {
             break;
@@ -181,22 +182,31 @@ pub fn synthetic_org_csv(people: usize, seed: u64) -> String {
                 _ => rng.below(6) == 0,
             };
             created += 1;
-            let id = push(
-                &mut out,
-                &mut rng,
-                created,
-                Some(manager),
-                depth + 1,
-                becomes_manager,
-            );
+            shape.push((created, Some(manager), depth + 1));
             if becomes_manager {
-                queue.push_back((id, depth + 1));
+                queue.push_back((created, depth + 1));
             }
         }
         if queue.is_empty() && created < people {
             // Every manager is full: let the last person hire too, so the org reaches its size.
             queue.push_back((created, depth + 1));
         }
+    }
+    let mut has_reports = vec![false; created + 1];
+    for &(_, manager, _) in &shape {
+        if let Some(m) = manager {
+            has_reports[m] = true;
+        }
+    }
+    for &(id, manager, depth) in &shape {
+        push(
+            &mut out,
+            &mut rng,
+            id,
+            manager,
+            depth,
+            depth == 0 || has_reports[id],
+        );
     }
     if people <= 1000 {
         for (i, agent) in AGENTS.iter().enumerate() {
