@@ -125,6 +125,17 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (assessment_id, skill_id)
     ) WITHOUT ROWID;
     "#,
+    // 3: recorded structure changes (reorgs), so each can be undone exactly.
+    r#"
+    CREATE TABLE structure_change (
+        id          INTEGER PRIMARY KEY,
+        description TEXT NOT NULL,
+        made_on     TEXT NOT NULL,
+        -- JSON array of {"person_id", "from", "to"}: manager ids before and after.
+        moves       TEXT NOT NULL,
+        undone      INTEGER NOT NULL DEFAULT 0
+    );
+    "#,
 ];
 
 pub fn schema_version() -> i64 {

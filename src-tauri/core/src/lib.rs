@@ -10,6 +10,7 @@ pub mod import;
 pub mod metrics;
 pub mod org;
 pub mod people;
+pub mod reorg;
 pub mod settings;
 pub mod skills;
 pub mod teams;

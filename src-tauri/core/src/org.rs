@@ -105,6 +105,61 @@ impl OrgStructure {
         structure
     }
 
+    /// The structure as it would be after moving each `(person, new manager)`:
+    /// the what-if behind an org-impact preview. Linear in the size of the org.
+    pub fn with_moves(&self, moves: &[(i64, Option<i64>)]) -> Result<OrgStructure> {
+        let mut managers: Vec<Option<i64>> = self
+            .parent
+            .iter()
+            .map(|&p| (p != NONE).then(|| self.ids[p as usize]))
+            .collect();
+        for &(person, to) in moves {
+            let i = self.index(person)? as usize;
+            if let Some(m) = to {
+                let m_index = self.index(m)? as usize;
+                if self.is_agent[m_index] && !self.is_agent[i] {
+                    return Err(Error::InvalidInput(format!(
+                        "{} is an AI agent: {} cannot report to an agent",
+                        self.names[m_index], self.names[i]
+                    )));
+                }
+            }
+            managers[i] = to;
+        }
+        // Walk up from every moved person; meeting them again means a cycle.
+        for &(person, _) in moves {
+            let start = self.index(person)? as usize;
+            let mut chain = vec![start];
+            let mut current = managers[start];
+            while let Some(m) = current {
+                let m = self.index(m)? as usize;
+                if m == start {
+                    let names: Vec<&str> = chain
+                        .iter()
+                        .chain([&start])
+                        .map(|&n| &*self.names[n])
+                        .collect();
+                    return Err(Error::Cycle(format!(
+                        "these moves would create a reporting cycle: {}",
+                        names.join(" → ")
+                    )));
+                }
+                if chain.len() > self.len() {
+                    break;
+                }
+                chain.push(m);
+                current = managers[m];
+            }
+        }
+        Ok(Self::build(
+            self.ids.clone(),
+            managers,
+            self.is_agent.clone(),
+            self.role_track.clone(),
+            self.names.clone(),
+        ))
+    }
+
     pub fn len(&self) -> usize {
         self.ids.len()
     }

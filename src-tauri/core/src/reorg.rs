@@ -1,0 +1,438 @@
+//! Structure changes as one unit: preview what moving people does to the org
+//! (before and after, side by side), apply the moves in one transaction, and
+//! undo them exactly. The transition guide uses this when a manager becomes an
+//! IC and their reports need a new manager.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::metrics::{metrics_compute, Metrics};
+use crate::settings::thresholds_get;
+use crate::Workspace;
+
+/// One person to move under a new manager (`null`: to the top of the org).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Move {
+    #[ts(type = "number")]
+    pub person_id: i64,
+    #[ts(type = "number | null")]
+    pub to_manager: Option<i64>,
+}
+
+/// A move as recorded: the manager before and after, so undo is exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RecordedMove {
+    #[ts(type = "number")]
+    pub person_id: i64,
+    #[ts(type = "number | null")]
+    pub from: Option<i64>,
+    #[ts(type = "number | null")]
+    pub to: Option<i64>,
+}
+
+/// A manager who receives people, with their span before and after.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReceivingManager {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub span_before: u32,
+    pub span_after: u32,
+    /// At or above the wide-span threshold after the change, and not before.
+    pub becomes_wide: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImpactPreview {
+    pub before: Metrics,
+    pub after: Metrics,
+    pub receiving: Vec<ReceivingManager>,
+    /// Flags the change creates, in words ("Bo's span becomes wide (16 ≥ 15)").
+    pub new_flags: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StructureChange {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub description: String,
+    pub made_on: String,
+    pub moves: Vec<RecordedMove>,
+    pub undone: bool,
+}
+
+fn as_pairs(moves: &[Move]) -> Vec<(i64, Option<i64>)> {
+    moves.iter().map(|m| (m.person_id, m.to_manager)).collect()
+}
+
+/// What the org looks like before and after the moves, without changing anything.
+pub fn reorg_preview(ws: &mut Workspace, moves: &[Move]) -> Result<ImpactPreview> {
+    let thresholds = thresholds_get(ws.conn())?;
+    let before_structure = ws.structure()?;
+    let after_structure = before_structure.with_moves(&as_pairs(moves))?;
+    let before = metrics_compute(&before_structure, None, thresholds);
+    let after = metrics_compute(&after_structure, None, thresholds);
+    let mut receiving: Vec<ReceivingManager> = Vec::new();
+    for to in moves.iter().filter_map(|m| m.to_manager) {
+        if receiving.iter().any(|r| r.id == to) {
+            continue;
+        }
+        let (b, a) = (before_structure.index(to)?, after_structure.index(to)?);
+        let span_before = before_structure.human_reports(b);
+        let span_after = after_structure.human_reports(a);
+        receiving.push(ReceivingManager {
+            id: to,
+            name: before_structure.names[b as usize].to_string(),
+            span_before,
+            span_after,
+            becomes_wide: span_after >= thresholds.wide_span_min
+                && span_before < thresholds.wide_span_min,
+        });
+    }
+    let mut new_flags = Vec::new();
+    for r in receiving.iter().filter(|r| r.becomes_wide) {
+        new_flags.push(format!(
+            "{}'s span becomes wide ({} ≥ {})",
+            r.name, r.span_after, thresholds.wide_span_min
+        ));
+    }
+    for flagged in &after.flags.single_report {
+        if !before
+            .flags
+            .single_report
+            .iter()
+            .any(|f| f.id == flagged.id)
+        {
+            new_flags.push(format!("{} will have a single report", flagged.name));
+        }
+    }
+    if after.layers > before.layers {
+        new_flags.push(format!(
+            "the org gets deeper: {} layers instead of {}",
+            after.layers, before.layers
+        ));
+    }
+    Ok(ImpactPreview {
+        before,
+        after,
+        receiving,
+        new_flags,
+    })
+}
+
+/// Applies the moves in one transaction and records them for undo.
+pub fn reorg_apply(
+    ws: &mut Workspace,
+    moves: &[Move],
+    description: &str,
+    made_on: &str,
+) -> Result<StructureChange> {
+    if moves.is_empty() {
+        return Err(Error::InvalidInput(
+            "a structure change needs at least one move".into(),
+        ));
+    }
+    // Validates the whole change (existence, agents, cycles) before writing.
+    ws.structure()?.with_moves(&as_pairs(moves))?;
+    let tx = ws.conn().unchecked_transaction()?;
+    let mut recorded = Vec::with_capacity(moves.len());
+    for m in moves {
+        let from: Option<i64> = tx.query_row(
+            "SELECT manager_id FROM person WHERE id = ?1",
+            [m.person_id],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "UPDATE person SET manager_id = ?2 WHERE id = ?1",
+            params![m.person_id, m.to_manager],
+        )?;
+        recorded.push(RecordedMove {
+            person_id: m.person_id,
+            from,
+            to: m.to_manager,
+        });
+    }
+    tx.execute(
+        "INSERT INTO structure_change (description, made_on, moves) VALUES (?1, ?2, ?3)",
+        params![
+            description.trim(),
+            made_on,
+            serde_json::to_string(&recorded).expect("moves serialize")
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.commit()?;
+    change_get(ws.conn(), id)
+}
+
+pub fn change_get(conn: &Connection, id: i64) -> Result<StructureChange> {
+    conn.query_row(
+        "SELECT id, description, made_on, moves, undone FROM structure_change WHERE id = ?1",
+        [id],
+        |r| {
+            let moves: String = r.get(3)?;
+            Ok(StructureChange {
+                id: r.get(0)?,
+                description: r.get(1)?,
+                made_on: r.get(2)?,
+                moves: serde_json::from_str(&moves).unwrap_or_default(),
+                undone: r.get(4)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("no structure change with id {id}")))
+}
+
+/// Puts every moved person back under the manager they had, in one
+/// transaction. Refused when someone has been moved again since, because
+/// undoing then would silently overwrite that later change.
+pub fn reorg_undo(ws: &mut Workspace, id: i64) -> Result<StructureChange> {
+    let change = change_get(ws.conn(), id)?;
+    if change.undone {
+        return Err(Error::Conflict(format!(
+            "\"{}\" has already been undone",
+            change.description
+        )));
+    }
+    let tx = ws.conn().unchecked_transaction()?;
+    for m in &change.moves {
+        let now: Option<Option<i64>> = tx
+            .query_row(
+                "SELECT manager_id FROM person WHERE id = ?1",
+                [m.person_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match now {
+            Some(current) if current == m.to => {
+                tx.execute(
+                    "UPDATE person SET manager_id = ?2 WHERE id = ?1",
+                    params![m.person_id, m.from],
+                )?;
+            }
+            Some(_) => {
+                let name: String = tx.query_row(
+                    "SELECT name FROM person WHERE id = ?1",
+                    [m.person_id],
+                    |r| r.get(0),
+                )?;
+                return Err(Error::Conflict(format!(
+                    "cannot undo \"{}\": {name} has been moved again since",
+                    change.description
+                )));
+            }
+            None => {} // deleted since: nothing to put back
+        }
+    }
+    tx.execute("UPDATE structure_change SET undone = 1 WHERE id = ?1", [id])?;
+    tx.commit()?;
+    // The previous structure was valid; check the restored one anyway rather than trust it.
+    ws.structure()?;
+    change_get(ws.conn(), id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::people::tests::add;
+    use crate::people::{person_all, person_move};
+
+    fn snapshot(ws: &Workspace) -> Vec<(i64, Option<i64>)> {
+        person_all(ws.conn())
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.id, p.manager_id))
+            .collect()
+    }
+
+    /// Ada manages Bo and Cy; Bo manages Di and Eve. Bo becomes an IC: Di and Eve
+    /// go to Cy. Before: managers Ada, Bo (2), ICs Cy, Di, Eve (3), ratio 1.5.
+    /// After: managers Ada, Cy (2), ICs Bo, Di, Eve (3), ratio 1.5; Cy's span 0 → 2.
+    #[test]
+    fn a_preview_shows_before_and_after_and_changes_nothing() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let conn = ws.conn();
+        let ada = add(conn, "Ada", None);
+        let bo = add(conn, "Bo", Some(ada));
+        let cy = add(conn, "Cy", Some(ada));
+        let di = add(conn, "Di", Some(bo));
+        let eve = add(conn, "Eve", Some(bo));
+        let before = snapshot(&ws);
+        let moves = [
+            Move {
+                person_id: di,
+                to_manager: Some(cy),
+            },
+            Move {
+                person_id: eve,
+                to_manager: Some(cy),
+            },
+        ];
+        let preview = reorg_preview(&mut ws, &moves).unwrap();
+        assert_eq!((preview.before.managers, preview.before.ics), (2, 3));
+        assert_eq!((preview.after.managers, preview.after.ics), (2, 3));
+        assert_eq!(preview.after.layers, 3);
+        assert_eq!(
+            preview.receiving,
+            vec![ReceivingManager {
+                id: cy,
+                name: "Cy".into(),
+                span_before: 0,
+                span_after: 2,
+                becomes_wide: false
+            }]
+        );
+        assert_eq!(snapshot(&ws), before, "a preview must not write");
+    }
+
+    #[test]
+    fn a_receiving_manager_who_becomes_too_wide_is_flagged() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let ada = add(ws.conn(), "Ada", None);
+        let bo = add(ws.conn(), "Bo", Some(ada));
+        let cy = add(ws.conn(), "Cy", Some(ada));
+        let reports: Vec<i64> = (0..3)
+            .map(|i| add(ws.conn(), &format!("r{i}"), Some(bo)))
+            .collect();
+        for i in 0..13 {
+            add(ws.conn(), &format!("c{i}"), Some(cy));
+        }
+        let moves: Vec<Move> = reports
+            .iter()
+            .map(|&r| Move {
+                person_id: r,
+                to_manager: Some(cy),
+            })
+            .collect();
+        let preview = reorg_preview(&mut ws, &moves).unwrap();
+        assert_eq!(
+            (
+                preview.receiving[0].span_before,
+                preview.receiving[0].span_after
+            ),
+            (13, 16)
+        );
+        assert!(preview.receiving[0].becomes_wide);
+        assert!(
+            preview
+                .new_flags
+                .iter()
+                .any(|f| f.contains("Cy") && f.contains("wide")),
+            "{:?}",
+            preview.new_flags
+        );
+    }
+
+    #[test]
+    fn applying_then_undoing_restores_the_exact_previous_structure() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let ada = add(ws.conn(), "Ada", None);
+        let bo = add(ws.conn(), "Bo", Some(ada));
+        let cy = add(ws.conn(), "Cy", Some(ada));
+        let di = add(ws.conn(), "Di", Some(bo));
+        let eve = add(ws.conn(), "Eve", Some(bo));
+        let before = snapshot(&ws);
+        let change = reorg_apply(
+            &mut ws,
+            &[
+                Move {
+                    person_id: di,
+                    to_manager: Some(cy),
+                },
+                Move {
+                    person_id: eve,
+                    to_manager: None,
+                },
+            ],
+            "Bo becomes an IC leader",
+            "2026-11-22",
+        )
+        .unwrap();
+        assert_ne!(snapshot(&ws), before);
+        assert_eq!(
+            ws.metrics(None).unwrap().managers,
+            2,
+            "Ada and Cy manage; Bo no longer does"
+        );
+        reorg_undo(&mut ws, change.id).unwrap();
+        assert_eq!(snapshot(&ws), before, "undo restores every reporting line");
+        assert_eq!(
+            reorg_undo(&mut ws, change.id).unwrap_err().kind(),
+            crate::ErrorKind::Conflict,
+            "only once"
+        );
+    }
+
+    #[test]
+    fn undo_is_refused_when_someone_was_moved_again_since() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let ada = add(ws.conn(), "Ada", None);
+        let bo = add(ws.conn(), "Bo", Some(ada));
+        let cy = add(ws.conn(), "Cy", Some(ada));
+        let di = add(ws.conn(), "Di", Some(bo));
+        let change = reorg_apply(
+            &mut ws,
+            &[Move {
+                person_id: di,
+                to_manager: Some(cy),
+            }],
+            "move Di",
+            "2026-11-22",
+        )
+        .unwrap();
+        person_move(ws.conn(), di, Some(ada)).unwrap();
+        let after_later_move = snapshot(&ws);
+        let err = reorg_undo(&mut ws, change.id).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Conflict);
+        assert!(err.to_string().contains("Di"), "{err}");
+        assert_eq!(
+            snapshot(&ws),
+            after_later_move,
+            "a refused undo changes nothing"
+        );
+    }
+
+    #[test]
+    fn moves_that_would_create_a_cycle_are_refused_before_anything_is_written() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let ada = add(ws.conn(), "Ada", None);
+        let bo = add(ws.conn(), "Bo", Some(ada));
+        let before = snapshot(&ws);
+        let err = reorg_apply(
+            &mut ws,
+            &[Move {
+                person_id: ada,
+                to_manager: Some(bo),
+            }],
+            "loop",
+            "2026-11-22",
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Cycle);
+        assert!(
+            err.to_string().contains("Ada") && err.to_string().contains("Bo"),
+            "{err}"
+        );
+        assert_eq!(snapshot(&ws), before);
+        assert_eq!(
+            reorg_preview(
+                &mut ws,
+                &[Move {
+                    person_id: 999,
+                    to_manager: None
+                }]
+            )
+            .unwrap_err()
+            .kind(),
+            crate::ErrorKind::NotFound
+        );
+    }
+}
