@@ -343,3 +343,91 @@ fn a_framework_exports_edits_and_imports_as_a_new_framework() {
         "the broken framework must not be stored"
     );
 }
+
+#[test]
+fn a_transition_plan_moves_reports_builds_a_checklist_and_exports_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.leadline");
+    let org = dir.path().join("org.csv");
+    // Ada manages Bo; Bo manages Cy and Di. Bo becomes an IC leader; his reports go to Ada.
+    std::fs::write(&org, "id,name,manager id\n1,Ada,\n2,Bo,1\n3,Cy,2\n4,Di,2\n").unwrap();
+    stdout(&leadline(&ws, &["import", org.to_str().unwrap()]));
+    let create = [
+        "plan",
+        "create",
+        "Bo",
+        "--to",
+        "ic-leader",
+        "--reports-to",
+        "Ada",
+        "--start",
+        "2026-12-01",
+    ];
+    let err = fails(&leadline(&ws, &create));
+    assert!(
+        err.contains("assessment first"),
+        "no plan without an assessment: {err}"
+    );
+    let ratings = dir.path().join("r.json");
+    // IC leader targets delegating-work 4; Bo is at 2: the checklist must hold levels 3 and 4 of it.
+    std::fs::write(&ratings, r#"{"delegating-work": 2}"#).unwrap();
+    stdout(&leadline(
+        &ws,
+        &[
+            "skills",
+            "assess",
+            "Bo",
+            "--framework",
+            "ai-native-ic-leader",
+            "--as",
+            "manager",
+            "--file",
+            ratings.to_str().unwrap(),
+            "--date",
+            "2026-11-20",
+        ],
+    ));
+    let err = fails(&leadline(
+        &ws,
+        &["plan", "create", "Bo", "--to", "ic-leader"],
+    ));
+    assert!(
+        err.contains("--reports-to"),
+        "a manager's reports need somewhere to go: {err}"
+    );
+    let out = stdout(&leadline(&ws, &create));
+    assert!(out.contains("created plan 1"), "{out}");
+    let metrics: serde_json::Value =
+        serde_json::from_str(&stdout(&leadline(&ws, &["metrics", "--json"]))).unwrap();
+    assert_eq!(
+        (metrics["managers"].as_u64(), metrics["ics"].as_u64()),
+        (Some(1), Some(3)),
+        "Ada manages Bo, Cy and Di"
+    );
+    let plan: serde_json::Value =
+        serde_json::from_str(&stdout(&leadline(&ws, &["plan", "show", "1", "--json"]))).unwrap();
+    let items = plan["items"].as_array().unwrap();
+    let delegating: Vec<u64> = items
+        .iter()
+        .filter(|i| i["skill_key"] == "delegating-work")
+        .map(|i| i["level"].as_u64().unwrap())
+        .collect();
+    assert!(
+        delegating.contains(&3) && delegating.contains(&4),
+        "{delegating:?}"
+    );
+    assert!(
+        items
+            .iter()
+            .all(|i| i["skill_key"] == "delegating-work" || i["skill_key"] == ""),
+        "only real gaps give items"
+    );
+    let first = items[0]["id"].as_i64().unwrap().to_string();
+    stdout(&leadline(&ws, &["plan", "check", "1", &first]));
+    let markdown = stdout(&leadline(&ws, &["plan", "show", "1", "--markdown"]));
+    assert!(
+        markdown.starts_with("# Transition plan: Bo → IC leader"),
+        "{markdown}"
+    );
+    assert_eq!(markdown.matches("- [x]").count(), 1, "{markdown}");
+}

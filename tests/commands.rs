@@ -252,3 +252,51 @@ fn skill_commands_assess_and_report_typed_errors() {
         "name, scale and areas: {err}"
     );
 }
+
+#[test]
+fn a_reorg_is_previewed_applied_and_undone_through_commands() {
+    let app = app();
+    let dir = tempfile::tempdir().unwrap();
+    call(
+        &app,
+        "workspace_create",
+        json!({ "path": dir.path().join("w.leadline") }),
+    )
+    .unwrap();
+    let person = |name: &str, manager: &Value| {
+        call(
+            &app,
+            "person_create",
+            json!({ "input": { "name": name, "kind": "human", "manager_id": manager["id"] } }),
+        )
+        .unwrap()
+    };
+    let ada = person("Ada", &Value::Null);
+    let bo = person("Bo", &ada);
+    let cy = person("Cy", &ada);
+    let di = person("Di", &bo);
+    let moves = json!([{ "person_id": di["id"], "to_manager": cy["id"] }]);
+    let preview = call(&app, "reorg_preview", json!({ "moves": moves })).unwrap();
+    assert_eq!(preview["receiving"][0]["span_after"], 1);
+    assert_eq!(
+        call(&app, "person_get", json!({ "id": di["id"] })).unwrap()["manager_id"],
+        bo["id"],
+        "a preview writes nothing"
+    );
+    let change = call(
+        &app,
+        "reorg_apply",
+        json!({ "moves": moves, "description": "Bo becomes an IC" }),
+    )
+    .unwrap();
+    assert_eq!(
+        call(&app, "person_get", json!({ "id": di["id"] })).unwrap()["manager_id"],
+        cy["id"]
+    );
+    call(&app, "reorg_undo", json!({ "id": change["id"] })).unwrap();
+    assert_eq!(
+        call(&app, "person_get", json!({ "id": di["id"] })).unwrap()["manager_id"],
+        bo["id"],
+        "undo puts Di back"
+    );
+}

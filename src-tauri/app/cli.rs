@@ -1,6 +1,7 @@
 //! The command-line interface: the same binary as the app, the same core, no
 //! window and no display needed. Errors go to stderr with a non-zero exit code.
 
+mod plan;
 mod skills;
 
 use std::io::Write;
@@ -66,6 +67,11 @@ pub enum Command {
         #[command(subcommand)]
         command: skills::SkillsCommand,
     },
+    /// Transition plans: manager → IC leader (and back).
+    Plan {
+        #[command(subcommand)]
+        command: plan::PlanCommand,
+    },
     /// Write the whole workspace as CSV or JSON.
     Export {
         #[arg(long, value_enum)]
@@ -127,25 +133,6 @@ fn json_out(value: &impl serde::Serialize) -> Result<(), Error> {
     let mut text = serde_json::to_vec_pretty(value).expect("output serializes");
     text.push(b'\n');
     write_out(&text)
-}
-
-/// Today's date (UTC) as YYYY-MM-DD: the shell reads the clock, the core never does.
-fn today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() / 86_400)
-        .unwrap_or(0) as i64;
-    // Civil-from-days (Howard Hinnant), for the proleptic Gregorian calendar.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
 }
 
 fn write_out(bytes: &[u8]) -> Result<(), Error> {
@@ -255,7 +242,12 @@ fn execute(cli: Cli) -> Result<(), Error> {
                 skills::SkillsCommand::Import { .. } | skills::SkillsCommand::Assess { .. }
             );
             let mut ws = open(workspace, writes)?;
-            skills::execute(&mut ws, command, &today())
+            skills::execute(&mut ws, command, &crate::clock::today())
+        }
+        Command::Plan { command } => {
+            let writes = !matches!(command, plan::PlanCommand::Show { .. });
+            let mut ws = open(workspace, writes)?;
+            plan::execute(&mut ws, command, &crate::clock::today())
         }
         Command::Export { format, out } => {
             let ws = open(workspace, false)?;

@@ -2,6 +2,7 @@
 //! thin layers over `leadline-core`.
 
 mod cli;
+mod clock;
 mod commands;
 pub mod paths;
 mod state;

@@ -6,6 +6,7 @@ mod import;
 mod metrics;
 mod org;
 mod people;
+mod reorg;
 mod skills;
 mod teams;
 mod workspace;
@@ -58,11 +59,15 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         import::import_apply,
         export::export_pick_and_write,
         export::export_write,
+        reorg::reorg_preview,
+        reorg::reorg_apply,
+        reorg::reorg_undo,
         skills::framework_list,
         skills::framework_get,
         skills::framework_document,
         skills::framework_save,
         skills::framework_import,
+        skills::framework_import_preview,
         skills::framework_pick_file,
         skills::framework_export_write,
         skills::framework_export_pick,

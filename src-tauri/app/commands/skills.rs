@@ -65,6 +65,21 @@ pub async fn framework_import(
         .await?)
 }
 
+/// Reads a framework file and says what importing it would do, without saving.
+#[tauri::command]
+pub async fn framework_import_preview(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> CommandResult<framework::FrameworkImportPreview> {
+    Ok(state
+        .with_workspace(move |ws| {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+            framework::framework_import_preview(ws.conn(), &text)
+        })
+        .await?)
+}
+
 #[tauri::command]
 pub async fn framework_pick_file<R: Runtime>(app: AppHandle<R>) -> Option<String> {
     app.dialog()

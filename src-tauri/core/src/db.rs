@@ -136,6 +136,42 @@ pub const MIGRATIONS: &[&str] = &[
         undone      INTEGER NOT NULL DEFAULT 0
     );
     "#,
+    // 4: transition plans and their checklist items.
+    r#"
+    CREATE TABLE transition_plan (
+        id                  INTEGER PRIMARY KEY,
+        person_id           INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+        -- Kept as text so the plan still reads right if the profile is edited or deleted.
+        from_role           TEXT NOT NULL,
+        profile_id          INTEGER REFERENCES role_profile (id) ON DELETE SET NULL,
+        profile_name        TEXT NOT NULL,
+        start_date          TEXT NOT NULL,
+        structure_change_id INTEGER REFERENCES structure_change (id),
+        -- JSON object: weekly hours per time kind.
+        budget              TEXT NOT NULL,
+        checkpoint_decision TEXT CHECK (checkpoint_decision IN ('keep_going', 'adjust', 'go_back')),
+        checkpoint_note     TEXT NOT NULL DEFAULT '',
+        created_on          TEXT NOT NULL
+    );
+    CREATE INDEX plan_by_person ON transition_plan (person_id);
+    CREATE TABLE plan_item (
+        id             INTEGER PRIMARY KEY,
+        plan_id        INTEGER NOT NULL REFERENCES transition_plan (id) ON DELETE CASCADE,
+        position       INTEGER NOT NULL,
+        phase          INTEGER NOT NULL CHECK (phase BETWEEN 1 AND 3),
+        skill_key      TEXT NOT NULL DEFAULT '',
+        skill_name     TEXT NOT NULL DEFAULT '',
+        level          INTEGER,
+        title          TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        done_when      TEXT NOT NULL DEFAULT '',
+        kind           TEXT NOT NULL,
+        hours_per_week INTEGER NOT NULL DEFAULT 1,
+        due_date       TEXT NOT NULL,
+        done_on        TEXT,
+        note           TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX plan_item_by_plan ON plan_item (plan_id, position);
+    "#,
 ];
 
 pub fn schema_version() -> i64 {

@@ -2,6 +2,7 @@
 //! is tested without a window; the Tauri shell and the CLI are thin callers.
 //! Nothing in this crate may depend on Tauri.
 
+pub mod dates;
 pub mod db;
 pub mod demo;
 pub mod error;
@@ -14,6 +15,7 @@ pub mod reorg;
 pub mod settings;
 pub mod skills;
 pub mod teams;
+pub mod transition;
 pub mod workspace;
 
 pub use error::{Error, ErrorKind, ErrorReport, Result};

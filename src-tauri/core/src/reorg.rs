@@ -134,22 +134,41 @@ pub fn reorg_apply(
     description: &str,
     made_on: &str,
 ) -> Result<StructureChange> {
+    reorg_check(ws, moves)?;
+    let tx = ws.conn().unchecked_transaction()?;
+    let id = record_moves(&tx, moves, description, made_on)?;
+    tx.commit()?;
+    change_get(ws.conn(), id)
+}
+
+/// Validates the whole change (people exist, no human under an agent, no cycle)
+/// before anything is written.
+pub fn reorg_check(ws: &mut Workspace, moves: &[Move]) -> Result<()> {
     if moves.is_empty() {
         return Err(Error::InvalidInput(
             "a structure change needs at least one move".into(),
         ));
     }
-    // Validates the whole change (existence, agents, cycles) before writing.
     ws.structure()?.with_moves(&as_pairs(moves))?;
-    let tx = ws.conn().unchecked_transaction()?;
+    Ok(())
+}
+
+/// Writes checked moves and their record inside the caller's transaction, so a
+/// transition plan and its structure change land together.
+pub fn record_moves(
+    conn: &Connection,
+    moves: &[Move],
+    description: &str,
+    made_on: &str,
+) -> Result<i64> {
     let mut recorded = Vec::with_capacity(moves.len());
     for m in moves {
-        let from: Option<i64> = tx.query_row(
+        let from: Option<i64> = conn.query_row(
             "SELECT manager_id FROM person WHERE id = ?1",
             [m.person_id],
             |r| r.get(0),
         )?;
-        tx.execute(
+        conn.execute(
             "UPDATE person SET manager_id = ?2 WHERE id = ?1",
             params![m.person_id, m.to_manager],
         )?;
@@ -159,7 +178,7 @@ pub fn reorg_apply(
             to: m.to_manager,
         });
     }
-    tx.execute(
+    conn.execute(
         "INSERT INTO structure_change (description, made_on, moves) VALUES (?1, ?2, ?3)",
         params![
             description.trim(),
@@ -167,9 +186,7 @@ pub fn reorg_apply(
             serde_json::to_string(&recorded).expect("moves serialize")
         ],
     )?;
-    let id = tx.last_insert_rowid();
-    tx.commit()?;
-    change_get(ws.conn(), id)
+    Ok(conn.last_insert_rowid())
 }
 
 pub fn change_get(conn: &Connection, id: i64) -> Result<StructureChange> {

@@ -48,6 +48,24 @@ describe('mock host: skills', () => {
     expect(heat.skills).toHaveLength(14);
     expect(heat.rows.length).toBeGreaterThan(100);
     expect(heat.rows.some((r) => r.levels.some((l) => l !== null))).toBe(true);
+    expect(heat.scale).toEqual(['Learning', 'Practicing', 'Proficient', 'Leading', 'Shaping'].map((l) => expect.stringContaining(l)));
+    const someone = heat.rows.find((r) => r.levels.some((l) => l !== null))!;
+    const history = await api.skillHistory(someone.person_id, builtin.key);
+    const point = history.flatMap((h) => h.points)[0];
+    const listed = await api.assessmentList(someone.person_id, builtin.key);
+    expect(listed.find((a) => a.id === point.assessment_id)).toMatchObject({ round: point.round, framework_version: point.framework_version });
+  });
+
+  it('previews a framework import before saving it', async () => {
+    const fresh = await api.frameworkImportPreview('/tmp/team-craft.json');
+    expect(fresh).toMatchObject({ outcome: 'create', existing: null, file: { key: 'team-craft' } });
+    const builtin = await api.frameworkImportPreview('/tmp/ai-native-ic-leader.json');
+    expect(builtin.outcome).toBe('refused_builtin');
+    expect(builtin.existing?.builtin).toBe(true);
+    await api.frameworkImport('/tmp/team-craft.json');
+    expect((await api.frameworkImportPreview('/tmp/team-craft.json')).outcome).toBe('replace');
+    const bad = await api.frameworkImportPreview('/tmp/bad.json').catch((e: unknown) => e);
+    expect((bad as api.ApiError).kind).toBe('framework_invalid');
   });
 
   it('makes a new version when a framework with assessments is edited', async () => {
@@ -64,6 +82,7 @@ describe('mock host: skills', () => {
       note: '',
       ratings: [{ skill_key: 'incident-response', level: 3, interest: null, note: '' }],
     });
+    expect((await api.frameworkImportPreview('/tmp/platform-craft.json')).outcome).toBe('new_version');
     const saved = await api.frameworkSave({ ...doc, name: 'Platform craft, revised' });
     expect(saved.version).toBe(user.version + 1);
     expect(saved.id).not.toBe(user.id);

@@ -9,6 +9,7 @@ import type { AssessorRole } from '../lib/bindings/AssessorRole';
 import type { Comparison } from '../lib/bindings/Comparison';
 import type { Framework } from '../lib/bindings/Framework';
 import type { FrameworkFile } from '../lib/bindings/FrameworkFile';
+import type { FrameworkImportPreview } from '../lib/bindings/FrameworkImportPreview';
 import type { FrameworkSummary } from '../lib/bindings/FrameworkSummary';
 import type { GapReport } from '../lib/bindings/GapReport';
 import type { GapRow } from '../lib/bindings/GapRow';
@@ -16,6 +17,7 @@ import type { Heatmap } from '../lib/bindings/Heatmap';
 import type { HeatmapScope } from '../lib/bindings/HeatmapScope';
 import type { ProfileFile } from '../lib/bindings/ProfileFile';
 import type { RoleProfile } from '../lib/bindings/RoleProfile';
+import type { SaveOutcome } from '../lib/bindings/SaveOutcome';
 import type { SkillHistory } from '../lib/bindings/SkillHistory';
 
 type Args = Record<string, unknown>;
@@ -245,7 +247,9 @@ function history(personId: number, key: string, host: SkillsHost): SkillHistory[
     skill_name: skill.name,
     points: list.flatMap((a) => {
       const r = a.ratings.find((x) => x.skill_key === skill.key);
-      return r ? [{ assessed_on: a.assessed_on, assessor_role: a.assessor_role, level: r.level }] : [];
+      return r
+        ? [{ assessment_id: a.id, round: a.round, framework_version: a.framework_version, assessed_on: a.assessed_on, assessor_role: a.assessor_role, level: r.level }]
+        : [];
     }),
   }));
 }
@@ -285,7 +289,7 @@ function heatmap(scope: HeatmapScope, key: string, profileId: number | null, hos
       at_target: target === null ? 0 : levels.filter((l) => l >= target).length,
     };
   });
-  return { framework_name: f.name, skills: hs, rows, nobody_at_target: hs.filter((s) => s.target !== null && s.at_target === 0).map((s) => s.key) };
+  return { framework_name: f.name, scale: [...f.scale], skills: hs, rows, nobody_at_target: hs.filter((s) => s.target !== null && s.at_target === 0).map((s) => s.key) };
 }
 
 function writePath(path: string, host: SkillsHost): string {
@@ -354,20 +358,43 @@ export function seedSkills(host: SkillsHost, rand: () => number): void {
   });
 }
 
+function summaryOf(f: Framework): FrameworkSummary {
+  return {
+    id: f.id,
+    key: f.key,
+    version: f.version,
+    name: f.name,
+    builtin: f.builtin,
+    skills: skillsOf(f).length,
+    assessments: assessments.filter((x) => x.framework_id === f.id).length,
+  };
+}
+
+/**
+ * The document a framework file path stands for: a copy of "Platform craft"
+ * keyed by the file name, so `platform-craft.json` targets the stored one and
+ * `ai-native-ic-leader.json` the built-in; "missing" and "bad" paths fail.
+ */
+function importedFile(path: string, host: SkillsHost): FrameworkFile {
+  if (path.includes('missing')) host.fail('io', `cannot read ${path}: No such file or directory (os error 2)`);
+  if (path.includes('bad')) {
+    host.fail('framework_invalid', 'The framework file has 2 problems.', [
+      { line: null, message: 'areas[0].skills[1] (Pairing): needs 5 level descriptions, has 3', people: [] },
+      { line: null, message: 'profiles[0] (Lead): target 7 for "pairing" is outside the scale 1–5', people: [] },
+    ]);
+  }
+  const base = path.split('/').pop()!.replace(/\.json$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'imported';
+  const doc = documentOf(latestOf('platform-craft')!);
+  const existing = latestOf(base);
+  return { ...doc, key: base, name: existing?.name ?? `Imported ${base}`, profiles: [] };
+}
+
 export function handleSkills(cmd: string, a: Args, host: SkillsHost): unknown {
   const num = (k: string) => a[k] as number;
   switch (cmd) {
     case 'framework_list':
       return frameworks
-        .map((f): FrameworkSummary => ({
-          id: f.id,
-          key: f.key,
-          version: f.version,
-          name: f.name,
-          builtin: f.builtin,
-          skills: skillsOf(f).length,
-          assessments: assessments.filter((x) => x.framework_id === f.id).length,
-        }))
+        .map(summaryOf)
         .sort((x, y) => Number(y.builtin) - Number(x.builtin) || x.name.localeCompare(y.name) || x.key.localeCompare(y.key) || y.version - x.version);
     case 'framework_get':
       return get(num('id'), host);
@@ -377,19 +404,17 @@ export function handleSkills(cmd: string, a: Args, host: SkillsHost): unknown {
       return save(a.file as FrameworkFile, false, host);
     case 'framework_pick_file':
       return '/home/me/Downloads/framework.json';
-    case 'framework_import': {
-      const path = String(a.path);
-      if (path.includes('missing')) host.fail('io', `cannot read ${path}: No such file or directory (os error 2)`);
-      if (path.includes('bad')) {
-        host.fail('framework_invalid', 'The framework file has 2 problems.', [
-          { line: null, message: 'areas[0].skills[1] (Pairing): needs 5 level descriptions, has 3', people: [] },
-          { line: null, message: 'profiles[0] (Lead): target 7 for "pairing" is outside the scale 1–5', people: [] },
-        ]);
-      }
-      const base = path.split('/').pop()!.replace(/\.json$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'imported';
-      const doc = documentOf(latestOf('platform-craft')!);
-      return save({ ...doc, key: base, name: `Imported ${base}`, profiles: [] }, false, host);
+    case 'framework_import_preview': {
+      const file = importedFile(String(a.path), host);
+      const problems = problemsOf(file);
+      if (problems.length) host.fail('framework_invalid', `The framework has ${problems.length} problem(s).`, problems.map((message) => ({ line: null, message, people: [] })));
+      const latest = latestOf(file.key);
+      const existing = latest ? summaryOf(latest) : null;
+      const outcome: SaveOutcome = !existing ? 'create' : existing.builtin ? 'refused_builtin' : existing.assessments > 0 ? 'new_version' : 'replace';
+      return { file, existing, outcome } satisfies FrameworkImportPreview;
     }
+    case 'framework_import':
+      return save(importedFile(String(a.path), host), false, host);
     case 'framework_export_pick':
       return `/home/me/Downloads/${get(num('id'), host).key}.json`;
     case 'framework_export_write':

@@ -89,6 +89,7 @@ describe('commands', () => {
     await api.teamHeatmap({ kind: 'subtree', person_id: 9 }, 'k', null);
     await api.teamHeatmap({ kind: 'team', team_id: 3 }, 'k', 5);
     await api.frameworkExportWrite(1, '/tmp/f.json');
+    await api.frameworkImportPreview('/tmp/f.json');
     await api.frameworkImport('/tmp/f.json');
     expect(invoke.mock.calls).toEqual([
       ['profile_list', { frameworkKey: 'ai-native-ic-leader' }],
@@ -100,6 +101,7 @@ describe('commands', () => {
       ['team_heatmap', { scope: { kind: 'subtree', person_id: 9 }, frameworkKey: 'k', profileId: null }],
       ['team_heatmap', { scope: { kind: 'team', team_id: 3 }, frameworkKey: 'k', profileId: 5 }],
       ['framework_export_write', { id: 1, path: '/tmp/f.json' }],
+      ['framework_import_preview', { path: '/tmp/f.json' }],
       ['framework_import', { path: '/tmp/f.json' }],
     ]);
   });

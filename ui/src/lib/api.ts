@@ -10,6 +10,7 @@ import type { ErrorKind } from './bindings/ErrorKind';
 import type { ErrorReport } from './bindings/ErrorReport';
 import type { Framework } from './bindings/Framework';
 import type { FrameworkFile } from './bindings/FrameworkFile';
+import type { FrameworkImportPreview } from './bindings/FrameworkImportPreview';
 import type { FrameworkSummary } from './bindings/FrameworkSummary';
 import type { GapReport } from './bindings/GapReport';
 import type { Heatmap } from './bindings/Heatmap';
@@ -195,6 +196,9 @@ export const frameworkDocument = (id: number) => call<FrameworkFile>('framework_
 /** Creates or edits; an edit of a version with assessments becomes a new version. */
 export const frameworkSave = (file: FrameworkFile) => call<Framework>('framework_save', { file });
 export const frameworkPickFile = () => call<string | null>('framework_pick_file');
+/** What importing the file would do (create, replace, new version, or refused), without saving. */
+export const frameworkImportPreview = (path: string) =>
+  call<FrameworkImportPreview>('framework_import_preview', { path });
 export const frameworkImport = (path: string) => call<Framework>('framework_import', { path });
 /** Native save dialog then write; null when cancelled. */
 export const frameworkExportPick = (id: number) => call<string | null>('framework_export_pick', { id });

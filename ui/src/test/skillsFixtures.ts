@@ -146,5 +146,5 @@ export function heatmap(people: number, skillCount = 15, over: Partial<Heatmap> 
     title: i % 2 ? 'Engineer' : 'Manager',
     levels: skills.map((_, s) => (i === 0 && s === 0 ? null : ((i + s) % 5) + 1)),
   }));
-  return { framework_name: 'AI-native IC leader', skills, rows, nobody_at_target: ['skill-0'], ...over };
+  return { framework_name: 'AI-native IC leader', scale: SCALE, skills, rows, nobody_at_target: ['skill-0'], ...over };
 }

@@ -103,34 +103,9 @@ pub struct Assessment {
     pub ratings: Vec<Rating>,
 }
 
-/// Checks YYYY-MM-DD with a real month and day, without a date library.
+/// Checks YYYY-MM-DD with a real month and day.
 pub fn is_iso_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return false;
-    };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return false;
-    }
-    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
-        return false;
-    };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    (1..=12).contains(&m) && d >= 1 && d <= days[m as usize - 1]
+    crate::dates::parse(text).is_ok()
 }
 
 /// Records an assessment with all its ratings in one transaction, refusing

@@ -662,3 +662,46 @@ pub fn profile_delete(conn: &Connection, id: i64) -> Result<()> {
     conn.execute("DELETE FROM role_profile WHERE id = ?1", [id])?;
     Ok(())
 }
+
+/// What saving a framework document would do, so an import can ask first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SaveOutcome {
+    /// No framework has this key yet.
+    Create,
+    /// The latest version has no assessments: it is replaced in place.
+    Replace,
+    /// The latest version has assessments: a new version is added.
+    NewVersion,
+    /// The key belongs to a built-in framework, which cannot be changed.
+    RefusedBuiltin,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FrameworkImportPreview {
+    pub file: FrameworkFile,
+    /// The stored framework with the same key, latest version.
+    pub existing: Option<FrameworkSummary>,
+    pub outcome: SaveOutcome,
+}
+
+/// Reads and validates a framework file and says what saving it would do.
+pub fn framework_import_preview(conn: &Connection, text: &str) -> Result<FrameworkImportPreview> {
+    let file = framework_parse(text)?;
+    let existing = framework_list(conn)?
+        .into_iter()
+        .find(|f| f.key == file.key);
+    let outcome = match &existing {
+        None => SaveOutcome::Create,
+        Some(f) if f.builtin => SaveOutcome::RefusedBuiltin,
+        Some(f) if f.assessments > 0 => SaveOutcome::NewVersion,
+        Some(_) => SaveOutcome::Replace,
+    };
+    Ok(FrameworkImportPreview {
+        file,
+        existing,
+        outcome,
+    })
+}

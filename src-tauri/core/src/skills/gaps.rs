@@ -132,6 +132,10 @@ pub fn gap_analysis(conn: &Connection, person_id: i64, profile_id: i64) -> Resul
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct HistoryPoint {
+    #[ts(type = "number")]
+    pub assessment_id: i64,
+    pub round: String,
+    pub framework_version: u32,
     pub assessed_on: String,
     pub assessor_role: AssessorRole,
     pub level: u8,
@@ -167,6 +171,9 @@ pub fn skill_history(
                         .iter()
                         .find(|r| r.skill_key == skill.key)
                         .map(|r| HistoryPoint {
+                            assessment_id: a.id,
+                            round: a.round.clone(),
+                            framework_version: a.framework_version,
                             assessed_on: a.assessed_on.clone(),
                             assessor_role: a.assessor_role,
                             level: r.level,
@@ -206,6 +213,8 @@ pub struct HeatmapRow {
 #[ts(export)]
 pub struct Heatmap {
     pub framework_name: String,
+    /// Labels of levels 1 to 5.
+    pub scale: Vec<String>,
     pub skills: Vec<HeatmapSkill>,
     pub rows: Vec<HeatmapRow>,
     /// Keys of skills with a target that no rated person reaches.
@@ -311,6 +320,7 @@ pub fn team_heatmap(
         .collect();
     Ok(Heatmap {
         framework_name: framework.name,
+        scale: framework.scale,
         skills,
         rows: heat_rows,
         nobody_at_target,

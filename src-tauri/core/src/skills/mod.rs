@@ -33,4 +33,4 @@ pub fn builtin_ensure(conn: &Connection) -> Result<()> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -7,7 +7,7 @@ use crate::ErrorKind;
 use rusqlite::Connection;
 
 /// A small framework: two areas, three skills, one profile.
-fn small() -> FrameworkFile {
+pub(crate) fn small() -> FrameworkFile {
     let levels = |s: &str| {
         (1..=5)
             .map(|l| format!("{s} at level {l}"))
@@ -62,7 +62,7 @@ fn small() -> FrameworkFile {
     }
 }
 
-fn rating(skill: &str, level: u8, interest: Option<u8>) -> RatingInput {
+pub(crate) fn rating(skill: &str, level: u8, interest: Option<u8>) -> RatingInput {
     RatingInput {
         skill_key: skill.into(),
         level,
@@ -71,7 +71,7 @@ fn rating(skill: &str, level: u8, interest: Option<u8>) -> RatingInput {
     }
 }
 
-fn assess(
+pub(crate) fn assess(
     conn: &Connection,
     person: i64,
     framework: i64,
@@ -462,4 +462,42 @@ fn the_heatmap_shows_latest_ratings_averages_and_unreached_targets() {
     let averages: Vec<Option<f64>> = map.skills.iter().map(|s| s.average).collect();
     assert_eq!(averages, [Some(3.0), None, Some(1.0)]);
     assert_eq!(map.nobody_at_target, ["decompose", "coach"]);
+}
+
+#[test]
+fn an_import_preview_says_what_saving_would_do() {
+    let conn = open_in_memory().unwrap();
+    let text = serde_json::to_string(&small()).unwrap();
+    assert_eq!(
+        framework_import_preview(&conn, &text).unwrap().outcome,
+        SaveOutcome::Create
+    );
+    let saved = framework_save(&conn, &small(), false).unwrap();
+    assert_eq!(
+        framework_import_preview(&conn, &text).unwrap().outcome,
+        SaveOutcome::Replace
+    );
+    let ada = add(&conn, "Ada", None);
+    assess(
+        &conn,
+        ada,
+        saved.id,
+        AssessorRole::SelfAssessed,
+        "2026-01-01",
+        vec![rating("coach", 2, None)],
+    );
+    let preview = framework_import_preview(&conn, &text).unwrap();
+    assert_eq!(preview.outcome, SaveOutcome::NewVersion);
+    assert_eq!(preview.existing.unwrap().version, 1);
+    assert_eq!(
+        framework_import_preview(&conn, super::BUILTIN_FRAMEWORK)
+            .unwrap()
+            .outcome,
+        SaveOutcome::RefusedBuiltin
+    );
+    assert_eq!(
+        framework_list(&conn).unwrap().len(),
+        2,
+        "previews never save"
+    );
 }

@@ -14,6 +14,7 @@ vi.mock('../../lib/api', async (orig) => {
     frameworkDocument: vi.fn(),
     frameworkSave: vi.fn(),
     frameworkImport: vi.fn(),
+    frameworkImportPreview: vi.fn(),
     frameworkPickFile: vi.fn(),
     frameworkExportWrite: vi.fn(),
     profileList: vi.fn(),
@@ -38,6 +39,9 @@ beforeEach(() => {
   );
   vi.mocked(api.frameworkSave).mockReset();
   vi.mocked(api.frameworkImport).mockReset();
+  vi.mocked(api.frameworkImportPreview)
+    .mockReset()
+    .mockImplementation(async () => ({ file: frameworkFile({ key: 'team-craft', name: 'Team craft' }), existing: null, outcome: 'create' }));
   vi.mocked(api.profileList).mockReset().mockResolvedValue(profiles());
 });
 
@@ -154,8 +158,8 @@ describe('FrameworksPane', () => {
     expect(api.frameworkSave).not.toHaveBeenCalled();
   });
 
-  it('imports from a typed path and opens the framework; shows the problems of a bad file', async () => {
-    vi.mocked(api.frameworkImport).mockRejectedValueOnce({
+  it('imports from a typed path after the confirmation and opens the framework; shows the problems of a bad file', async () => {
+    vi.mocked(api.frameworkImportPreview).mockRejectedValueOnce({
       kind: 'framework_invalid',
       message: 'not a framework',
       problems: [{ message: 'scale must have 5 non-empty labels, it has 3' }],
@@ -164,21 +168,70 @@ describe('FrameworksPane', () => {
     await fireEvent.input(screen.getByTestId('framework-import-path'), { target: { value: ' /tmp/bad.json ' } });
     await fireEvent.click(screen.getByTestId('framework-import-path-use'));
     expect((await screen.findByTestId('framework-problems')).textContent).toContain('scale must have 5');
-    expect(api.frameworkImport).toHaveBeenCalledWith('/tmp/bad.json');
-    vi.mocked(api.frameworkImport).mockResolvedValueOnce(userFramework());
+    expect(api.frameworkImportPreview).toHaveBeenCalledWith('/tmp/bad.json');
+    expect(screen.queryByTestId('framework-import-confirm')).toBeNull();
     await fireEvent.click(screen.getByTestId('framework-import-path-use'));
+    const dialog = await screen.findByTestId('framework-import-confirm');
+    expect(within(dialog).getByTestId('framework-import-outcome').textContent).toContain('creates a new framework, “Team craft”');
+    expect(api.frameworkImport).not.toHaveBeenCalled();
+    vi.mocked(api.frameworkImport).mockResolvedValueOnce(userFramework());
+    await fireEvent.click(within(dialog).getByTestId('framework-import-confirm-ok'));
+    expect(api.frameworkImport).toHaveBeenCalledWith('/tmp/bad.json');
     await waitFor(() => expect(get(state.frameworkShown)).toBe(7));
     expect(toastIds()).toContain('framework-imported-toast');
+    expect(screen.queryByTestId('framework-import-confirm')).toBeNull();
   });
 
-  it('imports through the native dialog, and does nothing when it is cancelled', async () => {
+  it('says a version with assessments gets a new version, and imports nothing on cancel', async () => {
+    vi.mocked(api.frameworkImportPreview).mockResolvedValue({
+      file: frameworkFile({ key: 'platform-craft', name: 'Platform craft' }),
+      existing: { ...summaries()[1], assessments: 5 },
+      outcome: 'new_version',
+    });
+    render(FrameworksPane);
+    await fireEvent.input(screen.getByTestId('framework-import-path'), { target: { value: '/tmp/pc.json' } });
+    await fireEvent.click(screen.getByTestId('framework-import-path-use'));
+    const dialog = await screen.findByTestId('framework-import-confirm');
+    expect(within(dialog).getByTestId('framework-import-outcome').textContent).toBe('This adds version 3 of “Platform craft”. Its 5 assessments keep version 2.');
+    await fireEvent.click(within(dialog).getByTestId('framework-import-confirm-cancel'));
+    expect(screen.queryByTestId('framework-import-confirm')).toBeNull();
+    expect(api.frameworkImport).not.toHaveBeenCalled();
+  });
+
+  it('refuses a built-in key and offers the file under a new key in the editor', async () => {
+    vi.mocked(api.frameworkImportPreview).mockResolvedValue({ file: frameworkFile(), existing: summaries()[0], outcome: 'refused_builtin' });
+    render(FrameworksPane);
+    await waitFor(() => expect(screen.getAllByTestId('framework-row')).toHaveLength(3));
+    await fireEvent.input(screen.getByTestId('framework-import-path'), { target: { value: '/tmp/ai.json' } });
+    await fireEvent.click(screen.getByTestId('framework-import-path-use'));
+    const dialog = await screen.findByTestId('framework-import-confirm');
+    expect(within(dialog).getByTestId('framework-import-outcome').textContent).toContain('“AI-native IC leader” is built-in');
+    expect(within(dialog).queryByTestId('framework-import-confirm-ok')).toBeNull();
+    await fireEvent.click(within(dialog).getByTestId('framework-import-confirm-rekey'));
+    const editor = await screen.findByTestId('framework-editor');
+    expect(editor.getAttribute('data-mode')).toBe('duplicate');
+    expect((screen.getByTestId('fw-key') as HTMLInputElement).value).not.toBe('ai-native-ic-leader');
+    expect(api.frameworkImport).not.toHaveBeenCalled();
+  });
+
+  it('imports through the native dialog after the confirmation, and does nothing when it is cancelled', async () => {
     vi.mocked(api.frameworkPickFile).mockResolvedValueOnce(null).mockResolvedValueOnce('/home/me/f.json');
     vi.mocked(api.frameworkImport).mockResolvedValue(userFramework());
+    vi.mocked(api.frameworkImportPreview).mockResolvedValue({
+      file: frameworkFile({ key: 'platform-craft', name: 'Platform craft' }),
+      existing: summaries()[1],
+      outcome: 'replace',
+    });
     render(FrameworksPane);
     await fireEvent.click(screen.getByTestId('framework-import'));
     await waitFor(() => expect(api.frameworkPickFile).toHaveBeenCalledTimes(1));
-    expect(api.frameworkImport).not.toHaveBeenCalled();
+    expect(api.frameworkImportPreview).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByTestId('framework-import'));
+    const dialog = await screen.findByTestId('framework-import-confirm');
+    expect(api.frameworkImportPreview).toHaveBeenCalledWith('/home/me/f.json');
+    expect(within(dialog).getByTestId('framework-import-outcome').textContent).toContain('replaces the existing “Platform craft” v2');
+    expect(api.frameworkImport).not.toHaveBeenCalled();
+    await fireEvent.click(within(dialog).getByTestId('framework-import-confirm-ok'));
     await waitFor(() => expect(api.frameworkImport).toHaveBeenCalledWith('/home/me/f.json'));
   });
 

@@ -50,14 +50,36 @@ describe('HeatmapGrid', () => {
     expect(second[1].classList.contains('below')).toBe(false);
   });
 
+  it('names the levels from the framework scale in the legend and the cell titles', () => {
+    render(HeatmapGrid, { heatmap: heatmap(3, 3, { scale: ['Novice', 'Capable', 'Solid', 'Strong', 'Expert'] }) });
+    const legend = screen.getAllByTestId('heatmap-legend-level');
+    expect(legend.map((l) => l.textContent?.replace(/\s+/g, ' ').trim())).toEqual(['1 Novice', '2 Capable', '3 Solid', '4 Strong', '5 Expert']);
+    const [first, second] = screen.getAllByTestId('heatmap-row');
+    const cells = within(first).getAllByTestId('heatmap-cell');
+    expect(cells[0].getAttribute('title')).toBe('Person 0000 · Skill number 0: not rated');
+    expect(cells[1].getAttribute('title')).toBe('Person 0000 · Skill number 1: 2 Capable');
+    expect(cells[1].textContent).toContain('Capable');
+    expect(within(second).getAllByTestId('heatmap-cell')[0].getAttribute('title')).toBe('Person 0001 · Skill number 0: 2 Capable (below target 5)');
+  });
+
   it('keeps the averages in a footer and the targets in the header', () => {
     const h = heatmap(3, 3);
     h.skills[1].average = 2.666666;
+    h.skills[1].rated = 2;
+    h.skills[1].at_target = 1;
+    h.skills[2].average = null;
+    h.skills[2].rated = 0;
     render(HeatmapGrid, { heatmap: h });
     const avgs = screen.getAllByTestId('heatmap-average');
     expect(avgs.map((a) => a.getAttribute('data-skill-key'))).toEqual(['skill-0', 'skill-1', 'skill-2']);
     expect(avgs[1].getAttribute('data-value')).toBe('2.67');
     expect(avgs[1].textContent).toContain('2.7');
+    expect(avgs[1].getAttribute('title')).toBe('Skill number 1: 2.67, mean of 2 rated (of 3 people); 1 at target 2');
+    expect(avgs[1].getAttribute('aria-label')).toContain('mean of 2 rated');
+    expect(avgs[2].getAttribute('title')).toBe('Skill number 2: nobody rated (0 of 3 people)');
+    const label = avgs[0].parentElement!.querySelector('[role="rowheader"]')!.textContent ?? '';
+    expect(label).toContain('Average of rated people');
+    expect(label).not.toContain('3 people');
     const heads = screen.getAllByTestId('heatmap-skill');
     expect(heads.map((x) => x.getAttribute('data-target'))).toEqual(['5', '2', '']);
     expect(heads[0].textContent).toContain('T5');

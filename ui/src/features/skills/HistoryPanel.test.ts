@@ -19,9 +19,9 @@ const history: SkillHistory[] = [
     skill_key: 'delegating-work',
     skill_name: 'Delegating',
     points: [
-      { assessed_on: '2025-10-01', assessor_role: 'manager', level: 2 },
-      { assessed_on: '2026-03-01', assessor_role: 'self', level: 3 },
-      { assessed_on: '2026-03-05', assessor_role: 'manager', level: 3 },
+      { assessment_id: 70, round: '2025-H2', framework_version: 1, assessed_on: '2025-10-01', assessor_role: 'manager', level: 2 },
+      { assessment_id: 77, round: '2026-H1', framework_version: 2, assessed_on: '2026-03-01', assessor_role: 'self', level: 3 },
+      { assessment_id: 78, round: '2026-H1', framework_version: 2, assessed_on: '2026-03-05', assessor_role: 'manager', level: 3 },
     ],
   },
   { skill_key: 'coaching', skill_name: 'Coaching', points: [] },
@@ -59,6 +59,36 @@ describe('HistoryPanel', () => {
     expect(spark.querySelectorAll('rect')).toHaveLength(2);
     expect(spark.querySelectorAll('circle')).toHaveLength(1);
     expect(coaching.textContent).toContain('Not rated');
+  });
+
+  it('shows round and version by each point and leads to its assessment row', async () => {
+    const rows = [assessment({ id: 78, assessor_role: 'manager', assessed_on: '2026-03-05' }), assessment({ id: 77 }), assessment({ id: 70, assessed_on: '2025-10-01' })];
+    render(HistoryPanel, { person, frameworkKey: 'k', assessments: rows });
+    await screen.findByTestId('history-table');
+    const deleg = screen.getAllByTestId('history-skill')[0];
+    const points = within(deleg).getAllByTestId('history-point');
+    expect(points[1].getAttribute('data-assessment-id')).toBe('77');
+    expect(points[1].getAttribute('data-round')).toBe('2026-H1');
+    expect(points[1].getAttribute('data-version')).toBe('2');
+    expect(points[1].textContent).toContain('2026-03-01');
+    expect(points[1].textContent).toContain('2026-H1 · v2');
+    expect(points[0].textContent).toContain('2025-H2 · v1');
+    const row = (id: string) => screen.getAllByTestId('assessment-row').find((r) => r.getAttribute('data-assessment-id') === id)!;
+    expect(screen.getAllByTestId('assessment-row').some((r) => r.hasAttribute('data-highlighted'))).toBe(false);
+    await fireEvent.click(within(points[1]).getByTestId('history-point-show'));
+    expect(row('77').getAttribute('data-highlighted')).toBe('true');
+    expect(document.activeElement).toBe(row('77'));
+    expect(row('78').hasAttribute('data-highlighted')).toBe(false);
+    await fireEvent.click(within(points[2]).getByTestId('history-point-show'));
+    expect(row('78').getAttribute('data-highlighted')).toBe('true');
+    expect(row('77').hasAttribute('data-highlighted')).toBe(false);
+  });
+
+  it('cannot lead to an assessment that is not in the list', async () => {
+    render(HistoryPanel, { person, frameworkKey: 'k', assessments: [assessment({ id: 77 })] });
+    await screen.findByTestId('history-table');
+    const buttons = within(screen.getAllByTestId('history-skill')[0]).getAllByTestId('history-point-show') as HTMLButtonElement[];
+    expect(buttons.map((b) => b.disabled)).toEqual([true, false, true]);
   });
 
   it('deletes an assessment and undoes it', async () => {

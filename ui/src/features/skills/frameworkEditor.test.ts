@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { frameworkFile } from '../../test/skillsFixtures';
+import { frameworkFile, summaries } from '../../test/skillsFixtures';
 import {
   clientProblems,
   draftFromFile,
   droppedTargets,
   duplicateDraft,
   fileFromDraft,
+  importOutcomeText,
   move,
   newFrameworkDraft,
   newSkill,
@@ -98,5 +99,20 @@ describe('framework draft', () => {
     move(list, 0, -1);
     move(list, 2, 1);
     expect(list).toEqual(['b', 'a', 'c']);
+  });
+});
+
+describe('import outcome', () => {
+  const file = frameworkFile({ key: 'platform-craft', name: 'Platform craft (file)', version: 1 });
+  const [builtin, craft] = summaries();
+
+  it('says what the import will do', () => {
+    expect(importOutcomeText({ file, existing: null, outcome: 'create' })).toBe('This creates a new framework, “Platform craft (file)”.');
+    expect(importOutcomeText({ file, existing: craft, outcome: 'replace' })).toContain('replaces the existing “Platform craft” v2');
+    expect(importOutcomeText({ file, existing: { ...craft, assessments: 3 }, outcome: 'new_version' })).toBe(
+      'This adds version 3 of “Platform craft”. Its 3 assessments keep version 2.',
+    );
+    expect(importOutcomeText({ file, existing: { ...craft, assessments: 1 }, outcome: 'new_version' })).toContain('Its 1 assessment keeps version 2.');
+    expect(importOutcomeText({ file, existing: builtin, outcome: 'refused_builtin' })).toContain('“AI-native IC leader” is built-in');
   });
 });

@@ -3,6 +3,7 @@
 // and skills that already exist are locked: history and role profiles match
 // skills by key across versions, so renaming a key would cut a skill's history.
 import type { FrameworkFile } from '../../lib/bindings/FrameworkFile';
+import type { FrameworkImportPreview } from '../../lib/bindings/FrameworkImportPreview';
 import type { ProfileFile } from '../../lib/bindings/ProfileFile';
 
 export const FORMAT = 'leadline-framework';
@@ -210,4 +211,22 @@ export function droppedTargets(draft: FrameworkDraft): string[] {
   const dropped = new Set<string>();
   for (const p of draft.profiles) for (const k of Object.keys(p.targets)) if (!keys.has(k)) dropped.add(k);
   return [...dropped].sort();
+}
+
+/** What importing a framework file will do, in words (from the host's preview). */
+export function importOutcomeText(p: FrameworkImportPreview): string {
+  const name = p.existing?.name ?? p.file.name;
+  switch (p.outcome) {
+    case 'create':
+      return `This creates a new framework, “${p.file.name}”.`;
+    case 'replace':
+      return `This replaces the existing “${name}” v${p.existing?.version ?? p.file.version}. It has no assessments yet, so nothing else changes.`;
+    case 'new_version': {
+      const v = p.existing?.version ?? 0;
+      const n = p.existing?.assessments ?? 0;
+      return `This adds version ${v + 1} of “${name}”. Its ${n} ${n === 1 ? 'assessment keeps' : 'assessments keep'} version ${v}.`;
+    }
+    case 'refused_builtin':
+      return `“${name}” is built-in and cannot be changed. Import the file under a new key to make it your own framework.`;
+  }
 }

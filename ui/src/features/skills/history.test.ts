@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../lib/bindings/HistoryPoint';
 import { dayNumber, historyDomain, levelY, movements, timeX } from './history';
 
-const p = (assessed_on: string, assessor_role: HistoryPoint['assessor_role'], level: number): HistoryPoint => ({ assessed_on, assessor_role, level });
+const p = (assessed_on: string, assessor_role: HistoryPoint['assessor_role'], level: number): HistoryPoint => ({
+  assessment_id: 1,
+  round: '2026-H1',
+  framework_version: 1,
+  assessed_on,
+  assessor_role,
+  level,
+});
 
 describe('history', () => {
   it('counts calendar days', () => {

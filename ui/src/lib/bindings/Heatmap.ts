@@ -2,7 +2,11 @@
 import type { HeatmapRow } from "./HeatmapRow";
 import type { HeatmapSkill } from "./HeatmapSkill";
 
-export type Heatmap = { framework_name: string, skills: Array<HeatmapSkill>, rows: Array<HeatmapRow>, 
+export type Heatmap = { framework_name: string, 
+/**
+ * Labels of levels 1 to 5.
+ */
+scale: Array<string>, skills: Array<HeatmapSkill>, rows: Array<HeatmapRow>, 
 /**
  * Keys of skills with a target that no rated person reaches.
  */

@@ -1,0 +1,34 @@
+use leadline_core::reorg::{self, ImpactPreview, Move, StructureChange};
+use tauri::State;
+
+use super::CommandResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn reorg_preview(
+    state: State<'_, AppState>,
+    moves: Vec<Move>,
+) -> CommandResult<ImpactPreview> {
+    Ok(state
+        .with_workspace(move |ws| reorg::reorg_preview(ws, &moves))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn reorg_apply(
+    state: State<'_, AppState>,
+    moves: Vec<Move>,
+    description: String,
+) -> CommandResult<StructureChange> {
+    let today = crate::clock::today();
+    Ok(state
+        .with_workspace(move |ws| reorg::reorg_apply(ws, &moves, &description, &today))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn reorg_undo(state: State<'_, AppState>, id: i64) -> CommandResult<StructureChange> {
+    Ok(state
+        .with_workspace(move |ws| reorg::reorg_undo(ws, id))
+        .await?)
+}

@@ -1,0 +1,33 @@
+//! The transition guide: a manager → IC-leader move as a plan — the org impact
+//! of the move, a checklist generated from skill gaps, and a 30/60/90-day plan.
+
+pub mod checklist;
+pub mod plan;
+
+/// The practice-item library that ships with Leadline, for the built-in framework.
+pub const BUILTIN_TEMPLATES: &str = include_str!("templates/practice-templates.json");
+
+#[cfg(test)]
+mod tests {
+    use super::checklist::PracticeTemplates;
+    use crate::skills::framework::framework_parse;
+
+    #[test]
+    fn the_shipped_templates_cover_every_skill_and_level_of_the_builtin_framework() {
+        let templates = PracticeTemplates::parse(super::BUILTIN_TEMPLATES).unwrap();
+        let framework = framework_parse(crate::skills::BUILTIN_FRAMEWORK).unwrap();
+        assert_eq!(templates.framework_key, framework.key);
+        for area in &framework.areas {
+            for skill in &area.skills {
+                let levels = templates
+                    .skills
+                    .get(&skill.key)
+                    .unwrap_or_else(|| panic!("no templates for {}", skill.key));
+                for level in 2..=5 {
+                    let items = levels.get(&level.to_string()).map(Vec::len).unwrap_or(0);
+                    assert!(items >= 2, "{} level {level} has {items} items", skill.key);
+                }
+            }
+        }
+    }
+}
