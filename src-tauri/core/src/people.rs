@@ -476,6 +476,18 @@ pub fn person_delete(
 ) -> Result<DeletedPerson> {
     let tx = conn.unchecked_transaction()?;
     let person = person_get(&tx, id)?;
+    // A plan is a person's own work; deleting it along with them could not be undone.
+    let plans: i64 = tx.query_row(
+        "SELECT count(*) FROM transition_plan WHERE person_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    if plans > 0 {
+        return Err(Error::Conflict(format!(
+            "{} has a transition plan; they cannot be deleted while it exists",
+            person.name
+        )));
+    }
     let mut stmt = tx.prepare("SELECT id FROM person WHERE manager_id = ?1 ORDER BY id")?;
     let former_reports: Vec<i64> = stmt
         .query_map([id], |r| r.get(0))?
