@@ -300,3 +300,87 @@ fn a_reorg_is_previewed_applied_and_undone_through_commands() {
         "undo puts Di back"
     );
 }
+
+#[test]
+fn a_plan_is_created_ticked_and_exported_through_commands() {
+    let app = app();
+    let dir = tempfile::tempdir().unwrap();
+    call(
+        &app,
+        "workspace_create",
+        json!({ "path": dir.path().join("w.leadline") }),
+    )
+    .unwrap();
+    let person = |name: &str, manager: &Value| {
+        call(
+            &app,
+            "person_create",
+            json!({ "input": { "name": name, "kind": "human", "manager_id": manager["id"] } }),
+        )
+        .unwrap()
+    };
+    let ada = person("Ada", &Value::Null);
+    let bo = person("Bo", &ada);
+    let cy = person("Cy", &bo);
+    let framework = &call(&app, "framework_list", json!({})).unwrap()[0];
+    call(
+        &app,
+        "assessment_create",
+        json!({ "input": {
+        "person_id": bo["id"], "framework_id": framework["id"], "assessor_role": "manager",
+        "assessed_on": "2026-11-01", "ratings": [{ "skill_key": "delegating-work", "level": 3 }]
+    } }),
+    )
+    .unwrap();
+    let profiles = call(
+        &app,
+        "profile_list",
+        json!({ "frameworkKey": "ai-native-ic-leader" }),
+    )
+    .unwrap();
+    let ic_leader = profiles
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["key"] == "ic-leader")
+        .unwrap()
+        .clone();
+    let plan = call(
+        &app,
+        "plan_create",
+        json!({ "input": {
+        "person_id": bo["id"], "profile_id": ic_leader["id"], "start_date": "2026-12-01",
+        "moves": [{ "person_id": cy["id"], "to_manager": ada["id"] }]
+    } }),
+    )
+    .unwrap();
+    assert_eq!(
+        call(&app, "person_get", json!({ "id": cy["id"] })).unwrap()["manager_id"],
+        ada["id"],
+        "Cy moved with the plan"
+    );
+    let item = plan["items"][0]["id"].clone();
+    let ticked = call(
+        &app,
+        "plan_item_check",
+        json!({ "planId": plan["id"], "itemId": item, "done": true }),
+    )
+    .unwrap();
+    assert!(ticked["items"][0]["done_on"].is_string());
+    let out = dir.path().join("plan.md");
+    call(
+        &app,
+        "plan_markdown_write",
+        json!({ "id": plan["id"], "path": out }),
+    )
+    .unwrap();
+    assert!(std::fs::read_to_string(&out).unwrap().contains("- [x]"));
+    assert_eq!(
+        call(&app, "plan_list", json!({ "personId": bo["id"] }))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}

@@ -9,6 +9,7 @@ mod people;
 mod reorg;
 mod skills;
 mod teams;
+mod transition;
 mod workspace;
 
 use leadline_core::{Error, ErrorReport};
@@ -62,6 +63,12 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         reorg::reorg_preview,
         reorg::reorg_apply,
         reorg::reorg_undo,
+        transition::plan_create,
+        transition::plan_get,
+        transition::plan_list,
+        transition::plan_item_check,
+        transition::plan_markdown,
+        transition::plan_markdown_write,
         skills::framework_list,
         skills::framework_get,
         skills::framework_document,

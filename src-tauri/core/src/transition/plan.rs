@@ -296,6 +296,18 @@ pub fn plan_get(conn: &Connection, id: i64, today: &str) -> Result<Plan> {
     Ok(plan)
 }
 
+/// A person's plans, newest first.
+pub fn plan_list(conn: &Connection, person_id: i64, today: &str) -> Result<Vec<Plan>> {
+    let mut stmt =
+        conn.prepare("SELECT id FROM transition_plan WHERE person_id = ?1 ORDER BY id DESC")?;
+    let ids: Vec<i64> = stmt
+        .query_map([person_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.into_iter()
+        .map(|id| plan_get(conn, id, today))
+        .collect()
+}
+
 /// Ticks (or unticks) an item of a plan.
 pub fn plan_item_check(
     conn: &Connection,
