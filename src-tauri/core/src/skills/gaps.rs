@@ -61,6 +61,21 @@ fn level_in(assessment: Option<&Assessment>, skill_key: &str) -> Option<u8> {
         .map(|r| r.level)
 }
 
+/// The rows below target, biggest gap first, then the ones the person wants to grow.
+pub fn gaps_ordered(rows: &[GapRow]) -> Vec<GapRow> {
+    let mut gaps: Vec<GapRow> = rows
+        .iter()
+        .filter(|r| r.gap.unwrap_or(0) > 0)
+        .cloned()
+        .collect();
+    gaps.sort_by(|a, b| {
+        b.gap
+            .cmp(&a.gap)
+            .then(b.interest.unwrap_or(0).cmp(&a.interest.unwrap_or(0)))
+    });
+    gaps
+}
+
 /// The person against a role profile, from their latest self and manager assessments.
 pub fn gap_analysis(conn: &Connection, person_id: i64, profile_id: i64) -> Result<GapReport> {
     crate::people::person_brief(conn, person_id)?;
@@ -106,16 +121,7 @@ pub fn gap_analysis(conn: &Connection, person_id: i64, profile_id: i64) -> Resul
             }
         })
         .collect();
-    let mut gaps: Vec<GapRow> = skills
-        .iter()
-        .filter(|r| r.gap.unwrap_or(0) > 0)
-        .cloned()
-        .collect();
-    gaps.sort_by(|a, b| {
-        b.gap
-            .cmp(&a.gap)
-            .then(b.interest.unwrap_or(0).cmp(&a.interest.unwrap_or(0)))
-    });
+    let gaps = gaps_ordered(&skills);
     Ok(GapReport {
         person_id,
         profile,

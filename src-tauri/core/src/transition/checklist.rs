@@ -148,16 +148,7 @@ mod tests {
     }
 
     fn report(rows: Vec<GapRow>) -> GapReport {
-        let mut gaps: Vec<GapRow> = rows
-            .iter()
-            .filter(|r| r.gap.unwrap_or(0) > 0)
-            .cloned()
-            .collect();
-        gaps.sort_by(|a, b| {
-            b.gap
-                .cmp(&a.gap)
-                .then(b.interest.unwrap_or(0).cmp(&a.interest.unwrap_or(0)))
-        });
+        let gaps = crate::skills::gaps::gaps_ordered(&rows);
         GapReport {
             person_id: 1,
             profile: RoleProfile {
