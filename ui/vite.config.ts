@@ -9,8 +9,12 @@ export default defineConfig(({ mode }) => ({
   base: './',
   plugins: [svelte(), svelteTesting()],
   clearScreen: false,
-  // The mock host (dev:mock) reads the built-in skill framework from the core.
-  server: { port: 5173, strictPort: true, fs: { allow: ['.', '../src-tauri/core/src/skills/builtin'] } },
+  // The mock host (dev:mock) reads the built-in skill framework and practice templates from the core.
+  server: {
+    port: 5173,
+    strictPort: true,
+    fs: { allow: ['.', '../src-tauri/core/src/skills/builtin', '../src-tauri/core/src/transition/templates'] },
+  },
   build: {
     outDir: mode === 'mock' ? 'dist-mock' : 'dist',
     emptyOutDir: true,

@@ -342,3 +342,112 @@ async fn self_and_manager_assessments_compare_side_by_side_and_show_gaps_on_a_ra
     session.screenshot("gaps").await;
     session.stop().await;
 }
+
+#[tokio::test]
+async fn a_transition_reassigns_reports_shows_the_ratio_change_and_builds_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    // Ada manages Bo; Bo manages Cy and Di: managers Ada and Bo, ICs Cy and Di, ratio 1.00.
+    // When Bo becomes an IC leader and Cy and Di go to Ada: one manager, three ICs, ratio 3.00.
+    let path = workspace_with(
+        dir.path(),
+        "id,name,manager id\n1,Ada,\n2,Bo,1\n3,Cy,2\n4,Di,2\n",
+    );
+    {
+        use leadline_core::skills::assessment::{
+            assessment_create, AssessmentInput, AssessorRole, RatingInput,
+        };
+        let ws = Workspace::open(&path, OpenMode::MustExist).unwrap();
+        let framework =
+            leadline_core::skills::framework::framework_resolve(ws.conn(), "ai-native-ic-leader")
+                .unwrap();
+        let bo = leadline_core::people::person_resolve(ws.conn(), "Bo").unwrap();
+        let rating = RatingInput {
+            skill_key: "delegating-work".into(),
+            level: 2,
+            interest: None,
+            note: String::new(),
+        };
+        let input = AssessmentInput {
+            person_id: bo,
+            framework_id: framework.id,
+            assessor_role: AssessorRole::Manager,
+            assessor_name: String::new(),
+            assessed_on: "2026-11-01".into(),
+            round: String::new(),
+            note: String::new(),
+            ratings: vec![rating],
+        };
+        assessment_create(ws.conn(), &input).unwrap();
+    }
+    let session = Session::start("transition", &args_for(&path)).await;
+    session.click("[data-testid=\"nav-transition\"]").await;
+    session.click("[data-testid=\"transition-start\"]").await;
+    session
+        .type_into("[data-testid=\"wizard-person-search\"]", "Bo")
+        .await;
+    session
+        .click("[data-testid=\"wizard-person-search-result\"]")
+        .await;
+    session.wait_for("[data-testid=\"wizard-person\"]").await;
+    session.click("[data-testid=\"wizard-next\"]").await;
+    session
+        .wait_for("[data-testid=\"wizard-reports-all\"]")
+        .await;
+    session
+        .wait_text(
+            "[data-testid=\"impact-before\"] [data-testid=\"impact-ratio\"] [data-value]",
+            "1.00",
+            |t| t == "1.00",
+        )
+        .await;
+    session
+        .wait_text(
+            "[data-testid=\"impact-after\"] [data-testid=\"impact-ratio\"] [data-value]",
+            "3.00",
+            |t| t == "3.00",
+        )
+        .await;
+    session.screenshot("impact").await;
+    let ws = Workspace::open(&path, OpenMode::MustExist).unwrap();
+    let cy = leadline_core::people::person_resolve(ws.conn(), "Cy").unwrap();
+    let bo = leadline_core::people::person_resolve(ws.conn(), "Bo").unwrap();
+    assert_eq!(
+        leadline_core::people::person_get(ws.conn(), cy)
+            .unwrap()
+            .manager_id,
+        Some(bo),
+        "a preview writes nothing"
+    );
+    session.click("[data-testid=\"wizard-next\"]").await;
+    session.click("[data-testid=\"wizard-create\"]").await;
+    session.wait_for("[data-testid=\"plan-page\"]").await;
+    session.screenshot("plan").await;
+    assert_eq!(
+        leadline_core::people::person_get(ws.conn(), cy)
+            .unwrap()
+            .manager_id,
+        Some(leadline_core::people::person_resolve(ws.conn(), "Ada").unwrap()),
+        "Cy now reports to Ada"
+    );
+    session.click("[data-testid=\"plan-item-check\"]").await;
+    session
+        .wait_for("[data-testid=\"plan-item\"][data-done=\"true\"]")
+        .await;
+    let out = dir.path().join("plan.md");
+    session
+        .type_into(
+            "[data-testid=\"plan-export-path\"]",
+            &out.display().to_string(),
+        )
+        .await;
+    session.click("[data-testid=\"plan-export-write\"]").await;
+    session
+        .wait_for("[data-testid=\"plan-export-toast\"]")
+        .await;
+    let markdown = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        markdown.contains("- [x]") && markdown.contains("Day-90 checkpoint"),
+        "{markdown}"
+    );
+    session.stop().await;
+}

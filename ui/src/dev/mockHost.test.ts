@@ -93,3 +93,86 @@ describe('mock host: skills', () => {
     expect((bad as api.ApiError).problems?.map((p) => p.message)).toContain('name is empty');
   });
 });
+
+describe('mock host: transition', () => {
+  async function assessedManager() {
+    const found = await api.orgSearch('Engineering Manager', 200);
+    for (const n of found.filter((x) => x.span >= 2)) {
+      const list = await api.assessmentList(n.id, 'ai-native-ic-leader');
+      if (list.some((a) => a.assessor_role === 'self' || a.assessor_role === 'manager')) return api.personGet(n.id);
+    }
+    throw new Error('the demo org should have an assessed manager with reports');
+  }
+
+  it('previews moving a manager\'s reports up without changing anything', async () => {
+    const mgr = await assessedManager();
+    const reports = (await api.orgChildren(mgr.id, 0, 1000)).nodes.filter((n) => n.kind === 'human');
+    const moves = reports.map((r) => ({ person_id: r.id, to_manager: mgr.manager_id }));
+    const director = await api.personGet(mgr.manager_id!);
+    const before = await api.metricsGet(null);
+    const preview = await api.reorgPreview(moves);
+    expect(preview.before.managers).toBe(before.managers);
+    expect(preview.after.managers).toBe(before.managers - 1);
+    expect(preview.after.ics).toBe(before.ics + 1);
+    expect(preview.receiving).toEqual([
+      expect.objectContaining({ id: director.id, span_before: director.direct_reports, span_after: director.direct_reports + reports.length }),
+    ]);
+    expect(await api.metricsGet(null)).toEqual(before);
+    expect((await api.personGet(mgr.id)).direct_reports).toBe(reports.length);
+  });
+
+  it('creates a plan that moves the reports, ticks items, exports Markdown and undoes the move exactly', async () => {
+    const mgr = await assessedManager();
+    const reports = (await api.orgChildren(mgr.id, 0, 1000)).nodes.filter((n) => n.kind === 'human');
+    const profile = (await api.profileList('ai-native-ic-leader')).find((p) => p.key === 'staff-ic-leader')!;
+    const plan = await api.planCreate({
+      person_id: mgr.id,
+      profile_id: profile.id,
+      start_date: '2020-01-06',
+      moves: reports.map((r) => ({ person_id: r.id, to_manager: mgr.manager_id })),
+    });
+    expect(plan).toMatchObject({ person_id: mgr.id, from_role: `manager of ${reports.length}`, profile_name: profile.name });
+    expect(plan.structure_change_id).not.toBeNull();
+    expect((await api.personGet(mgr.id)).direct_reports).toBe(0);
+    expect(plan.phases.map((p) => p.end_date)).toEqual(['2020-02-05', '2020-03-06', '2020-04-05']);
+    const last = plan.items[plan.items.length - 1];
+    expect(last).toMatchObject({ phase: 3, skill_key: '', level: null, title: expect.stringContaining('Day-90 checkpoint') });
+    // Started in 2020: everything is overdue until ticked.
+    expect(plan.items.every((i) => i.overdue)).toBe(true);
+    const ticked = await api.planItemCheck(plan.id, plan.items[0].id, true);
+    expect(ticked.items[0]).toMatchObject({ overdue: false, done_on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(ticked.phases[0].done).toBe(1);
+    expect((await api.planList(mgr.id)).map((p) => p.id)).toContain(plan.id);
+    expect(await api.planMarkdown(plan.id)).toContain(`- [x] ${plan.items[0].title}`);
+    expect(await api.planMarkdownWrite(plan.id, '/tmp/plan.md')).toBe('/tmp/plan.md');
+    expect((await api.planMarkdownWrite(plan.id, '/root/plan.md').catch((e: unknown) => e)) as api.ApiError).toMatchObject({ kind: 'io' });
+    expect((await api.personDelete(mgr.id, { to: 'up_one_level' }).catch((e: unknown) => e)) as api.ApiError).toMatchObject({ kind: 'conflict' });
+
+    const undone = await api.reorgUndo(plan.structure_change_id!);
+    expect(undone.undone).toBe(true);
+    expect((await api.personGet(mgr.id)).direct_reports).toBe(reports.length);
+    expect((await api.reorgUndo(plan.structure_change_id!).catch((e: unknown) => e)) as api.ApiError).toMatchObject({ kind: 'conflict' });
+  });
+
+  it('refuses a plan for someone never assessed, and an undo after a later move', async () => {
+    const everyone = await api.orgSearch('Engineer', 400);
+    let unassessed = null;
+    for (const n of everyone) {
+      if ((await api.assessmentList(n.id, null)).length === 0) {
+        unassessed = n;
+        break;
+      }
+    }
+    expect(unassessed).not.toBeNull();
+    const profile = (await api.profileList('ai-native-ic-leader'))[0];
+    const err = (await api.planCreate({ person_id: unassessed!.id, profile_id: profile.id, start_date: '2026-01-05', moves: [] }).catch((e: unknown) => e)) as api.ApiError;
+    expect(err.kind).toBe('invalid_input');
+    expect(err.message).toContain('assessment first');
+
+    const mgr = await assessedManager();
+    const reports = (await api.orgChildren(mgr.id, 0, 1000)).nodes.filter((n) => n.kind === 'human');
+    const plan = await api.planCreate({ person_id: mgr.id, profile_id: profile.id, start_date: '2026-01-05', moves: reports.map((r) => ({ person_id: r.id, to_manager: mgr.manager_id })) });
+    await api.personMove(reports[0].id, mgr.id);
+    expect((await api.reorgUndo(plan.structure_change_id!).catch((e: unknown) => e)) as api.ApiError).toMatchObject({ kind: 'conflict' });
+  });
+});

@@ -15,7 +15,9 @@ import type { RoleTrack } from '../lib/bindings/RoleTrack';
 import type { Team } from '../lib/bindings/Team';
 import type { Thresholds } from '../lib/bindings/Thresholds';
 import type { WorkspaceInfo } from '../lib/bindings/WorkspaceInfo';
+import type { GapReport } from '../lib/bindings/GapReport';
 import { handleSkills, isHandled, seedSkills, type SkillsHost } from './mockSkills';
+import { handleTransition, hasPlan, isTransitionHandled, resetTransition, type TransitionHost } from './mockTransition';
 
 type Row = Omit<Person, 'team' | 'manager_name' | 'direct_reports' | 'agents_supervised'>;
 type Args = Record<string, unknown>;
@@ -108,6 +110,7 @@ function seedDemo() {
   add(name(), 'Security Engineer', lead, 'ic', 6);
   rebuild();
   seedSkills(skillsHost, rand);
+  resetTransition();
 }
 
 const skillsHost: SkillsHost = {
@@ -198,6 +201,39 @@ function checkManager(id: number | null, managerId: number | null) {
     throw new HostError('cycle', `${rows.get(id)!.name} cannot report to ${rows.get(managerId)!.name}: ${names.join(' → ')} would become a loop.`);
   }
 }
+
+/** Moves one person in `rows` and `kids` without re-sorting everyone (reorg previews move many). */
+function setManager(id: number, to: number | null) {
+  const r = rows.get(id);
+  if (!r) throw new HostError('not_found', `No person with id ${id}.`);
+  checkManager(id, to);
+  if (to !== null && rows.get(to)!.kind === 'agent' && r.kind === 'human') {
+    throw new HostError('invalid_input', `${r.name} cannot report to ${rows.get(to)!.name}: an AI agent cannot manage people.`);
+  }
+  const old = kids.get(r.manager_id) ?? [];
+  old.splice(old.indexOf(id), 1);
+  const list = kids.get(to) ?? [];
+  let at = 0;
+  while (at < list.length && rows.get(list[at])!.name.localeCompare(r.name) <= 0) at += 1;
+  list.splice(at, 0, id);
+  kids.set(to, list);
+  rows.set(id, { ...r, manager_id: to });
+}
+
+const transitionHost: TransitionHost = {
+  name: (id) => rows.get(id)?.name ?? null,
+  role: (id) => ({ role: rows.get(id)?.role_track ?? null, reports: counts(id).humans }),
+  managerOf: (id) => rows.get(id)?.manager_id ?? null,
+  span: (id) => counts(id).humans,
+  metrics: () => metrics(null),
+  setManager,
+  gaps: (personId, profileId) => handleSkills('gap_analysis', { personId, profileId }, skillsHost) as GapReport,
+  // The host's clock is UTC, like the app's.
+  today: () => new Date().toISOString().slice(0, 10),
+  fail(kind, message) {
+    throw new HostError(kind, message);
+  },
+};
 
 function validate(input: PersonInput) {
   if (!input.name.trim()) throw new HostError('invalid_input', 'A person needs a name.');
@@ -324,6 +360,7 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
       teams = new Map();
       rebuild();
       seedSkills(skillsHost, rng(7));
+      resetTransition();
       info = { path: String(a.path ?? '/home/me/new.leadline'), file_name: String(a.path ?? 'new.leadline').split('/').pop()!, people: 0, teams: 0 };
       return info;
   }
@@ -368,6 +405,7 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
     }
     case 'person_delete': {
       const p = person(num('id'));
+      if (hasPlan(p.id)) throw new HostError('conflict', `${p.name} has a transition plan; they cannot be deleted while it exists`);
       const dest = a.reports as ReportsDestination;
       const to = dest.to === 'up_one_level' ? p.manager_id : dest.to === 'person' ? dest.id : null;
       if (dest.to === 'person') checkManager(null, dest.id);
@@ -470,6 +508,8 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
     default: {
       const result = handleSkills(cmd, a, skillsHost);
       if (isHandled(result)) return result;
+      const planned = handleTransition(cmd, a, transitionHost);
+      if (isTransitionHandled(planned)) return planned;
       throw new HostError('unknown', `The mock host has no command ${cmd}.`);
     }
   }

@@ -106,6 +106,29 @@ describe('commands', () => {
     ]);
   });
 
+  it('passes the reorg and plan commands their argument names (moves stay snake_case inside)', async () => {
+    invoke.mockResolvedValue({});
+    const moves = [{ person_id: 5, to_manager: 2 }];
+    await api.reorgPreview(moves);
+    await api.reorgUndo(8);
+    await api.planCreate({ person_id: 4, profile_id: 22, start_date: '2026-08-03', moves });
+    await api.planList(4);
+    await api.planGet(3);
+    await api.planItemCheck(3, 41, true);
+    await api.planMarkdown(3);
+    await api.planMarkdownWrite(3, '/tmp/plan.md');
+    expect(invoke.mock.calls).toEqual([
+      ['reorg_preview', { moves: [{ person_id: 5, to_manager: 2 }] }],
+      ['reorg_undo', { id: 8 }],
+      ['plan_create', { input: { person_id: 4, profile_id: 22, start_date: '2026-08-03', moves: [{ person_id: 5, to_manager: 2 }] } }],
+      ['plan_list', { personId: 4 }],
+      ['plan_get', { id: 3 }],
+      ['plan_item_check', { planId: 3, itemId: 41, done: true }],
+      ['plan_markdown', { id: 3 }],
+      ['plan_markdown_write', { id: 3, path: '/tmp/plan.md' }],
+    ]);
+  });
+
   it('rejects with an ApiError when the host rejects', async () => {
     invoke.mockRejectedValue({ kind: 'not_found', message: 'No person 9' });
     const err = await api.personGet(9).catch((e: unknown) => e);

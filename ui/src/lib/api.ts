@@ -15,21 +15,26 @@ import type { FrameworkSummary } from './bindings/FrameworkSummary';
 import type { GapReport } from './bindings/GapReport';
 import type { Heatmap } from './bindings/Heatmap';
 import type { HeatmapScope } from './bindings/HeatmapScope';
+import type { ImpactPreview } from './bindings/ImpactPreview';
 import type { ImportOptions } from './bindings/ImportOptions';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { ImportProgress } from './bindings/ImportProgress';
 import type { ImportSummary } from './bindings/ImportSummary';
 import type { Metrics } from './bindings/Metrics';
+import type { Move } from './bindings/Move';
 import type { OrgChildren } from './bindings/OrgChildren';
 import type { OrgNode } from './bindings/OrgNode';
 import type { PeoplePage } from './bindings/PeoplePage';
 import type { Person } from './bindings/Person';
+import type { Plan } from './bindings/Plan';
+import type { PlanInput } from './bindings/PlanInput';
 import type { PersonInput } from './bindings/PersonInput';
 import type { Problem } from './bindings/Problem';
 import type { ProfileFile } from './bindings/ProfileFile';
 import type { ReportsDestination } from './bindings/ReportsDestination';
 import type { RoleProfile } from './bindings/RoleProfile';
 import type { SkillHistory } from './bindings/SkillHistory';
+import type { StructureChange } from './bindings/StructureChange';
 import type { Team } from './bindings/Team';
 import type { Thresholds } from './bindings/Thresholds';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
@@ -227,3 +232,22 @@ export const skillHistory = (personId: number, frameworkKey: string) =>
   call<SkillHistory[]>('skill_history', { personId, frameworkKey });
 export const teamHeatmap = (scope: HeatmapScope, frameworkKey: string, profileId: number | null) =>
   call<Heatmap>('team_heatmap', { scope, frameworkKey, profileId });
+
+// ---- reorg and transition plans ---------------------------------------------
+
+/** What the moves would do to the whole org, before and after; nothing is written. */
+export const reorgPreview = (moves: Move[]) => call<ImpactPreview>('reorg_preview', { moves });
+/** Restores the structure before the change; `conflict` when someone was moved again since. */
+export const reorgUndo = (id: number) => call<StructureChange>('reorg_undo', { id });
+
+/** Applies the moves and stores the plan with its checklist, in one transaction. */
+export const planCreate = (input: PlanInput) => call<Plan>('plan_create', { input });
+/** A person's plans, newest first. */
+export const planList = (personId: number) => call<Plan[]>('plan_list', { personId });
+export const planGet = (id: number) => call<Plan>('plan_get', { id });
+export const planItemCheck = (planId: number, itemId: number, done: boolean) =>
+  call<Plan>('plan_item_check', { planId, itemId, done });
+export const planMarkdown = (id: number) => call<string>('plan_markdown', { id });
+/** Writes the plan's Markdown to a typed path; resolves to the path written. */
+export const planMarkdownWrite = (id: number, path: string) =>
+  call<string>('plan_markdown_write', { id, path });

@@ -1,0 +1,209 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { get } from 'svelte/store';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { plan } from '../../test/planFixtures';
+
+vi.mock('../../lib/api', async (orig) => {
+  const real = await orig<typeof import('../../lib/api')>();
+  return {
+    ...real,
+    planGet: vi.fn(),
+    planItemCheck: vi.fn(),
+    planMarkdown: vi.fn(),
+    planMarkdownWrite: vi.fn(),
+    reorgUndo: vi.fn(),
+    workspaceInfo: vi.fn(),
+  };
+});
+const api = await import('../../lib/api');
+const stores = await import('../../lib/stores');
+const state = await import('./transitionState');
+const { default: PlanPage } = await import('./PlanPage.svelte');
+
+function item(id: number) {
+  return screen.getAllByTestId('plan-item').find((el) => el.getAttribute('data-item-id') === String(id))!;
+}
+
+beforeEach(() => {
+  state.resetTransitionState();
+  stores.toasts.set([]);
+  vi.mocked(api.workspaceInfo).mockResolvedValue(null);
+  vi.mocked(api.planGet).mockReset().mockResolvedValue(plan());
+  vi.mocked(api.planItemCheck).mockReset();
+  vi.mocked(api.planMarkdown).mockReset();
+  vi.mocked(api.planMarkdownWrite).mockReset();
+  vi.mocked(api.reorgUndo).mockReset();
+});
+
+describe('PlanPage', () => {
+  it('shows who moves from what to what, the budget, the phases and their items', async () => {
+    render(PlanPage, { planId: 7 });
+    const page = await screen.findByTestId('plan-page');
+    expect(api.planGet).toHaveBeenCalledWith(7);
+    expect(within(page).getByTestId('plan-person').textContent).toBe('Ada Lovelace');
+    expect(screen.getByTestId('plan-from').textContent).toBe('Manager of 6');
+    expect(screen.getByTestId('plan-profile').textContent).toBe('IC leader');
+    expect(screen.getByTestId('plan-start').getAttribute('data-value')).toBe('2026-08-03');
+    expect(screen.getByTestId('plan-start').textContent).toBe('3 Aug 2026');
+
+    const budget = screen.getByTestId('plan-budget');
+    expect(budget.getAttribute('data-total')).toBe('40');
+    expect(within(budget).getAllByTestId('plan-budget-kind').map((k) => [k.getAttribute('data-kind'), k.getAttribute('data-value')])).toEqual([
+      ['hands_on', '14'],
+      ['agents', '10'],
+      ['reviews', '8'],
+      ['mentoring', '5'],
+      ['one_on_ones', '3'],
+    ]);
+    expect(budget.textContent).toContain('Supervising AI agents');
+
+    const phases = screen.getAllByTestId('plan-phase');
+    expect(phases.map((p) => p.getAttribute('data-phase'))).toEqual(['1', '2', '3']);
+    const progress = within(phases[0]).getByTestId('plan-phase-progress');
+    expect([progress.getAttribute('data-done'), progress.getAttribute('data-total')]).toEqual(['1', '2']);
+    expect(progress.getAttribute('aria-valuenow')).toBe('1');
+    expect(within(phases[0]).getAllByTestId('plan-item').map((i) => i.getAttribute('data-item-id'))).toEqual(['41', '42']);
+    expect(within(phases[2]).getByTestId('plan-phase-end').getAttribute('data-value')).toBe('2026-11-01');
+  });
+
+  it('marks done and overdue items, and shows the skill, level and done-when of each', async () => {
+    render(PlanPage, { planId: 7 });
+    await screen.findByTestId('plan-page');
+    const done = item(41);
+    expect([done.getAttribute('data-done'), done.getAttribute('data-overdue')]).toEqual(['true', 'false']);
+    expect((within(done).getByTestId('plan-item-check') as HTMLInputElement).checked).toBe(true);
+    const late = item(42);
+    expect([late.getAttribute('data-done'), late.getAttribute('data-overdue'), late.getAttribute('data-phase')]).toEqual(['false', 'true', '1']);
+    expect(late.classList.contains('overdue')).toBe(true);
+    expect(within(late).getByTestId('plan-item-due').textContent).toMatch(/Overdue.*1 Aug 2026/);
+    const chip = within(late).getByTestId('plan-item-skill');
+    expect([chip.getAttribute('data-skill-key'), chip.getAttribute('data-level')]).toEqual(['coaching', '2']);
+    expect(chip.textContent).toMatch(/Coaching.*2/);
+    expect(late.textContent).toContain('Done when They ran a review alone');
+    expect(screen.getByTestId('plan-overdue').getAttribute('data-value')).toBe('1');
+  });
+
+  it('highlights the day-90 checkpoint with its questions', async () => {
+    render(PlanPage, { planId: 7 });
+    await screen.findByTestId('plan-page');
+    const checkpoint = item(45);
+    expect(checkpoint.getAttribute('data-checkpoint')).toBe('true');
+    expect(item(44).getAttribute('data-checkpoint')).toBe('false');
+    expect(checkpoint.classList.contains('checkpoint')).toBe(true);
+    expect(within(checkpoint).queryByTestId('plan-item-skill')).toBeNull();
+    const questions = within(checkpoint).getByTestId('plan-checkpoint-questions');
+    expect(questions.querySelectorAll('li')).toHaveLength(3);
+    expect(questions.textContent).toContain('Which gaps closed, and which did not move?');
+  });
+
+  it('shows progress per skill', async () => {
+    render(PlanPage, { planId: 7 });
+    await screen.findByTestId('plan-page');
+    const rows = within(screen.getByTestId('plan-skill-progress')).getAllByTestId('plan-skill-row');
+    expect(rows.map((r) => [r.getAttribute('data-skill-key'), r.getAttribute('data-done'), r.getAttribute('data-total')])).toEqual([
+      ['delegating-work', '1', '2'],
+      ['coaching', '0', '2'],
+    ]);
+  });
+
+  it('ticks an item and shows the plan the host answers with', async () => {
+    const after = plan();
+    after.items = after.items.map((i) => (i.id === 42 ? { ...i, done_on: '2026-08-20', overdue: false } : i));
+    after.phases = after.phases.map((p) => (p.phase === 1 ? { ...p, done: 2 } : p));
+    vi.mocked(api.planItemCheck).mockResolvedValue(after);
+    vi.mocked(api.planGet).mockResolvedValueOnce(plan()).mockResolvedValue(after);
+    render(PlanPage, { planId: 7 });
+    await screen.findByTestId('plan-page');
+    await fireEvent.click(within(item(42)).getByTestId('plan-item-check'));
+    expect(api.planItemCheck).toHaveBeenCalledWith(7, 42, true);
+    await waitFor(() => expect(item(42).getAttribute('data-done')).toBe('true'));
+    expect(item(42).getAttribute('data-overdue')).toBe('false');
+    expect(screen.getAllByTestId('plan-phase-progress')[0].getAttribute('data-done')).toBe('2');
+    expect(get(stores.revision)).toBeGreaterThan(0);
+  });
+
+  it('puts the box back and says why when a tick fails', async () => {
+    vi.mocked(api.planItemCheck).mockRejectedValue(new api.ApiError('not_found', 'plan 7 has no item 41'));
+    render(PlanPage, { planId: 7 });
+    await screen.findByTestId('plan-page');
+    const box = within(item(41)).getByTestId('plan-item-check') as HTMLInputElement;
+    await fireEvent.click(box);
+    expect(api.planItemCheck).toHaveBeenCalledWith(7, 41, false);
+    const alert = await screen.findByTestId('error-alert');
+    expect(alert.getAttribute('data-kind')).toBe('not_found');
+    expect(box.checked).toBe(true);
+  });
+
+  it('writes the Markdown to a typed path, and says when it cannot', async () => {
+    vi.mocked(api.planMarkdownWrite).mockResolvedValueOnce('/tmp/ada.md').mockRejectedValueOnce(new api.ApiError('io', 'cannot write /root/x.md'));
+    render(PlanPage, { planId: 7 });
+    await screen.findByTestId('plan-page');
+    const write = screen.getByTestId('plan-export-write') as HTMLButtonElement;
+    expect(write.disabled).toBe(true);
+    await fireEvent.input(screen.getByTestId('plan-export-path'), { target: { value: ' /tmp/ada.md ' } });
+    await fireEvent.click(write);
+    expect(api.planMarkdownWrite).toHaveBeenCalledWith(7, '/tmp/ada.md');
+    await waitFor(() => expect(get(stores.toasts).map((t) => t.testid)).toContain('plan-export-toast'));
+    await fireEvent.input(screen.getByTestId('plan-export-path'), { target: { value: '/root/x.md' } });
+    await fireEvent.click(write);
+    expect((await screen.findByTestId('error-alert')).getAttribute('data-kind')).toBe('io');
+  });
+
+  it('shows the Markdown in a dialog to copy', async () => {
+    vi.mocked(api.planMarkdown).mockResolvedValue('# Transition plan: Ada Lovelace → IC leader\n\n- [x] Delegate');
+    render(PlanPage, { planId: 7 });
+    await screen.findByTestId('plan-page');
+    await fireEvent.click(screen.getByTestId('plan-markdown-copy'));
+    const dialog = await screen.findByTestId('plan-markdown');
+    const pre = dialog.querySelector('pre')!;
+    expect(pre.textContent).toBe('# Transition plan: Ada Lovelace → IC leader\n\n- [x] Delegate');
+    expect(api.planMarkdown).toHaveBeenCalledWith(7);
+    await waitFor(() => expect(within(dialog).getByTestId('plan-markdown-status').textContent).not.toBe(''));
+  });
+
+  it('prints only the plan: the body is marked while the page is shown', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    const { unmount } = render(PlanPage, { planId: 7 });
+    await screen.findByTestId('plan-page');
+    expect(document.body.classList.contains('print-plan')).toBe(true);
+    await fireEvent.click(screen.getByTestId('plan-print'));
+    expect(print).toHaveBeenCalledTimes(1);
+    unmount();
+    expect(document.body.classList.contains('print-plan')).toBe(false);
+  });
+
+  it('undoes the structure change after asking', async () => {
+    vi.mocked(api.reorgUndo).mockResolvedValue({ id: 12, description: 'Ada moves', made_on: '2026-08-01', moves: [], undone: true });
+    render(PlanPage, { planId: 7 });
+    await screen.findByTestId('plan-page');
+    await fireEvent.click(screen.getByTestId('plan-undo-structure'));
+    const dialog = screen.getByTestId('plan-undo-dialog');
+    expect(api.reorgUndo).not.toHaveBeenCalled();
+    await fireEvent.click(within(dialog).getByTestId('plan-undo-confirm'));
+    expect(api.reorgUndo).toHaveBeenCalledWith(12);
+    await waitFor(() => expect(screen.queryByTestId('plan-undo-dialog')).toBeNull());
+    expect(screen.queryByTestId('plan-undo-structure')).toBeNull();
+    expect(screen.getByTestId('plan-structure-undone')).toBeTruthy();
+    expect(get(stores.toasts).map((t) => t.testid)).toContain('plan-undo-toast');
+  });
+
+  it('keeps the dialog open with the reason when the undo is refused', async () => {
+    vi.mocked(api.reorgUndo).mockRejectedValue(new api.ApiError('conflict', 'cannot undo "Ada moves": Bo has been moved again since'));
+    render(PlanPage, { planId: 7 });
+    await screen.findByTestId('plan-page');
+    await fireEvent.click(screen.getByTestId('plan-undo-structure'));
+    await fireEvent.click(screen.getByTestId('plan-undo-confirm'));
+    const alert = await within(screen.getByTestId('plan-undo-dialog')).findByTestId('error-alert');
+    expect(alert.getAttribute('data-kind')).toBe('conflict');
+    expect(alert.textContent).toContain('Bo has been moved again since');
+    expect(screen.getByTestId('plan-undo-structure')).toBeTruthy();
+  });
+
+  it('offers no undo when the plan moved nobody', async () => {
+    vi.mocked(api.planGet).mockResolvedValue(plan({ structure_change_id: null }));
+    render(PlanPage, { planId: 7 });
+    await screen.findByTestId('plan-page');
+    expect(screen.queryByTestId('plan-undo-structure')).toBeNull();
+  });
+});

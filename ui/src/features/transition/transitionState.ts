@@ -1,0 +1,56 @@
+// State of the Transition screen that outlives its components: the person,
+// the plan shown, whether the wizard is open, and structure changes undone
+// in this session (the plan does not say; undo answers once).
+import { writable } from 'svelte/store';
+
+import { workspaceSession } from '../../lib/stores';
+
+export const transitionPerson = writable<{ id: number; name: string } | null>(null);
+/** The plan on the plan page; null = none picked. */
+export const transitionPlanId = writable<number | null>(null);
+/** The "Start a transition" wizard replaces the plan view while open. */
+export const wizardOpen = writable(false);
+/** Ids of structure changes undone from a plan page. */
+export const undoneChanges = writable<number[]>([]);
+
+/** What the wizard was given, kept while the person goes to assess someone first. */
+export interface WizardDraft {
+  person: { id: number; name: string } | null;
+  profileId: number | null;
+  startDate: string;
+}
+export const wizardDraft = writable<WizardDraft | null>(null);
+
+export function openWizard(): void {
+  wizardDraft.set(null);
+  wizardOpen.set(true);
+}
+
+export function closeWizard(): void {
+  wizardDraft.set(null);
+  wizardOpen.set(false);
+}
+
+export function showPlan(person: { id: number; name: string }, planId: number): void {
+  transitionPerson.set(person);
+  transitionPlanId.set(planId);
+  closeWizard();
+}
+
+export function resetTransitionState(): void {
+  transitionPerson.set(null);
+  transitionPlanId.set(null);
+  wizardOpen.set(false);
+  wizardDraft.set(null);
+  undoneChanges.set([]);
+}
+
+// Another workspace: nothing chosen in the old one applies.
+let firstSession = true;
+workspaceSession.subscribe(() => {
+  if (firstSession) {
+    firstSession = false;
+    return;
+  }
+  resetTransitionState();
+});

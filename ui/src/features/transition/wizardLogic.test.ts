@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+
+import { impactPreview } from '../../test/planFixtures';
+import { assessment } from '../../test/skillsFixtures';
+import {
+  choicesFor,
+  destinations,
+  eachFromAll,
+  formatDelta,
+  formatMetric,
+  hasPlanAssessment,
+  impactRows,
+  movesFor,
+  reportsProblem,
+  wizardSteps,
+  type ReportsChoice,
+} from './wizardLogic';
+
+const bo = { id: 5, name: 'Bo' };
+const cy = { id: 6, name: 'Cy' };
+const grace = { id: 9, name: 'Grace' };
+
+describe('wizardLogic', () => {
+  it('asks about reports only for someone who has some', () => {
+    expect(wizardSteps(0)).toEqual(['person', 'confirm']);
+    expect(wizardSteps(3)).toEqual(['person', 'reports', 'confirm']);
+  });
+
+  it('moves every report to the one manager chosen for all', () => {
+    const choice: ReportsChoice = { mode: 'all', allTo: grace, eachTo: { 5: 6 } };
+    expect(movesFor([bo, cy], choice)).toEqual([
+      { person_id: 5, to_manager: 9 },
+      { person_id: 6, to_manager: 9 },
+    ]);
+    expect(movesFor([bo, cy], { ...choice, allTo: null })).toBeNull();
+    expect(reportsProblem([bo, cy], { ...choice, allTo: null }, 'Ada')).toBe("Choose who Ada's reports will report to.");
+    expect(reportsProblem([bo, cy], choice, 'Ada')).toBeNull();
+  });
+
+  it('moves each report to their own manager, and waits until everyone has one', () => {
+    const choice: ReportsChoice = { mode: 'each', allTo: grace, eachTo: { 5: 9, 6: 5 } };
+    expect(movesFor([bo, cy], choice)).toEqual([
+      { person_id: 5, to_manager: 9 },
+      { person_id: 6, to_manager: 5 },
+    ]);
+    const partial = { ...choice, eachTo: { 5: 9 } };
+    expect(movesFor([bo, cy], partial)).toBeNull();
+    expect(reportsProblem([bo, cy], partial, 'Ada')).toBe('Choose a new manager for Cy.');
+    expect(reportsProblem([bo, cy], { ...choice, eachTo: {} }, 'Ada')).toBe('Choose a new manager for 2 more people.');
+  });
+
+  it('moves nobody when the reports stay', () => {
+    const keep: ReportsChoice = { mode: 'keep', allTo: null, eachTo: {} };
+    expect(movesFor([bo, cy], keep)).toEqual([]);
+    expect(reportsProblem([bo, cy], keep, 'Ada')).toBeNull();
+  });
+
+  it('starts each report on the manager for all, keeping earlier picks and never the report themselves', () => {
+    expect(eachFromAll([bo, cy], grace, { 6: 5 })).toEqual({ 5: 9, 6: 5 });
+    expect(eachFromAll([bo, cy], null, {})).toEqual({});
+    expect(eachFromAll([bo], bo, {})).toEqual({});
+  });
+
+  it('offers each report the candidates but themselves, once', () => {
+    expect(choicesFor(5, [grace, bo, grace, cy]).map((c) => c.id)).toEqual([9, 6]);
+  });
+
+  it('groups the moves by receiving manager, biggest group first', () => {
+    const names = new Map([
+      [9, 'Grace'],
+      [5, 'Bo'],
+    ]);
+    const moves = [
+      { person_id: 6, to_manager: 5 },
+      { person_id: 7, to_manager: 9 },
+      { person_id: 8, to_manager: 9 },
+      { person_id: 10, to_manager: null },
+    ];
+    expect(destinations(moves, names)).toEqual([
+      { id: 9, name: 'Grace', count: 2 },
+      { id: 5, name: 'Bo', count: 1 },
+      { id: null, name: 'the top of the org', count: 1 },
+    ]);
+  });
+
+  it('counts only self and manager assessments for a plan', () => {
+    expect(hasPlanAssessment([])).toBe(false);
+    expect(hasPlanAssessment([assessment({ assessor_role: 'peer' })])).toBe(false);
+    expect(hasPlanAssessment([assessment({ assessor_role: 'peer' }), assessment({ assessor_role: 'manager' })])).toBe(true);
+  });
+
+  it('lays out the impact before and after, with the ratio and mean span to 2 decimals', () => {
+    const p = impactPreview();
+    const rows = impactRows(p.before, p.after);
+    expect(rows.map((r) => r.key)).toEqual(['headcount', 'managers', 'ics', 'ratio', 'layers', 'span-mean']);
+    const ratio = rows.find((r) => r.key === 'ratio')!;
+    expect([formatMetric(ratio.before, ratio.digits), formatMetric(ratio.after, ratio.digits)]).toEqual(['4.00', '4.71']);
+    expect(formatDelta(ratio.before, ratio.after, ratio.digits)).toBe('+0.71');
+    expect(formatDelta(8, 7, 0)).toBe('−1');
+    expect(formatDelta(4, 4, 0)).toBe('no change');
+    expect(formatDelta(null, 3, 2)).toBe('');
+    expect(formatMetric(12345, 0)).toBe('12,345');
+    expect(formatMetric(null, 2)).toBe('—');
+  });
+});

@@ -1,0 +1,136 @@
+// Pure rules of the "Start a transition" wizard: which steps there are, where
+// the person's reports go (as the moves the host takes), what blocks a step,
+// and the before/after rows of the org impact.
+import type { Assessment } from '../../lib/bindings/Assessment';
+import type { Metrics } from '../../lib/bindings/Metrics';
+import type { Move } from '../../lib/bindings/Move';
+import { formatFixed, formatInt } from '../../lib/format';
+
+export type WizardStep = 'person' | 'reports' | 'confirm';
+
+/** The org-impact step only exists for someone with human reports. */
+export function wizardSteps(humanReports: number): WizardStep[] {
+  return humanReports > 0 ? ['person', 'reports', 'confirm'] : ['person', 'confirm'];
+}
+
+export const STEP_LABELS: Record<WizardStep, string> = {
+  person: 'Person and role',
+  reports: 'Their reports',
+  confirm: 'Confirm',
+};
+
+export interface Someone {
+  id: number;
+  name: string;
+}
+
+/**
+ * Where the reports go: `all` to one manager, `each` to a manager per report,
+ * `keep` nowhere (they stay, e.g. when moving into a manager profile).
+ */
+export type ReportsMode = 'all' | 'each' | 'keep';
+
+export interface ReportsChoice {
+  mode: ReportsMode;
+  /** The one manager for `all`. */
+  allTo: Someone | null;
+  /** Report id -> manager id, for `each`; a report missing here has no manager chosen yet. */
+  eachTo: Record<number, number>;
+}
+
+/** The moves for the choice; null while someone still needs a manager. */
+export function movesFor(reports: Someone[], choice: ReportsChoice): Move[] | null {
+  if (choice.mode === 'keep') return [];
+  if (choice.mode === 'all') {
+    const to = choice.allTo;
+    if (!to) return null;
+    return reports.map((r) => ({ person_id: r.id, to_manager: to.id }));
+  }
+  const moves: Move[] = [];
+  for (const r of reports) {
+    const to = choice.eachTo[r.id];
+    if (to === undefined) return null;
+    moves.push({ person_id: r.id, to_manager: to });
+  }
+  return moves;
+}
+
+/** What keeps the reports step from going on, in words; null when nothing does. */
+export function reportsProblem(reports: Someone[], choice: ReportsChoice, personName: string): string | null {
+  if (choice.mode === 'keep') return null;
+  if (choice.mode === 'all') {
+    if (!choice.allTo) return `Choose who ${personName}'s reports will report to.`;
+    return null;
+  }
+  const missing = reports.filter((r) => choice.eachTo[r.id] === undefined);
+  if (missing.length === 1) return `Choose a new manager for ${missing[0].name}.`;
+  if (missing.length > 1) return `Choose a new manager for ${missing.length} more people.`;
+  return null;
+}
+
+/** A manager for every report: the one chosen for all when there is one, else what was chosen before. */
+export function eachFromAll(reports: Someone[], allTo: Someone | null, previous: Record<number, number>): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const r of reports) {
+    const to = previous[r.id] ?? allTo?.id;
+    if (to !== undefined && to !== r.id) out[r.id] = to;
+  }
+  return out;
+}
+
+/** People offered in a report's select: the candidates, without the report themselves, once each. */
+export function choicesFor(reportId: number, candidates: Someone[]): Someone[] {
+  const seen = new Set<number>();
+  return candidates.filter((c) => {
+    if (c.id === reportId || seen.has(c.id)) return false;
+    seen.add(c.id);
+    return true;
+  });
+}
+
+/** "12 people → Grace Hopper", per receiving manager, the biggest group first. */
+export function destinations(moves: Move[], names: Map<number, string>): { id: number | null; name: string; count: number }[] {
+  const counts = new Map<number | null, number>();
+  for (const m of moves) counts.set(m.to_manager, (counts.get(m.to_manager) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([id, count]) => ({ id, count, name: id === null ? 'the top of the org' : (names.get(id) ?? `person ${id}`) }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+/** The plan is made from a self or manager assessment; peer and mentor ones do not count. */
+export function hasPlanAssessment(assessments: Assessment[]): boolean {
+  return assessments.some((a) => a.assessor_role === 'self' || a.assessor_role === 'manager');
+}
+
+export interface ImpactRow {
+  key: 'headcount' | 'managers' | 'ics' | 'ratio' | 'layers' | 'span-mean';
+  label: string;
+  before: number | null;
+  after: number | null;
+  /** Decimals shown (and kept in data-value); 0 for counts. */
+  digits: number;
+}
+
+export function impactRows(before: Metrics, after: Metrics): ImpactRow[] {
+  return [
+    { key: 'headcount', label: 'Headcount', before: before.headcount, after: after.headcount, digits: 0 },
+    { key: 'managers', label: 'Managers', before: before.managers, after: after.managers, digits: 0 },
+    { key: 'ics', label: 'ICs', before: before.ics, after: after.ics, digits: 0 },
+    { key: 'ratio', label: 'IC : manager ratio', before: before.ic_to_manager_ratio, after: after.ic_to_manager_ratio, digits: 2 },
+    { key: 'layers', label: 'Layers', before: before.layers, after: after.layers, digits: 0 },
+    { key: 'span-mean', label: 'Mean span of control', before: before.span_mean, after: after.span_mean, digits: 2 },
+  ];
+}
+
+export function formatMetric(value: number | null, digits: number): string {
+  return digits === 0 ? formatInt(value) : formatFixed(value, digits);
+}
+
+/** "+1", "−0.25", "no change"; "" when either side has no value. */
+export function formatDelta(before: number | null, after: number | null, digits: number): string {
+  if (before === null || after === null) return '';
+  const diff = Number((after - before).toFixed(digits));
+  if (diff === 0) return 'no change';
+  const text = digits === 0 ? formatInt(Math.abs(diff)) : Math.abs(diff).toFixed(digits);
+  return `${diff > 0 ? '+' : '−'}${text}`;
+}
