@@ -34,6 +34,16 @@ fn app() -> App {
     }
 }
 
+/// A human named `name` under `manager` (a person object, or `Value::Null`).
+fn person(app: &App, name: &str, manager: &Value) -> Value {
+    call(
+        app,
+        "person_create",
+        json!({ "input": { "name": name, "kind": "human", "manager_id": manager["id"] } }),
+    )
+    .unwrap()
+}
+
 fn call(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
     let request = InvokeRequest {
         cmd: cmd.into(),
@@ -263,18 +273,10 @@ fn a_reorg_is_previewed_applied_and_undone_through_commands() {
         json!({ "path": dir.path().join("w.leadline") }),
     )
     .unwrap();
-    let person = |name: &str, manager: &Value| {
-        call(
-            &app,
-            "person_create",
-            json!({ "input": { "name": name, "kind": "human", "manager_id": manager["id"] } }),
-        )
-        .unwrap()
-    };
-    let ada = person("Ada", &Value::Null);
-    let bo = person("Bo", &ada);
-    let cy = person("Cy", &ada);
-    let di = person("Di", &bo);
+    let ada = person(&app, "Ada", &Value::Null);
+    let bo = person(&app, "Bo", &ada);
+    let cy = person(&app, "Cy", &ada);
+    let di = person(&app, "Di", &bo);
     let moves = json!([{ "person_id": di["id"], "to_manager": cy["id"] }]);
     let preview = call(&app, "reorg_preview", json!({ "moves": moves })).unwrap();
     assert_eq!(preview["receiving"][0]["span_after"], 1);
@@ -311,17 +313,9 @@ fn a_plan_is_created_ticked_and_exported_through_commands() {
         json!({ "path": dir.path().join("w.leadline") }),
     )
     .unwrap();
-    let person = |name: &str, manager: &Value| {
-        call(
-            &app,
-            "person_create",
-            json!({ "input": { "name": name, "kind": "human", "manager_id": manager["id"] } }),
-        )
-        .unwrap()
-    };
-    let ada = person("Ada", &Value::Null);
-    let bo = person("Bo", &ada);
-    let cy = person("Cy", &bo);
+    let ada = person(&app, "Ada", &Value::Null);
+    let bo = person(&app, "Bo", &ada);
+    let cy = person(&app, "Cy", &bo);
     let framework = &call(&app, "framework_list", json!({})).unwrap()[0];
     call(
         &app,

@@ -645,6 +645,15 @@ pub(crate) mod tests {
     use super::*;
     use crate::db::open_in_memory;
 
+    /// Everyone's (id, manager id): the whole reporting structure, to compare.
+    pub(crate) fn reporting_lines(conn: &Connection) -> Vec<(i64, Option<i64>)> {
+        person_all(conn)
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.id, p.manager_id))
+            .collect()
+    }
+
     pub(crate) fn add(conn: &Connection, name: &str, manager: Option<i64>) -> i64 {
         person_create(
             conn,

@@ -259,15 +259,11 @@ pub fn reorg_undo(ws: &mut Workspace, id: i64) -> Result<StructureChange> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::people::tests::add;
-    use crate::people::{person_all, person_move};
+    use crate::people::person_move;
+    use crate::people::tests::{add, reporting_lines};
 
     fn snapshot(ws: &Workspace) -> Vec<(i64, Option<i64>)> {
-        person_all(ws.conn())
-            .unwrap()
-            .into_iter()
-            .map(|p| (p.id, p.manager_id))
-            .collect()
+        reporting_lines(ws.conn())
     }
 
     /// Ada manages Bo and Cy; Bo manages Di and Eve. Bo becomes an IC: Di and Eve

@@ -156,20 +156,22 @@ pub fn assessment_create(conn: &Connection, input: &AssessmentInput) -> Result<A
         }
     }
     let tx = conn.unchecked_transaction()?;
-    tx.execute(
-        "INSERT INTO assessment (person_id, framework_id, assessor_role, assessor_name, assessed_on, round, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            input.person_id,
-            input.framework_id,
-            input.assessor_role.as_str(),
-            input.assessor_name.trim(),
-            input.assessed_on.trim(),
-            input.round.trim(),
-            input.note.trim()
-        ],
+    let id = insert_assessment_row(
+        &tx,
+        &Assessment {
+            id: 0,
+            person_id: input.person_id,
+            framework_id: input.framework_id,
+            framework_key: framework.key.clone(),
+            framework_version: framework.version,
+            assessor_role: input.assessor_role,
+            assessor_name: input.assessor_name.trim().into(),
+            assessed_on: input.assessed_on.trim().into(),
+            round: input.round.trim().into(),
+            note: input.note.trim().into(),
+            ratings: Vec::new(),
+        },
     )?;
-    let id = tx.last_insert_rowid();
     {
         let mut insert = tx.prepare(
             "INSERT INTO rating (assessment_id, skill_id, level, interest, note) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -249,22 +251,19 @@ pub fn assessment_list(
     ids.into_iter().map(|id| assessment_get(conn, id)).collect()
 }
 
-/// Puts back an assessment exactly as it was (used by the undo of a deletion).
-pub fn assessment_restore(conn: &Connection, assessment: &Assessment) -> Result<()> {
+/// Inserts the assessment's own row (not its ratings) and returns its new id.
+fn insert_assessment_row(conn: &Connection, a: &Assessment) -> Result<i64> {
     conn.execute(
         "INSERT INTO assessment (person_id, framework_id, assessor_role, assessor_name, assessed_on, round, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            assessment.person_id,
-            assessment.framework_id,
-            assessment.assessor_role.as_str(),
-            assessment.assessor_name,
-            assessment.assessed_on,
-            assessment.round,
-            assessment.note
-        ],
+        params![a.person_id, a.framework_id, a.assessor_role.as_str(), a.assessor_name, a.assessed_on, a.round, a.note],
     )?;
-    let id = conn.last_insert_rowid();
+    Ok(conn.last_insert_rowid())
+}
+
+/// Puts back an assessment exactly as it was (used by the undo of a deletion).
+pub fn assessment_restore(conn: &Connection, assessment: &Assessment) -> Result<()> {
+    let id = insert_assessment_row(conn, assessment)?;
     let mut insert = conn.prepare(
         "INSERT INTO rating (assessment_id, skill_id, level, interest, note)
          SELECT ?1, id, ?3, ?4, ?5 FROM skill WHERE framework_id = ?2 AND key = ?6",

@@ -367,8 +367,7 @@ pub fn plan_markdown(plan: &Plan) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::people::person_all;
-    use crate::people::tests::add;
+    use crate::people::tests::{add, reporting_lines};
     use crate::reorg::reorg_undo;
     use crate::skills::assessment::AssessorRole;
     use crate::skills::framework::{framework_save, profile_resolve};
@@ -400,11 +399,7 @@ mod tests {
     }
 
     fn structure(ws: &Workspace) -> Vec<(i64, Option<i64>)> {
-        person_all(ws.conn())
-            .unwrap()
-            .into_iter()
-            .map(|p| (p.id, p.manager_id))
-            .collect()
+        reporting_lines(ws.conn())
     }
 
     /// Ada manages Bo, who manages Cy and Di. Bo becomes a "Lead" (targets delegate 4,
