@@ -1,6 +1,7 @@
 //! The command-line interface: the same binary as the app, the same core, no
 //! window and no display needed. Errors go to stderr with a non-zero exit code.
 
+mod audit;
 mod plan;
 mod skills;
 
@@ -71,6 +72,11 @@ pub enum Command {
     Plan {
         #[command(subcommand)]
         command: plan::PlanCommand,
+    },
+    /// SDLC bottleneck audits: which stage slows the work, who owns it, what to change.
+    Audit {
+        #[command(subcommand)]
+        command: audit::AuditCommand,
     },
     /// Write the whole workspace as CSV or JSON.
     Export {
@@ -248,6 +254,11 @@ fn execute(cli: Cli) -> Result<(), Error> {
             let writes = !matches!(command, plan::PlanCommand::Show { .. });
             let mut ws = open(workspace, writes)?;
             plan::execute(&mut ws, command, &crate::clock::today())
+        }
+        Command::Audit { command } => {
+            let writes = matches!(command, audit::AuditCommand::Create { .. });
+            let mut ws = open(workspace, writes)?;
+            audit::execute(&mut ws, command, &crate::clock::today())
         }
         Command::Export { format, out } => {
             let ws = open(workspace, false)?;

@@ -4,11 +4,13 @@ use clap::Subcommand;
 use leadline_core::people::{person_get, person_resolve};
 use leadline_core::reorg::Move;
 use leadline_core::skills::framework::profile_resolve;
-use leadline_core::transition::checklist::PracticeTemplates;
+use leadline_core::transition::library::templates_effective;
 use leadline_core::transition::plan::{
-    plan_create, plan_get, plan_item_check, plan_markdown, PlanInput,
+    plan_add_audit_actions, plan_budget_set, plan_checkpoint_set, plan_create, plan_get,
+    plan_item_check, plan_item_update, plan_markdown, CheckpointDecision, PlanInput, PlanItemEdit,
+    WeeklyBudget,
 };
-use leadline_core::transition::BUILTIN_TEMPLATES;
+use leadline_core::transition::shipped_templates;
 use leadline_core::{Error, Workspace};
 
 use super::{json_out, write_out};
@@ -16,15 +18,22 @@ use super::{json_out, write_out};
 #[derive(Debug, Subcommand)]
 pub enum PlanCommand {
     /// Start a transition: the person moves to a role profile; their reports, if
-    /// any, move to --reports-to; the checklist comes from their latest assessment.
+    /// any, move to --reports-to (or each one with --move); the checklist comes
+    /// from their latest assessment. Back to managing: --move REPORT=PERSON
+    /// brings people under them.
     Create {
         person: String,
-        /// Target role profile (key or name), e.g. ic-leader.
+        /// Target role profile (key or name), e.g. ic-leader or engineering-manager.
         #[arg(long = "to", value_name = "PROFILE")]
         profile: String,
-        /// Where the person's direct reports go (id or unique name).
+        /// Where the person's direct reports go (id or unique name), for all of
+        /// them not moved with --move.
         #[arg(long, value_name = "MANAGER")]
         reports_to: Option<String>,
+        /// Move one person under a manager, e.g. --move "Cy=Ada"; "Cy=" moves Cy
+        /// to the top of the org. Repeat for each person.
+        #[arg(long = "move", value_name = "PERSON=MANAGER")]
+        moves: Vec<String>,
         /// First day of the plan (YYYY-MM-DD; default today).
         #[arg(long)]
         start: Option<String>,
@@ -44,6 +53,60 @@ pub enum PlanCommand {
         #[arg(long)]
         undo: bool,
     },
+    /// Change an item: its note, due date or phase.
+    Edit {
+        plan: i64,
+        item: i64,
+        #[arg(long)]
+        note: Option<String>,
+        /// YYYY-MM-DD.
+        #[arg(long)]
+        due: Option<String>,
+        /// 1, 2 or 3.
+        #[arg(long)]
+        phase: Option<u8>,
+    },
+    /// Set the weekly time budget, in hours.
+    Budget {
+        plan: i64,
+        #[arg(long)]
+        hands_on: u8,
+        #[arg(long)]
+        agents: u8,
+        #[arg(long)]
+        reviews: u8,
+        #[arg(long)]
+        mentoring: u8,
+        #[arg(long)]
+        one_on_ones: u8,
+    },
+    /// Record the day-90 checkpoint's decision: keep-going, adjust or go-back.
+    Checkpoint {
+        plan: i64,
+        #[arg(long)]
+        decision: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Add the worst bottlenecks of an SDLC audit to the plan as items.
+    AddAudit { plan: i64, audit: i64 },
+}
+
+/// `PERSON=MANAGER` (an empty manager: to the top of the org).
+fn parse_move(ws: &Workspace, text: &str) -> Result<Move, Error> {
+    let (who, to) = text.split_once('=').ok_or_else(|| {
+        Error::InvalidInput(format!("--move \"{text}\" should look like PERSON=MANAGER"))
+    })?;
+    let person_id = person_resolve(ws.conn(), who)?;
+    let to_manager = if to.trim().is_empty() {
+        None
+    } else {
+        Some(person_resolve(ws.conn(), to)?)
+    };
+    Ok(Move {
+        person_id,
+        to_manager,
+    })
 }
 
 pub fn execute(ws: &mut Workspace, command: PlanCommand, today: &str) -> Result<(), Error> {
@@ -52,32 +115,59 @@ pub fn execute(ws: &mut Workspace, command: PlanCommand, today: &str) -> Result<
             person,
             profile,
             reports_to,
+            moves,
             start,
         } => {
             let person_id = person_resolve(ws.conn(), &person)?;
             let profile = profile_resolve(ws.conn(), &profile)?;
-            let has_reports = person_get(ws.conn(), person_id)?.direct_reports > 0;
-            let moves = match (reports_to, has_reports) {
-                (Some(manager), _) => {
-                    let to = person_resolve(ws.conn(), &manager)?;
-                    let mut stmt = ws.conn().prepare("SELECT id FROM person WHERE manager_id = ?1 ORDER BY id")?;
-                    let reports: Vec<i64> = stmt.query_map([person_id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-                    reports.into_iter().map(|r| Move { person_id: r, to_manager: Some(to) }).collect()
-                }
-                (None, true) => {
-                    return Err(Error::InvalidInput(format!(
-                        "{person} has people reporting to them: say where they go with --reports-to MANAGER"
-                    )))
-                }
-                (None, false) => Vec::new(),
+            let mut moves = moves
+                .iter()
+                .map(|m| parse_move(ws, m))
+                .collect::<Result<Vec<_>, _>>()?;
+            let reports: Vec<i64> = {
+                let mut stmt = ws
+                    .conn()
+                    .prepare("SELECT id FROM person WHERE manager_id = ?1 ORDER BY id")?;
+                let ids = stmt
+                    .query_map([person_id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                ids
             };
+            let unplaced: Vec<i64> = reports
+                .into_iter()
+                .filter(|r| !moves.iter().any(|m| m.person_id == *r))
+                .collect();
+            match reports_to {
+                Some(manager) => {
+                    let to = person_resolve(ws.conn(), &manager)?;
+                    moves.extend(unplaced.into_iter().map(|r| Move {
+                        person_id: r,
+                        to_manager: Some(to),
+                    }));
+                }
+                None if !unplaced.is_empty()
+                    && leadline_core::transition::plan::Direction::for_profile(&profile)
+                        == leadline_core::transition::plan::Direction::ToIc =>
+                {
+                    let names = unplaced
+                        .iter()
+                        .map(|&id| person_get(ws.conn(), id).map(|p| p.name))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    return Err(Error::InvalidInput(format!(
+                        "{person} has people reporting to them ({}): say where they go with --reports-to MANAGER or --move PERSON=MANAGER",
+                        names.join(", ")
+                    )));
+                }
+                None => {}
+            }
             let input = PlanInput {
                 person_id,
                 profile_id: profile.id,
                 start_date: start.unwrap_or_else(|| today.to_string()),
                 moves,
+                direction: None,
             };
-            let templates = PracticeTemplates::parse(BUILTIN_TEMPLATES)?;
+            let templates = templates_effective(ws.conn(), shipped_templates())?;
             let plan = plan_create(ws, &input, &templates, today)?;
             println!(
                 "created plan {} for {}: {} → {}, {} items from {} to {}",
@@ -92,6 +182,13 @@ pub fn execute(ws: &mut Workspace, command: PlanCommand, today: &str) -> Result<
                     .map(|p| p.end_date.as_str())
                     .unwrap_or("")
             );
+            if let Some(change) = &plan.structure_change {
+                println!(
+                    "{} people moved (undo in the app: structure change {})",
+                    change.moves.len(),
+                    change.id
+                );
+            }
             Ok(())
         }
         PlanCommand::Show {
@@ -127,6 +224,80 @@ pub fn execute(ws: &mut Workspace, command: PlanCommand, today: &str) -> Result<
                 }
             }
             write_out(out.as_bytes())
+        }
+        PlanCommand::Edit {
+            plan,
+            item,
+            note,
+            due,
+            phase,
+        } => {
+            let current = plan_get(ws.conn(), plan, today)?;
+            let found = current
+                .items
+                .iter()
+                .find(|i| i.id == item)
+                .ok_or_else(|| Error::NotFound(format!("plan {plan} has no item {item}")))?;
+            let edit = PlanItemEdit {
+                phase: phase.unwrap_or(found.phase),
+                title: found.title.clone(),
+                done_when: found.done_when.clone(),
+                note: note.unwrap_or_else(|| found.note.clone()),
+                due_date: due.unwrap_or_else(|| found.due_date.clone()),
+                hours_per_week: found.hours_per_week,
+                kind: found.kind,
+            };
+            plan_item_update(ws.conn(), plan, item, &edit, today)?;
+            println!("updated item {item}");
+            Ok(())
+        }
+        PlanCommand::Budget {
+            plan,
+            hands_on,
+            agents,
+            reviews,
+            mentoring,
+            one_on_ones,
+        } => {
+            let budget = WeeklyBudget {
+                hands_on,
+                agents,
+                reviews,
+                mentoring,
+                one_on_ones,
+            };
+            plan_budget_set(ws.conn(), plan, budget, today)?;
+            println!(
+                "budget set: {} hours a week",
+                hands_on as u32
+                    + agents as u32
+                    + reviews as u32
+                    + mentoring as u32
+                    + one_on_ones as u32
+            );
+            Ok(())
+        }
+        PlanCommand::Checkpoint {
+            plan,
+            decision,
+            note,
+        } => {
+            let decision = CheckpointDecision::parse(&decision).ok_or_else(|| {
+                Error::InvalidInput(format!(
+                    "unknown decision \"{decision}\": use keep-going, adjust or go-back"
+                ))
+            })?;
+            plan_checkpoint_set(ws.conn(), plan, Some(decision), &note, today)?;
+            println!("checkpoint decision: {}", decision.label());
+            Ok(())
+        }
+        PlanCommand::AddAudit { plan, audit } => {
+            let feed = plan_add_audit_actions(ws.conn(), plan, audit, today)?;
+            println!(
+                "added {} item(s) from audit {audit}; {} already in the plan",
+                feed.added, feed.already_there
+            );
+            Ok(())
         }
         PlanCommand::Check { plan, item, undo } => {
             let plan = plan_item_check(ws.conn(), plan, item, !undo, today)?;

@@ -1,6 +1,7 @@
 //! Tauri commands, one module per domain. Each command unpacks its arguments,
 //! calls the core on the open workspace and maps the error: nothing else.
 
+mod audit;
 mod export;
 mod import;
 mod metrics;
@@ -67,8 +68,24 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         transition::plan_get,
         transition::plan_list,
         transition::plan_item_check,
+        transition::plan_item_update,
+        transition::plan_item_add,
+        transition::plan_item_delete,
+        transition::plan_item_restore,
+        transition::plan_budget_set,
+        transition::plan_checkpoint_set,
+        transition::plan_add_audit_actions,
         transition::plan_markdown,
         transition::plan_markdown_write,
+        transition::template_library,
+        transition::template_set,
+        transition::template_reset,
+        audit::audit_scales,
+        audit::audit_create,
+        audit::audit_get,
+        audit::audit_list,
+        audit::audit_delete,
+        audit::audit_restore,
         skills::framework_list,
         skills::framework_get,
         skills::framework_document,

@@ -1,8 +1,12 @@
 use std::path::PathBuf;
 
-use leadline_core::transition::checklist::PracticeTemplates;
-use leadline_core::transition::plan::{self, Plan, PlanInput};
-use leadline_core::transition::BUILTIN_TEMPLATES;
+use leadline_core::transition::checklist::PracticeTemplate;
+use leadline_core::transition::library::{self, TemplateSkill};
+use leadline_core::transition::plan::{
+    self, AuditFeed, CheckpointDecision, DeletedPlanItem, Plan, PlanInput, PlanItemEdit,
+    WeeklyBudget,
+};
+use leadline_core::transition::shipped_templates;
 use leadline_core::Error;
 use tauri::State;
 
@@ -14,7 +18,7 @@ pub async fn plan_create(state: State<'_, AppState>, input: PlanInput) -> Comman
     let today = crate::clock::today();
     Ok(state
         .with_workspace(move |ws| {
-            let templates = PracticeTemplates::parse(BUILTIN_TEMPLATES)?;
+            let templates = library::templates_effective(ws.conn(), shipped_templates())?;
             plan::plan_create(ws, &input, &templates, &today)
         })
         .await?)
@@ -50,6 +54,97 @@ pub async fn plan_item_check(
 }
 
 #[tauri::command]
+pub async fn plan_item_update(
+    state: State<'_, AppState>,
+    plan_id: i64,
+    item_id: i64,
+    edit: PlanItemEdit,
+) -> CommandResult<Plan> {
+    let today = crate::clock::today();
+    Ok(state
+        .with_workspace(move |ws| {
+            plan::plan_item_update(ws.conn(), plan_id, item_id, &edit, &today)
+        })
+        .await?)
+}
+
+#[tauri::command]
+pub async fn plan_item_add(
+    state: State<'_, AppState>,
+    plan_id: i64,
+    edit: PlanItemEdit,
+) -> CommandResult<Plan> {
+    let today = crate::clock::today();
+    Ok(state
+        .with_workspace(move |ws| plan::plan_item_add(ws.conn(), plan_id, &edit, &today))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn plan_item_delete(
+    state: State<'_, AppState>,
+    plan_id: i64,
+    item_id: i64,
+) -> CommandResult<DeletedPlanItem> {
+    let today = crate::clock::today();
+    Ok(state
+        .with_workspace(move |ws| plan::plan_item_delete(ws.conn(), plan_id, item_id, &today))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn plan_item_restore(
+    state: State<'_, AppState>,
+    deleted: DeletedPlanItem,
+) -> CommandResult<Plan> {
+    let today = crate::clock::today();
+    Ok(state
+        .with_workspace(move |ws| plan::plan_item_restore(ws.conn(), &deleted, &today))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn plan_budget_set(
+    state: State<'_, AppState>,
+    plan_id: i64,
+    budget: WeeklyBudget,
+) -> CommandResult<Plan> {
+    let today = crate::clock::today();
+    Ok(state
+        .with_workspace(move |ws| plan::plan_budget_set(ws.conn(), plan_id, budget, &today))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn plan_checkpoint_set(
+    state: State<'_, AppState>,
+    plan_id: i64,
+    decision: Option<CheckpointDecision>,
+    note: String,
+) -> CommandResult<Plan> {
+    let today = crate::clock::today();
+    Ok(state
+        .with_workspace(move |ws| {
+            plan::plan_checkpoint_set(ws.conn(), plan_id, decision, &note, &today)
+        })
+        .await?)
+}
+
+#[tauri::command]
+pub async fn plan_add_audit_actions(
+    state: State<'_, AppState>,
+    plan_id: i64,
+    audit_id: i64,
+) -> CommandResult<AuditFeed> {
+    let today = crate::clock::today();
+    Ok(state
+        .with_workspace(move |ws| {
+            plan::plan_add_audit_actions(ws.conn(), plan_id, audit_id, &today)
+        })
+        .await?)
+}
+
+#[tauri::command]
 pub async fn plan_markdown(state: State<'_, AppState>, id: i64) -> CommandResult<String> {
     let today = crate::clock::today();
     Ok(state
@@ -71,6 +166,48 @@ pub async fn plan_markdown_write(
             std::fs::write(&path, text)
                 .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
             Ok(path.display().to_string())
+        })
+        .await?)
+}
+
+/// The practice-template library for one framework's skills.
+#[tauri::command]
+pub async fn template_library(
+    state: State<'_, AppState>,
+    framework_id: i64,
+) -> CommandResult<Vec<TemplateSkill>> {
+    Ok(state
+        .with_workspace(move |ws| {
+            library::template_library(ws.conn(), framework_id, shipped_templates())
+        })
+        .await?)
+}
+
+/// Replaces one skill and level's items; returns the items in use before (for undo).
+#[tauri::command]
+pub async fn template_set(
+    state: State<'_, AppState>,
+    skill_key: String,
+    level: u8,
+    items: Vec<PracticeTemplate>,
+) -> CommandResult<Vec<PracticeTemplate>> {
+    Ok(state
+        .with_workspace(move |ws| {
+            library::template_set(ws.conn(), shipped_templates(), &skill_key, level, &items)
+        })
+        .await?)
+}
+
+/// Brings back the shipped items; returns the user's items removed (for undo).
+#[tauri::command]
+pub async fn template_reset(
+    state: State<'_, AppState>,
+    skill_key: String,
+    level: u8,
+) -> CommandResult<Vec<PracticeTemplate>> {
+    Ok(state
+        .with_workspace(move |ws| {
+            library::template_reset(ws.conn(), shipped_templates(), &skill_key, level)
         })
         .await?)
 }

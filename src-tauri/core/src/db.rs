@@ -172,6 +172,65 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX plan_item_by_plan ON plan_item (plan_id, position);
     "#,
+    // 5: plan direction, item sources, gaps at the start of a plan, SDLC bottleneck
+    // audits, and the user's edits of the practice-template library.
+    r#"
+    ALTER TABLE transition_plan ADD COLUMN direction TEXT NOT NULL DEFAULT 'to_ic'
+        CHECK (direction IN ('to_ic', 'to_manager'));
+    -- The date of the latest assessment the plan's checklist came from.
+    ALTER TABLE transition_plan ADD COLUMN baseline_on TEXT;
+    ALTER TABLE plan_item ADD COLUMN source TEXT NOT NULL DEFAULT 'gap'
+        CHECK (source IN ('gap', 'checkpoint', 'audit', 'own'));
+    UPDATE plan_item SET source = 'checkpoint' WHERE skill_key = '' AND level IS NULL;
+    -- The gaps as they were when the plan was made, so a re-assessment shows what closed.
+    CREATE TABLE plan_baseline (
+        plan_id    INTEGER NOT NULL REFERENCES transition_plan (id) ON DELETE CASCADE,
+        skill_key  TEXT NOT NULL,
+        skill_name TEXT NOT NULL,
+        target     INTEGER NOT NULL,
+        rating     INTEGER,
+        position   INTEGER NOT NULL,
+        PRIMARY KEY (plan_id, skill_key)
+    ) WITHOUT ROWID;
+    -- An SDLC bottleneck audit of one person's or one team's work, on a date.
+    CREATE TABLE sdlc_audit (
+        id        INTEGER PRIMARY KEY,
+        person_id INTEGER REFERENCES person (id) ON DELETE RESTRICT,
+        team_id   INTEGER REFERENCES team (id) ON DELETE RESTRICT,
+        taken_on  TEXT NOT NULL,
+        note      TEXT NOT NULL DEFAULT '',
+        CHECK ((person_id IS NULL) <> (team_id IS NULL))
+    );
+    CREATE INDEX audit_by_person ON sdlc_audit (person_id, taken_on);
+    CREATE INDEX audit_by_team ON sdlc_audit (team_id, taken_on);
+    -- Items fed from an audit remember it, so the same bottleneck is not added twice.
+    ALTER TABLE plan_item ADD COLUMN audit_id INTEGER REFERENCES sdlc_audit (id) ON DELETE SET NULL;
+    ALTER TABLE plan_item ADD COLUMN stage TEXT NOT NULL DEFAULT '';
+    CREATE TABLE sdlc_audit_stage (
+        audit_id    INTEGER NOT NULL REFERENCES sdlc_audit (id) ON DELETE CASCADE,
+        stage       TEXT NOT NULL CHECK (stage IN ('planning', 'strategy', 'prioritization', 'bug_fixing', 'code_generation', 'code_review')),
+        -- 0 not a bottleneck … 4 the main bottleneck.
+        slowdown    INTEGER NOT NULL CHECK (slowdown BETWEEN 0 AND 4),
+        -- 0 no AI … 4 agents do it and people review.
+        ai_use      INTEGER NOT NULL CHECK (ai_use BETWEEN 0 AND 4),
+        owner_id    INTEGER REFERENCES person (id) ON DELETE SET NULL,
+        next_change TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (audit_id, stage)
+    ) WITHOUT ROWID;
+    CREATE INDEX audit_stage_by_owner ON sdlc_audit_stage (owner_id);
+    -- User edits of the shipped practice-template library: rows for a skill and level
+    -- replace the shipped items of that skill and level.
+    CREATE TABLE practice_template (
+        skill_key      TEXT NOT NULL,
+        level          INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+        position       INTEGER NOT NULL,
+        title          TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        done_when      TEXT NOT NULL DEFAULT '',
+        hours_per_week INTEGER NOT NULL CHECK (hours_per_week BETWEEN 0 AND 40),
+        kind           TEXT NOT NULL,
+        PRIMARY KEY (skill_key, level, position)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 pub fn schema_version() -> i64 {

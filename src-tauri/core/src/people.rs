@@ -174,6 +174,10 @@ pub struct DeletedPerson {
     pub former_reports: Vec<i64>,
     /// Their skill assessments, which go with them and come back on undo.
     pub assessments: Vec<crate::skills::assessment::Assessment>,
+    /// The SDLC audit stages they owned: (audit id, stage), owned again on undo.
+    #[serde(default)]
+    #[ts(type = "Array<[number, string]>")]
+    pub owned_audit_stages: Vec<(i64, String)>,
 }
 
 const PERSON_SELECT: &str = "
@@ -488,6 +492,26 @@ pub fn person_delete(
             person.name
         )));
     }
+    let audits: i64 = tx.query_row(
+        "SELECT count(*) FROM sdlc_audit WHERE person_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    if audits > 0 {
+        return Err(Error::Conflict(format!(
+            "{} has {audits} SDLC audit(s) of their work; delete those first",
+            person.name
+        )));
+    }
+    let owned_audit_stages = {
+        let mut stmt = tx.prepare(
+            "SELECT audit_id, stage FROM sdlc_audit_stage WHERE owner_id = ?1 ORDER BY audit_id, stage",
+        )?;
+        let owned = stmt
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<(i64, String)>>>()?;
+        owned
+    };
     let mut stmt = tx.prepare("SELECT id FROM person WHERE manager_id = ?1 ORDER BY id")?;
     let former_reports: Vec<i64> = stmt
         .query_map([id], |r| r.get(0))?
@@ -529,6 +553,7 @@ pub fn person_delete(
         person,
         former_reports,
         assessments,
+        owned_audit_stages,
     })
 }
 
@@ -575,6 +600,13 @@ pub fn person_restore(conn: &Connection, deleted: &DeletedPerson) -> Result<Pers
     )?;
     for assessment in &deleted.assessments {
         crate::skills::assessment::assessment_restore(&tx, assessment)?;
+    }
+    for (audit, stage) in &deleted.owned_audit_stages {
+        // Only where nobody was made the owner since.
+        tx.execute(
+            "UPDATE sdlc_audit_stage SET owner_id = ?1 WHERE audit_id = ?2 AND stage = ?3 AND owner_id IS NULL",
+            params![p.id, audit, stage],
+        )?;
     }
     for &report in &deleted.former_reports {
         // Reports deleted since are skipped; the others come back under the restored person.

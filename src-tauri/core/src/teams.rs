@@ -109,9 +109,21 @@ pub fn team_members(conn: &Connection, id: i64) -> Result<Vec<i64>> {
     Ok(ids)
 }
 
-/// Deletes a team; its members stay, without a team.
+/// Deletes a team; its members stay, without a team. A team whose work has
+/// been audited is kept: the audits would have nothing to belong to.
 pub fn team_delete(conn: &Connection, id: i64) -> Result<()> {
-    team_get(conn, id)?;
+    let team = team_get(conn, id)?;
+    let audits: i64 = conn.query_row(
+        "SELECT count(*) FROM sdlc_audit WHERE team_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    if audits > 0 {
+        return Err(Error::Conflict(format!(
+            "team {} has {audits} SDLC audit(s); delete those first",
+            team.name
+        )));
+    }
     conn.execute("DELETE FROM team WHERE id = ?1", [id])?;
     Ok(())
 }

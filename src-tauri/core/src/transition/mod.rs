@@ -1,11 +1,22 @@
 //! The transition guide: a manager → IC-leader move as a plan — the org impact
 //! of the move, a checklist generated from skill gaps, and a 30/60/90-day plan.
 
+pub mod audit;
 pub mod checklist;
+pub mod library;
 pub mod plan;
 
 /// The practice-item library that ships with Leadline, for the built-in framework.
 pub const BUILTIN_TEMPLATES: &str = include_str!("templates/practice-templates.json");
+
+/// The shipped library, parsed once.
+pub fn shipped_templates() -> &'static checklist::PracticeTemplates {
+    static SHIPPED: std::sync::OnceLock<checklist::PracticeTemplates> = std::sync::OnceLock::new();
+    SHIPPED.get_or_init(|| {
+        checklist::PracticeTemplates::parse(BUILTIN_TEMPLATES)
+            .expect("the shipped templates parse (checked by a test)")
+    })
+}
 
 #[cfg(test)]
 mod tests {

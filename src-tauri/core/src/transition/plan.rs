@@ -7,13 +7,205 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::audit::{audit_get, bottleneck_actions, Stage};
 use super::checklist::{checklist_generate, PracticeTemplates, TimeKind};
 use crate::dates;
 use crate::error::{Error, Result};
-use crate::reorg::{record_moves, reorg_check, Move};
-use crate::skills::framework::profile_get;
-use crate::skills::gaps::gap_analysis;
+use crate::reorg::{change_get, record_moves, reorg_check, Move, StructureChange};
+use crate::skills::framework::{profile_get, RoleProfile};
+use crate::skills::gaps::{gap_analysis, GapReport};
 use crate::Workspace;
+
+/// Which way the pendulum swings: from managing to leading as an IC, or back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Direction {
+    ToIc,
+    ToManager,
+}
+
+impl Direction {
+    /// A profile whose key or name says "manager" is a move (back) to managing;
+    /// every other profile is a move to an IC role.
+    pub fn for_profile(profile: &RoleProfile) -> Direction {
+        let says_manager = |text: &str| text.to_lowercase().contains("manager");
+        if says_manager(&profile.key) || says_manager(&profile.name) {
+            Direction::ToManager
+        } else {
+            Direction::ToIc
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Direction::ToIc => "to_ic",
+            Direction::ToManager => "to_manager",
+        }
+    }
+
+    fn parse(text: &str) -> Direction {
+        if text == "to_manager" {
+            Direction::ToManager
+        } else {
+            Direction::ToIc
+        }
+    }
+
+    pub fn default_budget(self) -> WeeklyBudget {
+        match self {
+            Direction::ToIc => WeeklyBudget::default(),
+            // A new manager's week: most of it with people, some review, a little
+            // hands-on work to stay close to the code.
+            Direction::ToManager => WeeklyBudget {
+                hands_on: 6,
+                agents: 4,
+                reviews: 6,
+                mentoring: 8,
+                one_on_ones: 12,
+            },
+        }
+    }
+
+    fn phases(self) -> &'static [(&'static str, &'static str); 3] {
+        match self {
+            Direction::ToIc => &PHASES,
+            Direction::ToManager => &PHASES_TO_MANAGER,
+        }
+    }
+
+    pub fn checkpoint_questions(self) -> &'static str {
+        match self {
+            Direction::ToIc => CHECKPOINT_QUESTIONS,
+            Direction::ToManager => CHECKPOINT_QUESTIONS_TO_MANAGER,
+        }
+    }
+}
+
+/// Where an item of a plan came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ItemSource {
+    /// Generated from a skill gap.
+    Gap,
+    /// The day-90 checkpoint.
+    Checkpoint,
+    /// One of an SDLC audit's worst bottlenecks.
+    Audit,
+    /// Added by the user.
+    Own,
+}
+
+impl ItemSource {
+    fn as_str(self) -> &'static str {
+        match self {
+            ItemSource::Gap => "gap",
+            ItemSource::Checkpoint => "checkpoint",
+            ItemSource::Audit => "audit",
+            ItemSource::Own => "own",
+        }
+    }
+
+    fn parse(text: &str) -> ItemSource {
+        match text {
+            "checkpoint" => ItemSource::Checkpoint,
+            "audit" => ItemSource::Audit,
+            "own" => ItemSource::Own,
+            _ => ItemSource::Gap,
+        }
+    }
+}
+
+/// The decision taken at the day-90 checkpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CheckpointDecision {
+    KeepGoing,
+    Adjust,
+    GoBack,
+}
+
+impl CheckpointDecision {
+    fn as_str(self) -> &'static str {
+        match self {
+            CheckpointDecision::KeepGoing => "keep_going",
+            CheckpointDecision::Adjust => "adjust",
+            CheckpointDecision::GoBack => "go_back",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<CheckpointDecision> {
+        match text
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['-', ' '], "_")
+            .as_str()
+        {
+            "keep_going" => Some(CheckpointDecision::KeepGoing),
+            "adjust" => Some(CheckpointDecision::Adjust),
+            "go_back" => Some(CheckpointDecision::GoBack),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CheckpointDecision::KeepGoing => "Keep going",
+            CheckpointDecision::Adjust => "Adjust",
+            CheckpointDecision::GoBack => "Go back",
+        }
+    }
+}
+
+/// How one gap moved since the plan was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum GapStatus {
+    /// At or above target at the start and now.
+    Met,
+    /// Below target at the start, at or above it now.
+    Closed,
+    /// Smaller than at the start, not yet closed.
+    Narrowed,
+    Unchanged,
+    /// Bigger than at the start.
+    Widened,
+    /// Not rated at the start, below target now.
+    Open,
+    /// No rating now.
+    Unrated,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct GapProgress {
+    pub skill_key: String,
+    pub skill_name: String,
+    pub target: u8,
+    /// The rating the plan's checklist came from.
+    pub at_start: Option<u8>,
+    /// The latest rating (manager, else self).
+    pub now: Option<u8>,
+    pub status: GapStatus,
+}
+
+impl GapStatus {
+    pub fn of(target: u8, at_start: Option<u8>, now: Option<u8>) -> GapStatus {
+        let gap = |rating: u8| target.saturating_sub(rating);
+        match (at_start.map(gap), now.map(gap)) {
+            (_, None) => GapStatus::Unrated,
+            (None, Some(0)) | (Some(0), Some(0)) => GapStatus::Met,
+            (None, Some(_)) => GapStatus::Open,
+            (Some(_), Some(0)) => GapStatus::Closed,
+            (Some(start), Some(now)) if now < start => GapStatus::Narrowed,
+            (Some(start), Some(now)) if now == start => GapStatus::Unchanged,
+            (Some(_), Some(_)) => GapStatus::Widened,
+        }
+    }
+}
 
 /// Weekly hours planned for each kind of work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -49,9 +241,13 @@ pub struct PlanInput {
     pub profile_id: i64,
     /// YYYY-MM-DD.
     pub start_date: String,
-    /// Where the person's reports go (empty when they manage nobody).
+    /// Structure changes the move needs: where the person's reports go, or (back
+    /// to managing) who comes to report to them. Empty when nothing moves.
     #[serde(default)]
     pub moves: Vec<Move>,
+    /// `null`: decided by the profile (`Direction::for_profile`).
+    #[serde(default)]
+    pub direction: Option<Direction>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -72,6 +268,47 @@ pub struct PlanItem {
     pub note: String,
     /// Not done and due before the `today` the plan was read with.
     pub overdue: bool,
+    pub source: ItemSource,
+    /// For items fed from an audit: the stage and the audit.
+    pub stage: Option<Stage>,
+    #[ts(type = "number | null")]
+    pub audit_id: Option<i64>,
+}
+
+/// What the user can change on an item (and what a new item of their own needs).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PlanItemEdit {
+    pub phase: u8,
+    pub title: String,
+    #[serde(default)]
+    pub done_when: String,
+    #[serde(default)]
+    pub note: String,
+    /// YYYY-MM-DD.
+    pub due_date: String,
+    pub hours_per_week: u8,
+    pub kind: TimeKind,
+}
+
+/// Everything needed to undo the removal of an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DeletedPlanItem {
+    #[ts(type = "number")]
+    pub plan_id: i64,
+    pub position: u32,
+    pub item: PlanItem,
+}
+
+/// What feeding an audit into a plan did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AuditFeed {
+    pub plan: Plan,
+    pub added: u32,
+    /// Bottlenecks of this audit already in the plan.
+    pub already_there: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -95,16 +332,32 @@ pub struct Plan {
     pub person_name: String,
     pub from_role: String,
     pub profile_name: String,
+    pub direction: Direction,
     pub start_date: String,
     #[ts(type = "number | null")]
     pub structure_change_id: Option<i64>,
+    /// The structure change the plan made, with whether it has been undone.
+    pub structure_change: Option<StructureChange>,
     pub budget: WeeklyBudget,
-    pub checkpoint_decision: Option<String>,
+    pub checkpoint_decision: Option<CheckpointDecision>,
     pub checkpoint_note: String,
+    pub checkpoint_questions: Vec<String>,
     pub created_on: String,
     pub phases: Vec<PhaseProgress>,
     pub items: Vec<PlanItem>,
+    /// The date of the assessment the checklist came from.
+    pub baseline_on: Option<String>,
+    /// The date of a newer assessment, when there is one.
+    pub reassessed_on: Option<String>,
+    /// Each target skill: its rating at the start and now.
+    pub gaps: Vec<GapProgress>,
 }
+
+const PHASES_TO_MANAGER: [(&str, &str); 3] = [
+    ("Days 1–30: get to know the people", "Hold a first 1:1 with everyone, learn what each person needs, and keep one piece of hands-on work to stay close to the code."),
+    ("Days 31–60: set the rhythm", "Set up the team's routines, hand over the work you used to do yourself, and give a first round of feedback."),
+    ("Days 61–90: lead through others, then decide", "Let the team own a result end to end, then use the checkpoint to keep going, adjust, or go back."),
+];
 
 const PHASES: [(&str, &str); 3] = [
     ("Days 1–30: learn the work again", "Close the biggest gaps first and get hands-on with the team's code, tools and agents."),
@@ -118,6 +371,25 @@ pub const CHECKPOINT_QUESTIONS: &str = "Do I have more energy at the end of a we
 Which work of the last month am I proudest of, and was it hands-on, through agents, or through people? \
 Which gaps closed, and which did not move? What would I need to change to stay, and is that change possible here? \
 Would going back to managing be a step toward something, or away from something?";
+pub const CHECKPOINT_QUESTIONS_TO_MANAGER: &str = "Do I have more energy at the end of a week than I did as an IC? \
+Which result of the last month am I proudest of, and did it happen through the people I lead? \
+Which gaps closed, and which did not move? Do the people I manage get what they need from me, and how do I know? \
+Would going back to IC work be a step toward something, or away from something?";
+
+fn questions(text: &str) -> Vec<String> {
+    text.split_inclusive('?')
+        .map(|q| q.trim().to_string())
+        .filter(|q| !q.is_empty())
+        .collect()
+}
+
+/// The date the gaps were measured at: the later of the manager and self assessments.
+fn assessed_on(report: &GapReport) -> Option<String> {
+    report
+        .manager_assessed_on
+        .clone()
+        .max(report.self_assessed_on.clone())
+}
 
 fn from_role(conn: &Connection, person_id: i64) -> Result<String> {
     let (role, reports): (Option<String>, u32) = conn.query_row(
@@ -134,7 +406,8 @@ fn from_role(conn: &Connection, person_id: i64) -> Result<String> {
 }
 
 /// Creates a plan: checks everything, then in one transaction applies the moves
-/// (recorded for undo), stores the plan and its generated checklist.
+/// (recorded for undo), stores the plan, the gaps it starts from and its
+/// generated checklist.
 pub fn plan_create(
     ws: &mut Workspace,
     input: &PlanInput,
@@ -154,21 +427,30 @@ pub fn plan_create(
     if !input.moves.is_empty() {
         reorg_check(ws, &input.moves)?;
     }
+    let direction = input
+        .direction
+        .unwrap_or_else(|| Direction::for_profile(&profile));
     let mut items = checklist_generate(&report, templates);
     let from = from_role(ws.conn(), input.person_id)?;
     let tx = ws.conn().unchecked_transaction()?;
     let change = if input.moves.is_empty() {
         None
     } else {
-        let description = format!(
-            "{} moves to {}: their reports get new managers",
-            person.name, profile.name
-        );
+        let description = match direction {
+            Direction::ToIc => format!(
+                "{} moves to {}: their reports get new managers",
+                person.name, profile.name
+            ),
+            Direction::ToManager => format!(
+                "{} moves to {}: people come to report to them",
+                person.name, profile.name
+            ),
+        };
         Some(record_moves(&tx, &input.moves, &description, today)?)
     };
     tx.execute(
-        "INSERT INTO transition_plan (person_id, from_role, profile_id, profile_name, start_date, structure_change_id, budget, created_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO transition_plan (person_id, from_role, profile_id, profile_name, start_date, structure_change_id, budget, created_on, direction, baseline_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             input.person_id,
             from,
@@ -176,30 +458,54 @@ pub fn plan_create(
             profile.name,
             input.start_date,
             change,
-            serde_json::to_string(&WeeklyBudget::default()).expect("budget serializes"),
-            today
+            serde_json::to_string(&direction.default_budget()).expect("budget serializes"),
+            today,
+            direction.as_str(),
+            assessed_on(&report)
         ],
     )?;
     let plan_id = tx.last_insert_rowid();
+    {
+        let mut baseline = tx.prepare(
+            "INSERT INTO plan_baseline (plan_id, skill_key, skill_name, target, rating, position)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for (position, row) in report.skills.iter().enumerate() {
+            if let Some(target) = row.target {
+                baseline.execute(params![
+                    plan_id,
+                    row.skill_key,
+                    row.skill_name,
+                    target,
+                    row.current,
+                    position as i64
+                ])?;
+            }
+        }
+    }
     // The checkpoint closes the plan, whatever the gaps.
     items.push(super::checklist::ChecklistItem {
         skill_key: String::new(),
         skill_name: String::new(),
         level: 0,
         title: CHECKPOINT_TITLE.into(),
-        done_when: CHECKPOINT_QUESTIONS.into(),
+        done_when: direction.checkpoint_questions().into(),
         hours_per_week: 1,
         kind: TimeKind::OneOnOnes,
         phase: 3,
     });
     {
         let mut insert = tx.prepare(
-            "INSERT INTO plan_item (plan_id, position, phase, skill_key, skill_name, level, title, done_when, kind, hours_per_week, due_date)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            "INSERT INTO plan_item (plan_id, position, phase, skill_key, skill_name, level, title, done_when, kind, hours_per_week, due_date, source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         )?;
         for (position, item) in items.iter().enumerate() {
             let due = dates::add_days(&input.start_date, 30 * item.phase as i64)?;
-            let kind = serde_json::to_value(item.kind).expect("kind serializes");
+            let source = if item.level == 0 {
+                ItemSource::Checkpoint
+            } else {
+                ItemSource::Gap
+            };
             insert.execute(params![
                 plan_id,
                 position as i64,
@@ -209,9 +515,10 @@ pub fn plan_create(
                 (item.level > 0).then_some(item.level),
                 item.title,
                 item.done_when,
-                kind.as_str().unwrap_or("hands_on"),
+                kind_str(item.kind),
                 item.hours_per_week,
-                due
+                due,
+                source.as_str()
             ])?;
         }
     }
@@ -219,62 +526,98 @@ pub fn plan_create(
     plan_get(ws.conn(), plan_id, today)
 }
 
+fn kind_str(kind: TimeKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| "hands_on".into())
+}
+
+fn kind_parse(text: String) -> TimeKind {
+    serde_json::from_value(serde_json::Value::String(text)).unwrap_or(TimeKind::HandsOn)
+}
+
+const ITEM_SELECT: &str =
+    "SELECT id, phase, skill_key, skill_name, level, title, done_when, kind, hours_per_week,
+        due_date, done_on, note, source, stage, audit_id, position
+    FROM plan_item";
+
+fn item_from_row(r: &rusqlite::Row, today: &str) -> rusqlite::Result<PlanItem> {
+    let due_date: String = r.get(9)?;
+    let done_on: Option<String> = r.get(10)?;
+    let source: String = r.get(12)?;
+    let stage: String = r.get(13)?;
+    Ok(PlanItem {
+        id: r.get(0)?,
+        phase: r.get(1)?,
+        skill_key: r.get(2)?,
+        skill_name: r.get(3)?,
+        level: r.get(4)?,
+        title: r.get(5)?,
+        done_when: r.get(6)?,
+        kind: kind_parse(r.get(7)?),
+        hours_per_week: r.get(8)?,
+        overdue: done_on.is_none() && due_date.as_str() < today,
+        due_date,
+        done_on,
+        note: r.get(11)?,
+        source: ItemSource::parse(&source),
+        stage: Stage::parse(&stage),
+        audit_id: r.get(14)?,
+    })
+}
+
 pub fn plan_get(conn: &Connection, id: i64, today: &str) -> Result<Plan> {
+    let mut profile_id: Option<i64> = None;
     let mut plan = conn
         .query_row(
             "SELECT t.id, t.person_id, p.name, t.from_role, t.profile_name, t.start_date, t.structure_change_id,
-                    t.budget, t.checkpoint_decision, t.checkpoint_note, t.created_on
+                    t.budget, t.checkpoint_decision, t.checkpoint_note, t.created_on, t.direction,
+                    t.baseline_on, t.profile_id
              FROM transition_plan t JOIN person p ON p.id = t.person_id WHERE t.id = ?1",
             [id],
             |r| {
                 let budget: String = r.get(7)?;
+                let decision: Option<String> = r.get(8)?;
+                let direction = Direction::parse(&r.get::<_, String>(11)?);
+                profile_id = r.get(13)?;
                 Ok(Plan {
                     id: r.get(0)?,
                     person_id: r.get(1)?,
                     person_name: r.get(2)?,
                     from_role: r.get(3)?,
                     profile_name: r.get(4)?,
+                    direction,
                     start_date: r.get(5)?,
                     structure_change_id: r.get(6)?,
+                    structure_change: None,
                     budget: serde_json::from_str(&budget).unwrap_or_default(),
-                    checkpoint_decision: r.get(8)?,
+                    checkpoint_decision: decision.as_deref().and_then(CheckpointDecision::parse),
                     checkpoint_note: r.get(9)?,
+                    checkpoint_questions: questions(direction.checkpoint_questions()),
                     created_on: r.get(10)?,
                     phases: Vec::new(),
                     items: Vec::new(),
+                    baseline_on: r.get(12)?,
+                    reassessed_on: None,
+                    gaps: Vec::new(),
                 })
             },
         )
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("no transition plan with id {id}")))?;
-    let mut stmt = conn.prepare(
-        "SELECT id, phase, skill_key, skill_name, level, title, done_when, kind, hours_per_week, due_date, done_on, note
-         FROM plan_item WHERE plan_id = ?1 ORDER BY phase, position",
-    )?;
+    if let Some(change) = plan.structure_change_id {
+        plan.structure_change = Some(change_get(conn, change)?);
+    }
+    let mut stmt = conn.prepare(&format!(
+        "{ITEM_SELECT} WHERE plan_id = ?1 ORDER BY phase, position"
+    ))?;
     plan.items = stmt
-        .query_map([id], |r| {
-            let kind: String = r.get(7)?;
-            let due_date: String = r.get(9)?;
-            let done_on: Option<String> = r.get(10)?;
-            Ok(PlanItem {
-                id: r.get(0)?,
-                phase: r.get(1)?,
-                skill_key: r.get(2)?,
-                skill_name: r.get(3)?,
-                level: r.get(4)?,
-                title: r.get(5)?,
-                done_when: r.get(6)?,
-                kind: serde_json::from_value(serde_json::Value::String(kind))
-                    .unwrap_or(TimeKind::HandsOn),
-                hours_per_week: r.get(8)?,
-                overdue: done_on.is_none() && due_date.as_str() < today,
-                due_date,
-                done_on,
-                note: r.get(11)?,
-            })
-        })?
+        .query_map([id], |r| item_from_row(r, today))?
         .collect::<rusqlite::Result<_>>()?;
-    plan.phases = PHASES
+    plan.phases = plan
+        .direction
+        .phases()
         .iter()
         .enumerate()
         .map(|(i, (title, goal))| {
@@ -290,6 +633,49 @@ pub fn plan_get(conn: &Connection, id: i64, today: &str) -> Result<Plan> {
                     .filter(|item| item.done_on.is_some())
                     .count() as u32,
                 total: of_phase.count() as u32,
+            }
+        })
+        .collect();
+    // The gaps now, when the profile still exists (it may have been deleted since).
+    let now = match profile_id {
+        Some(profile) => Some(gap_analysis(conn, plan.person_id, profile)?),
+        None => None,
+    };
+    if let Some(report) = &now {
+        let latest = assessed_on(report);
+        if latest > plan.baseline_on {
+            plan.reassessed_on = latest;
+        }
+    }
+    let mut stmt = conn.prepare(
+        "SELECT skill_key, skill_name, target, rating FROM plan_baseline WHERE plan_id = ?1 ORDER BY position",
+    )?;
+    plan.gaps = stmt
+        .query_map([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, u8>(2)?,
+                r.get::<_, Option<u8>>(3)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .map(|(skill_key, skill_name, target, at_start)| {
+            let current = now.as_ref().and_then(|report| {
+                report
+                    .skills
+                    .iter()
+                    .find(|row| row.skill_key == skill_key)
+                    .and_then(|row| row.current)
+            });
+            GapProgress {
+                status: GapStatus::of(target, at_start, current),
+                skill_key,
+                skill_name,
+                target,
+                at_start,
+                now: current,
             }
         })
         .collect();
@@ -328,12 +714,320 @@ pub fn plan_item_check(
     plan_get(conn, plan_id, today)
 }
 
+fn plan_exists(conn: &Connection, plan_id: i64) -> Result<()> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM transition_plan WHERE id = ?1)",
+        [plan_id],
+        |r| r.get(0),
+    )?;
+    if exists {
+        Ok(())
+    } else {
+        Err(Error::NotFound(format!(
+            "no transition plan with id {plan_id}"
+        )))
+    }
+}
+
+fn check_edit(edit: &PlanItemEdit) -> Result<()> {
+    let mut problems = Vec::new();
+    if !(1..=3).contains(&edit.phase) {
+        problems.push(format!("phase {} is not 1, 2 or 3", edit.phase));
+    }
+    if edit.title.trim().is_empty() {
+        problems.push("the title is empty".to_string());
+    }
+    if let Err(e) = dates::parse(&edit.due_date) {
+        problems.push(e.to_string());
+    }
+    if edit.hours_per_week > 40 {
+        problems.push(format!(
+            "{} hours a week is more than 40",
+            edit.hours_per_week
+        ));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::InvalidInput(format!(
+            "the item was not saved: {}",
+            problems.join("; ")
+        )))
+    }
+}
+
+/// Changes an item: its phase, wording, note, due date and time.
+pub fn plan_item_update(
+    conn: &Connection,
+    plan_id: i64,
+    item_id: i64,
+    edit: &PlanItemEdit,
+    today: &str,
+) -> Result<Plan> {
+    check_edit(edit)?;
+    let changed = conn.execute(
+        "UPDATE plan_item SET phase = ?3, title = ?4, done_when = ?5, note = ?6, due_date = ?7,
+                hours_per_week = ?8, kind = ?9
+         WHERE plan_id = ?1 AND id = ?2",
+        params![
+            plan_id,
+            item_id,
+            edit.phase,
+            edit.title.trim(),
+            edit.done_when.trim(),
+            edit.note.trim(),
+            edit.due_date,
+            edit.hours_per_week,
+            kind_str(edit.kind)
+        ],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound(format!(
+            "plan {plan_id} has no item {item_id}"
+        )));
+    }
+    plan_get(conn, plan_id, today)
+}
+
+fn next_position(conn: &Connection, plan_id: i64) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(position), -1) + 1 FROM plan_item WHERE plan_id = ?1",
+        [plan_id],
+        |r| r.get(0),
+    )?)
+}
+
+/// Adds an item of the user's own to a plan.
+pub fn plan_item_add(
+    conn: &Connection,
+    plan_id: i64,
+    edit: &PlanItemEdit,
+    today: &str,
+) -> Result<Plan> {
+    plan_exists(conn, plan_id)?;
+    check_edit(edit)?;
+    conn.execute(
+        "INSERT INTO plan_item (plan_id, position, phase, title, done_when, note, due_date, hours_per_week, kind, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'own')",
+        params![
+            plan_id,
+            next_position(conn, plan_id)?,
+            edit.phase,
+            edit.title.trim(),
+            edit.done_when.trim(),
+            edit.note.trim(),
+            edit.due_date,
+            edit.hours_per_week,
+            kind_str(edit.kind)
+        ],
+    )?;
+    plan_get(conn, plan_id, today)
+}
+
+/// Removes an item; returns what `plan_item_restore` needs to put it back.
+pub fn plan_item_delete(
+    conn: &Connection,
+    plan_id: i64,
+    item_id: i64,
+    today: &str,
+) -> Result<DeletedPlanItem> {
+    let (item, position) = conn
+        .query_row(
+            &format!("{ITEM_SELECT} WHERE plan_id = ?1 AND id = ?2"),
+            params![plan_id, item_id],
+            |r| Ok((item_from_row(r, today)?, r.get::<_, u32>(15)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("plan {plan_id} has no item {item_id}")))?;
+    conn.execute(
+        "DELETE FROM plan_item WHERE plan_id = ?1 AND id = ?2",
+        params![plan_id, item_id],
+    )?;
+    Ok(DeletedPlanItem {
+        plan_id,
+        position,
+        item,
+    })
+}
+
+/// Puts a removed item back, with the same id, place, tick and note.
+pub fn plan_item_restore(
+    conn: &Connection,
+    deleted: &DeletedPlanItem,
+    today: &str,
+) -> Result<Plan> {
+    plan_exists(conn, deleted.plan_id)?;
+    let i = &deleted.item;
+    let audit = match i.audit_id {
+        Some(a) => conn
+            .query_row("SELECT id FROM sdlc_audit WHERE id = ?1", [a], |r| {
+                r.get::<_, i64>(0)
+            })
+            .optional()?,
+        None => None,
+    };
+    conn.execute(
+        "INSERT INTO plan_item (id, plan_id, position, phase, skill_key, skill_name, level, title, done_when,
+                                kind, hours_per_week, due_date, done_on, note, source, stage, audit_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        params![
+            i.id,
+            deleted.plan_id,
+            deleted.position,
+            i.phase,
+            i.skill_key,
+            i.skill_name,
+            i.level,
+            i.title,
+            i.done_when,
+            kind_str(i.kind),
+            i.hours_per_week,
+            i.due_date,
+            i.done_on,
+            i.note,
+            i.source.as_str(),
+            i.stage.map(Stage::as_str).unwrap_or(""),
+            audit
+        ],
+    )
+    .map_err(|e| match e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            Error::Conflict(format!("the item \"{}\" is already in the plan", i.title))
+        }
+        other => other.into(),
+    })?;
+    plan_get(conn, deleted.plan_id, today)
+}
+
+/// Sets the weekly time budget.
+pub fn plan_budget_set(
+    conn: &Connection,
+    plan_id: i64,
+    budget: WeeklyBudget,
+    today: &str,
+) -> Result<Plan> {
+    let total: u32 = [
+        budget.hands_on,
+        budget.agents,
+        budget.reviews,
+        budget.mentoring,
+        budget.one_on_ones,
+    ]
+    .iter()
+    .map(|&h| h as u32)
+    .sum();
+    if total > 80 {
+        return Err(Error::InvalidInput(format!(
+            "the budget adds up to {total} hours a week; keep it at 80 or less"
+        )));
+    }
+    plan_exists(conn, plan_id)?;
+    conn.execute(
+        "UPDATE transition_plan SET budget = ?2 WHERE id = ?1",
+        params![
+            plan_id,
+            serde_json::to_string(&budget).expect("budget serializes")
+        ],
+    )?;
+    plan_get(conn, plan_id, today)
+}
+
+/// Records the checkpoint's decision (or clears it) and the note beside it.
+pub fn plan_checkpoint_set(
+    conn: &Connection,
+    plan_id: i64,
+    decision: Option<CheckpointDecision>,
+    note: &str,
+    today: &str,
+) -> Result<Plan> {
+    plan_exists(conn, plan_id)?;
+    conn.execute(
+        "UPDATE transition_plan SET checkpoint_decision = ?2, checkpoint_note = ?3 WHERE id = ?1",
+        params![
+            plan_id,
+            decision.map(CheckpointDecision::as_str),
+            note.trim()
+        ],
+    )?;
+    plan_get(conn, plan_id, today)
+}
+
+/// Adds an item to the plan for each of the audit's worst bottlenecks that the
+/// plan does not have yet, dated by the plan's phases.
+pub fn plan_add_audit_actions(
+    conn: &Connection,
+    plan_id: i64,
+    audit_id: i64,
+    today: &str,
+) -> Result<AuditFeed> {
+    let start: String = conn
+        .query_row(
+            "SELECT start_date FROM transition_plan WHERE id = ?1",
+            [plan_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("no transition plan with id {plan_id}")))?;
+    let audit = audit_get(conn, audit_id)?;
+    let tx = conn.unchecked_transaction()?;
+    let (mut added, mut already_there) = (0, 0);
+    let mut position = next_position(&tx, plan_id)?;
+    for action in bottleneck_actions(&audit) {
+        let present: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM plan_item WHERE plan_id = ?1 AND audit_id = ?2 AND stage = ?3)",
+            params![plan_id, audit_id, action.stage.as_str()],
+            |r| r.get(0),
+        )?;
+        if present {
+            already_there += 1;
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO plan_item (plan_id, position, phase, skill_name, title, done_when, kind, hours_per_week,
+                                    due_date, source, stage, audit_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'audit', ?10, ?11)",
+            params![
+                plan_id,
+                position,
+                action.phase,
+                format!("Bottleneck: {}", action.stage.label()),
+                action.title,
+                action.done_when,
+                kind_str(action.kind),
+                action.hours_per_week,
+                dates::add_days(&start, 30 * action.phase as i64)?,
+                action.stage.as_str(),
+                audit_id
+            ],
+        )?;
+        position += 1;
+        added += 1;
+    }
+    tx.commit()?;
+    Ok(AuditFeed {
+        plan: plan_get(conn, plan_id, today)?,
+        added,
+        already_there,
+    })
+}
+
 /// The plan as a Markdown checklist any editor renders.
 pub fn plan_markdown(plan: &Plan) -> String {
     let mut out = format!(
         "# Transition plan: {} → {}\n\nFrom {} · started {} · created {}\n\n",
         plan.person_name, plan.profile_name, plan.from_role, plan.start_date, plan.created_on
     );
+    if let Some(change) = &plan.structure_change {
+        let state = if change.undone { " (undone)" } else { "" };
+        out.push_str(&format!(
+            "Structure change: {}, {} people moved on {}{state}\n\n",
+            change.description,
+            change.moves.len(),
+            change.made_on
+        ));
+    }
     let b = plan.budget;
     out.push_str(&format!(
         "Weekly time budget: hands-on {} h · supervising AI agents {} h · reviews {} h · mentoring {} h · remaining 1:1s {} h\n",
@@ -346,22 +1040,74 @@ pub fn plan_markdown(plan: &Plan) -> String {
         ));
         for item in plan.items.iter().filter(|i| i.phase == phase.phase) {
             let mark = if item.done_on.is_some() { "x" } else { " " };
-            let skill = if item.skill_name.is_empty() {
-                String::new()
-            } else {
-                format!(" *({} → {})*", item.skill_name, item.level.unwrap_or(0))
+            let about = match (item.source, item.level) {
+                (ItemSource::Gap, Some(level)) => format!(" *({} → {level})*", item.skill_name),
+                (ItemSource::Audit, _) => format!(" *({})*", item.skill_name),
+                (ItemSource::Own, _) => " *(own item)*".to_string(),
+                _ => String::new(),
             };
-            out.push_str(&format!(
-                "- [{mark}] {}{skill}\n  - Done when: {}\n  - Due {}",
-                item.title, item.done_when, item.due_date
-            ));
-            if item.overdue {
+            out.push_str(&format!("- [{mark}] {}{about}\n", item.title));
+            if item.source == ItemSource::Checkpoint {
+                for question in questions(&item.done_when) {
+                    out.push_str(&format!("  - {question}\n"));
+                }
+            } else if !item.done_when.is_empty() {
+                out.push_str(&format!("  - Done when: {}\n", item.done_when));
+            }
+            if !item.note.is_empty() {
+                out.push_str(&format!("  - Note: {}\n", item.note));
+            }
+            out.push_str(&format!("  - Due {}", item.due_date));
+            if let Some(done) = &item.done_on {
+                out.push_str(&format!(" · done {done}"));
+            } else if item.overdue {
                 out.push_str(" — **overdue**");
             }
             out.push('\n');
         }
     }
+    if let Some(decision) = plan.checkpoint_decision {
+        out.push_str(&format!("\n## Checkpoint decision: {}\n", decision.label()));
+        if !plan.checkpoint_note.is_empty() {
+            out.push_str(&format!("\n{}\n", plan.checkpoint_note));
+        }
+    }
+    if !plan.gaps.is_empty() {
+        out.push_str(&format!(
+            "\n## Skill gaps (start: assessment of {}{})\n\n| Skill | Target | At start | Now | |\n|---|---|---|---|---|\n",
+            plan.baseline_on.as_deref().unwrap_or("—"),
+            plan.reassessed_on
+                .as_deref()
+                .map(|d| format!("; now: re-assessed {d}"))
+                .unwrap_or_default()
+        ));
+        let rating = |r: Option<u8>| r.map(|r| r.to_string()).unwrap_or_else(|| "—".into());
+        for gap in &plan.gaps {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} |\n",
+                gap.skill_name,
+                gap.target,
+                rating(gap.at_start),
+                rating(gap.now),
+                gap.status.label()
+            ));
+        }
+    }
     out
+}
+
+impl GapStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            GapStatus::Met => "met",
+            GapStatus::Closed => "closed",
+            GapStatus::Narrowed => "narrowed",
+            GapStatus::Unchanged => "unchanged",
+            GapStatus::Widened => "widened",
+            GapStatus::Open => "open",
+            GapStatus::Unrated => "not rated",
+        }
+    }
 }
 
 #[cfg(test)]
@@ -440,6 +1186,7 @@ mod tests {
                     to_manager: Some(ada),
                 },
             ],
+            direction: None,
         };
         let plan = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap();
         assert_eq!(plan.from_role, "manager of 2");
@@ -493,6 +1240,7 @@ mod tests {
                 person_id: cy,
                 to_manager: Some(ada),
             }],
+            direction: None,
         };
         let err = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap_err();
         assert!(err.to_string().contains("assessment first"), "{err}");
@@ -518,6 +1266,7 @@ mod tests {
             profile_id: profile.id,
             start_date: "2026-01-01".into(),
             moves: vec![],
+            direction: None,
         };
         let plan = plan_create(&mut ws, &input, &templates(), "2026-01-01").unwrap();
         let first = plan.items[0].id;

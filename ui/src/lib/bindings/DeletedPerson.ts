@@ -13,4 +13,8 @@ former_reports: Array<number>,
 /**
  * Their skill assessments, which go with them and come back on undo.
  */
-assessments: Array<Assessment>, };
+assessments: Array<Assessment>, 
+/**
+ * The SDLC audit stages they owned: (audit id, stage), owned again on undo.
+ */
+owned_audit_stages: Array<[number, string]>, };
