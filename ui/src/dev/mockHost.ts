@@ -17,6 +17,8 @@ import type { Thresholds } from '../lib/bindings/Thresholds';
 import type { WorkspaceInfo } from '../lib/bindings/WorkspaceInfo';
 import type { GapReport } from '../lib/bindings/GapReport';
 import { handleSkills, isHandled, seedSkills, type SkillsHost } from './mockSkills';
+import { handleAudit, isAuditHandled, resetAudit } from './mockAudit';
+import { handleTemplates, isTemplatesHandled, resetTemplates } from './mockTemplates';
 import { handleTransition, hasPlan, isTransitionHandled, resetTransition, type TransitionHost } from './mockTransition';
 
 type Row = Omit<Person, 'team' | 'manager_name' | 'direct_reports' | 'agents_supervised'>;
@@ -111,6 +113,8 @@ function seedDemo() {
   rebuild();
   seedSkills(skillsHost, rand);
   resetTransition();
+  resetAudit();
+  resetTemplates();
 }
 
 const skillsHost: SkillsHost = {
@@ -361,6 +365,8 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
       rebuild();
       seedSkills(skillsHost, rng(7));
       resetTransition();
+      resetAudit();
+      resetTemplates();
       info = { path: String(a.path ?? '/home/me/new.leadline'), file_name: String(a.path ?? 'new.leadline').split('/').pop()!, people: 0, teams: 0 };
       return info;
   }
@@ -413,7 +419,7 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
       for (const c of former) rows.set(c, { ...rows.get(c)!, manager_id: to });
       rows.delete(p.id);
       rebuild();
-      return { person: p, former_reports: former, assessments: [] } satisfies DeletedPerson;
+      return { person: p, former_reports: former, assessments: [], owned_audit_stages: [] } satisfies DeletedPerson;
     }
     case 'person_restore': {
       const d = a.deleted as DeletedPerson;
@@ -510,6 +516,10 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
       if (isHandled(result)) return result;
       const planned = handleTransition(cmd, a, transitionHost);
       if (isTransitionHandled(planned)) return planned;
+      const audited = handleAudit(cmd, a, transitionHost);
+      if (isAuditHandled(audited)) return audited;
+      const templated = handleTemplates(cmd, a, transitionHost);
+      if (isTemplatesHandled(templated)) return templated;
       throw new HostError('unknown', `The mock host has no command ${cmd}.`);
     }
   }

@@ -111,7 +111,7 @@ describe('commands', () => {
     const moves = [{ person_id: 5, to_manager: 2 }];
     await api.reorgPreview(moves);
     await api.reorgUndo(8);
-    await api.planCreate({ person_id: 4, profile_id: 22, start_date: '2026-08-03', moves });
+    await api.planCreate({ person_id: 4, profile_id: 22, start_date: '2026-08-03', moves, direction: null });
     await api.planList(4);
     await api.planGet(3);
     await api.planItemCheck(3, 41, true);

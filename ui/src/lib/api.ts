@@ -2,6 +2,19 @@
 // typed functions below; unit tests mock this module (or the host underneath).
 import { Channel, invoke } from '@tauri-apps/api/core';
 
+import type { Audit } from './bindings/Audit';
+import type { AuditFeed } from './bindings/AuditFeed';
+import type { AuditInput } from './bindings/AuditInput';
+import type { AuditScales } from './bindings/AuditScales';
+import type { AuditScope } from './bindings/AuditScope';
+import type { AuditSummary } from './bindings/AuditSummary';
+import type { CheckpointDecision } from './bindings/CheckpointDecision';
+import type { DeletedAudit } from './bindings/DeletedAudit';
+import type { DeletedPlanItem } from './bindings/DeletedPlanItem';
+import type { PlanItemEdit } from './bindings/PlanItemEdit';
+import type { PracticeTemplate } from './bindings/PracticeTemplate';
+import type { TemplateSkill } from './bindings/TemplateSkill';
+import type { WeeklyBudget } from './bindings/WeeklyBudget';
 import type { Assessment } from './bindings/Assessment';
 import type { AssessmentInput } from './bindings/AssessmentInput';
 import type { Comparison } from './bindings/Comparison';
@@ -251,3 +264,44 @@ export const planMarkdown = (id: number) => call<string>('plan_markdown', { id }
 /** Writes the plan's Markdown to a typed path; resolves to the path written. */
 export const planMarkdownWrite = (id: number, path: string) =>
   call<string>('plan_markdown_write', { id, path });
+/** Changes an item's phase, wording, note, due date or time. */
+export const planItemUpdate = (planId: number, itemId: number, edit: PlanItemEdit) =>
+  call<Plan>('plan_item_update', { planId, itemId, edit });
+/** Adds an item of the user's own. */
+export const planItemAdd = (planId: number, edit: PlanItemEdit) => call<Plan>('plan_item_add', { planId, edit });
+/** Removes an item; pass the result to planItemRestore to undo. */
+export const planItemDelete = (planId: number, itemId: number) =>
+  call<DeletedPlanItem>('plan_item_delete', { planId, itemId });
+export const planItemRestore = (deleted: DeletedPlanItem) => call<Plan>('plan_item_restore', { deleted });
+export const planBudgetSet = (planId: number, budget: WeeklyBudget) =>
+  call<Plan>('plan_budget_set', { planId, budget });
+/** Records (or clears, with null) the day-90 decision and its note. */
+export const planCheckpointSet = (planId: number, decision: CheckpointDecision | null, note: string) =>
+  call<Plan>('plan_checkpoint_set', { planId, decision, note });
+/** Adds the audit's worst bottlenecks to the plan; ones already there are skipped. */
+export const planAddAuditActions = (planId: number, auditId: number) =>
+  call<AuditFeed>('plan_add_audit_actions', { planId, auditId });
+
+// ---- practice-template library ----------------------------------------------
+
+/** The library for one framework's skills: shipped items with the user's edits on top. */
+export const templateLibrary = (frameworkId: number) => call<TemplateSkill[]>('template_library', { frameworkId });
+/** Replaces one skill and level's items; resolves to the items in use before (for undo). */
+export const templateSet = (skillKey: string, level: number, items: PracticeTemplate[]) =>
+  call<PracticeTemplate[]>('template_set', { skillKey, level, items });
+/** Brings back the shipped items; resolves to the user's items removed (for undo with templateSet). */
+export const templateReset = (skillKey: string, level: number) =>
+  call<PracticeTemplate[]>('template_reset', { skillKey, level });
+
+// ---- SDLC bottleneck audits --------------------------------------------------
+
+/** The six stages with their questions, and the two 0–4 scales. */
+export const auditScales = () => call<AuditScales>('audit_scales');
+export const auditCreate = (input: AuditInput) => call<Audit>('audit_create', { input });
+/** An audit with each stage compared to the previous audit of the same scope. */
+export const auditGet = (id: number) => call<Audit>('audit_get', { id });
+/** Audits newest first: of one person or team, or all (null). */
+export const auditList = (scope: AuditScope | null) => call<AuditSummary[]>('audit_list', { scope });
+/** Deletes an audit; pass the result to auditRestore to undo. */
+export const auditDelete = (id: number) => call<DeletedAudit>('audit_delete', { id });
+export const auditRestore = (deleted: DeletedAudit) => call<Audit>('audit_restore', { deleted });

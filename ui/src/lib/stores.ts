@@ -4,7 +4,7 @@ import { get, writable } from 'svelte/store';
 import * as api from './api';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 
-export type Screen = 'people' | 'org' | 'dashboard' | 'skills' | 'transition' | 'import';
+export type Screen = 'people' | 'org' | 'dashboard' | 'skills' | 'transition' | 'audit' | 'import';
 
 /** `undefined` while the first `workspace_info` call runs; `null` when no workspace is open. */
 export const workspace = writable<WorkspaceInfo | null | undefined>(undefined);

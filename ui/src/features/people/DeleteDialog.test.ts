@@ -13,7 +13,7 @@ const { default: DeleteDialog } = await import('./DeleteDialog.svelte');
 const boss = person({ id: 3, name: 'Grace Hopper', direct_reports: 4, agents_supervised: 1, manager_id: 1, manager_name: 'Alan Kay' });
 
 beforeEach(() => {
-  vi.mocked(api.personDelete).mockReset().mockResolvedValue({ person: boss, former_reports: [4, 5], assessments: [] });
+  vi.mocked(api.personDelete).mockReset().mockResolvedValue({ person: boss, former_reports: [4, 5], assessments: [], owned_audit_stages: [] });
   vi.mocked(api.orgSearch).mockReset().mockResolvedValue([
     { id: 3, name: 'Grace Hopper', title: '', kind: 'human', children: 5, span: 4, descendants: 5 },
     { id: 7, name: 'Barbara Liskov', title: 'Director', kind: 'human', children: 2, span: 2, descendants: 9 },

@@ -1,0 +1,19 @@
+// The templates half of the mock host (`npm run dev:mock`).
+import type { TransitionHost } from './mockTransition';
+
+type Args = Record<string, unknown>;
+
+const NOT_HANDLED = Symbol('not handled');
+
+export function handleTemplates(cmd: string, _a: Args, _host: TransitionHost): unknown {
+  switch (cmd) {
+    default:
+      return NOT_HANDLED;
+  }
+}
+
+export function isTemplatesHandled(result: unknown): boolean {
+  return result !== NOT_HANDLED;
+}
+
+export function resetTemplates(): void {}
