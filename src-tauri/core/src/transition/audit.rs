@@ -818,4 +818,35 @@ mod tests {
         assert_eq!(Stage::parse("code_generation"), Some(Stage::CodeGeneration));
         assert_eq!(Stage::parse("deploy"), None);
     }
+
+    #[test]
+    fn an_owner_deleted_and_restored_owns_their_stage_again_and_audited_scopes_stay() {
+        use crate::people::{person_delete, person_restore, ReportsDestination};
+        let conn = open_in_memory().unwrap();
+        let ada = add(&conn, "Ada", None);
+        let bo = add(&conn, "Bo", Some(ada));
+        let mut review = stage(Stage::CodeReview, 3, 1);
+        review.owner_id = Some(bo);
+        let audit = audit_create(&conn, &audit_of(ada, "2026-10-01", vec![review])).unwrap();
+
+        let deleted = person_delete(&conn, bo, ReportsDestination::UpOneLevel).unwrap();
+        assert_eq!(audit_get(&conn, audit.id).unwrap().stages[0].owner_id, None);
+        person_restore(&conn, &deleted).unwrap();
+        assert_eq!(audit_get(&conn, audit.id).unwrap(), audit);
+
+        let err = person_delete(&conn, ada, ReportsDestination::UpOneLevel).unwrap_err();
+        assert!(err.to_string().contains("SDLC audit"), "{err}");
+        let team = crate::teams::team_create(&conn, "Platform").unwrap();
+        audit_create(
+            &conn,
+            &AuditInput {
+                scope: AuditScope::Team { id: team.id },
+                ..audit_of(ada, "2026-10-02", vec![stage(Stage::Planning, 1, 1)])
+            },
+        )
+        .unwrap();
+        let err = crate::teams::team_delete(&conn, team.id).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Conflict, "{err}");
+        assert!(crate::teams::team_get(&conn, team.id).is_ok());
+    }
 }

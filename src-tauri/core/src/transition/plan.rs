@@ -1289,4 +1289,400 @@ mod tests {
             crate::ErrorKind::NotFound
         );
     }
+
+    /// Bo (under Ada) has a manager assessment on 2026-11-01: delegate 2, decompose 3,
+    /// coach 1 against the "lead" targets 4, 3, 2; his plan starts 2026-12-01.
+    fn bo_with_a_plan(ws: &mut Workspace) -> (i64, i64, Plan) {
+        let ada = add(ws.conn(), "Ada", None);
+        let bo = add(ws.conn(), "Bo", Some(ada));
+        let f = framework_save(ws.conn(), &small(), false).unwrap();
+        assess(
+            ws.conn(),
+            bo,
+            f.id,
+            AssessorRole::Manager,
+            "2026-11-01",
+            vec![
+                rating("delegate", 2, None),
+                rating("decompose", 3, None),
+                rating("coach", 1, None),
+            ],
+        );
+        let profile = profile_resolve(ws.conn(), "lead").unwrap();
+        let input = PlanInput {
+            person_id: bo,
+            profile_id: profile.id,
+            start_date: "2026-12-01".into(),
+            moves: vec![],
+            direction: None,
+        };
+        let plan = plan_create(ws, &input, &templates(), "2026-11-22").unwrap();
+        (f.id, bo, plan)
+    }
+
+    #[test]
+    fn a_reassessment_shows_which_gaps_closed() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let (framework, bo, plan) = bo_with_a_plan(&mut ws);
+        assert_eq!(plan.baseline_on.as_deref(), Some("2026-11-01"));
+        assert_eq!(plan.reassessed_on, None);
+        let statuses = |plan: &Plan| {
+            plan.gaps
+                .iter()
+                .map(|g| (g.skill_key.clone(), g.at_start, g.now, g.status))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            statuses(&plan),
+            [
+                (
+                    "delegate".to_string(),
+                    Some(2),
+                    Some(2),
+                    GapStatus::Unchanged
+                ),
+                ("decompose".to_string(), Some(3), Some(3), GapStatus::Met),
+                ("coach".to_string(), Some(1), Some(1), GapStatus::Unchanged),
+            ]
+        );
+        assess(
+            ws.conn(),
+            bo,
+            framework,
+            AssessorRole::Manager,
+            "2026-12-20",
+            vec![
+                rating("delegate", 3, None),
+                rating("decompose", 2, None),
+                rating("coach", 2, None),
+            ],
+        );
+        let plan = plan_get(ws.conn(), plan.id, "2026-12-21").unwrap();
+        assert_eq!(plan.reassessed_on.as_deref(), Some("2026-12-20"));
+        // By hand: delegate 2 → 3 of 4 (gap 2 → 1), decompose 3 → 2 of 3 (0 → 1),
+        // coach 1 → 2 of 2 (1 → 0).
+        assert_eq!(
+            statuses(&plan),
+            [
+                (
+                    "delegate".to_string(),
+                    Some(2),
+                    Some(3),
+                    GapStatus::Narrowed
+                ),
+                (
+                    "decompose".to_string(),
+                    Some(3),
+                    Some(2),
+                    GapStatus::Widened
+                ),
+                ("coach".to_string(), Some(1), Some(2), GapStatus::Closed),
+            ]
+        );
+        let markdown = plan_markdown(&plan);
+        assert!(
+            markdown.contains("| Coach | 2 | 1 | 2 | closed |"),
+            "{markdown}"
+        );
+    }
+
+    #[test]
+    fn gap_status_covers_every_case() {
+        assert_eq!(GapStatus::of(3, None, None), GapStatus::Unrated);
+        assert_eq!(GapStatus::of(3, Some(1), None), GapStatus::Unrated);
+        assert_eq!(GapStatus::of(3, None, Some(4)), GapStatus::Met);
+        assert_eq!(GapStatus::of(3, None, Some(2)), GapStatus::Open);
+        assert_eq!(GapStatus::of(3, Some(5), Some(3)), GapStatus::Met);
+        assert_eq!(GapStatus::of(3, Some(1), Some(3)), GapStatus::Closed);
+        assert_eq!(GapStatus::of(4, Some(1), Some(2)), GapStatus::Narrowed);
+        assert_eq!(GapStatus::of(4, Some(2), Some(2)), GapStatus::Unchanged);
+        assert_eq!(GapStatus::of(4, Some(3), Some(1)), GapStatus::Widened);
+    }
+
+    fn edit_of(item: &PlanItem) -> PlanItemEdit {
+        PlanItemEdit {
+            phase: item.phase,
+            title: item.title.clone(),
+            done_when: item.done_when.clone(),
+            note: item.note.clone(),
+            due_date: item.due_date.clone(),
+            hours_per_week: item.hours_per_week,
+            kind: item.kind,
+        }
+    }
+
+    #[test]
+    fn items_can_be_edited_added_removed_and_put_back() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let (_, _, plan) = bo_with_a_plan(&mut ws);
+        let first = plan.items[0].clone();
+        let edited = plan_item_update(
+            ws.conn(),
+            plan.id,
+            first.id,
+            &PlanItemEdit {
+                phase: 2,
+                note: "  paired with Cy on it ".into(),
+                due_date: "2027-01-15".into(),
+                ..edit_of(&first)
+            },
+            "2026-12-02",
+        )
+        .unwrap();
+        let moved = edited.items.iter().find(|i| i.id == first.id).unwrap();
+        assert_eq!(
+            (moved.phase, moved.note.as_str(), moved.due_date.as_str()),
+            (2, "paired with Cy on it", "2027-01-15")
+        );
+        assert_eq!(edited.phases[0].total + 1, plan.phases[0].total);
+
+        let bad = plan_item_update(
+            ws.conn(),
+            plan.id,
+            first.id,
+            &PlanItemEdit {
+                phase: 4,
+                title: " ".into(),
+                due_date: "someday".into(),
+                ..edit_of(&first)
+            },
+            "2026-12-02",
+        )
+        .unwrap_err()
+        .to_string();
+        for part in ["phase 4", "title is empty", "someday"] {
+            assert!(bad.contains(part), "{part} missing from {bad}");
+        }
+
+        let with_own = plan_item_add(
+            ws.conn(),
+            plan.id,
+            &PlanItemEdit {
+                phase: 1,
+                title: "Shadow the on-call rotation".into(),
+                done_when: "One week on call".into(),
+                note: String::new(),
+                due_date: "2026-12-20".into(),
+                hours_per_week: 3,
+                kind: TimeKind::HandsOn,
+            },
+            "2026-12-02",
+        )
+        .unwrap();
+        let own = with_own
+            .items
+            .iter()
+            .find(|i| i.source == ItemSource::Own)
+            .unwrap()
+            .clone();
+        assert_eq!(own.title, "Shadow the on-call rotation");
+
+        let deleted = plan_item_delete(ws.conn(), plan.id, own.id, "2026-12-02").unwrap();
+        let without = plan_get(ws.conn(), plan.id, "2026-12-02").unwrap();
+        assert!(without.items.iter().all(|i| i.id != own.id));
+        let restored = plan_item_restore(ws.conn(), &deleted, "2026-12-02").unwrap();
+        assert_eq!(
+            restored.items, with_own.items,
+            "the item comes back as it was"
+        );
+        assert_eq!(
+            plan_item_restore(ws.conn(), &deleted, "2026-12-02")
+                .unwrap_err()
+                .kind(),
+            crate::ErrorKind::Conflict
+        );
+        assert_eq!(
+            plan_item_delete(ws.conn(), plan.id, 9999, "2026-12-02")
+                .unwrap_err()
+                .kind(),
+            crate::ErrorKind::NotFound
+        );
+    }
+
+    #[test]
+    fn the_checkpoint_decision_and_the_budget_are_kept() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let (_, _, plan) = bo_with_a_plan(&mut ws);
+        assert_eq!(plan.checkpoint_questions.len(), 5);
+        assert!(plan.checkpoint_questions.iter().all(|q| q.ends_with('?')));
+        let plan = plan_checkpoint_set(
+            ws.conn(),
+            plan.id,
+            Some(CheckpointDecision::GoBack),
+            "I miss growing people.",
+            "2027-03-01",
+        )
+        .unwrap();
+        assert_eq!(plan.checkpoint_decision, Some(CheckpointDecision::GoBack));
+        assert!(plan_markdown(&plan)
+            .contains("## Checkpoint decision: Go back\n\nI miss growing people."));
+
+        let too_much = WeeklyBudget {
+            hands_on: 40,
+            agents: 20,
+            reviews: 10,
+            mentoring: 10,
+            one_on_ones: 1,
+        };
+        let err = plan_budget_set(ws.conn(), plan.id, too_much, "2027-03-01").unwrap_err();
+        assert!(err.to_string().contains("81 hours"), "{err}");
+        let budget = WeeklyBudget {
+            hands_on: 20,
+            ..WeeklyBudget::default()
+        };
+        let plan = plan_budget_set(ws.conn(), plan.id, budget, "2027-03-01").unwrap();
+        assert_eq!(plan.budget, budget);
+        assert_eq!(
+            plan_checkpoint_set(ws.conn(), 777, None, "", "2027-03-01")
+                .unwrap_err()
+                .kind(),
+            crate::ErrorKind::NotFound
+        );
+    }
+
+    #[test]
+    fn an_audits_worst_bottlenecks_become_plan_items_once() {
+        use crate::transition::audit::{
+            audit_create, audit_delete, audit_restore, AuditInput, AuditScope, StageInput,
+        };
+        let mut ws = Workspace::in_memory().unwrap();
+        let (_, bo, plan) = bo_with_a_plan(&mut ws);
+        let stage = |stage, slowdown, ai_use, next: &str| StageInput {
+            stage,
+            slowdown,
+            ai_use,
+            owner_id: None,
+            next_change: next.into(),
+        };
+        let audit = audit_create(
+            ws.conn(),
+            &AuditInput {
+                scope: AuditScope::Person { id: bo },
+                taken_on: "2026-12-03".into(),
+                note: String::new(),
+                stages: vec![
+                    stage(Stage::Planning, 3, 1, "Write one-page briefs"),
+                    stage(Stage::CodeReview, 4, 0, "Agent pre-review"),
+                    stage(Stage::BugFixing, 2, 2, ""),
+                    stage(Stage::Strategy, 1, 0, ""),
+                ],
+            },
+        )
+        .unwrap();
+        let feed = plan_add_audit_actions(ws.conn(), plan.id, audit.id, "2026-12-04").unwrap();
+        assert_eq!((feed.added, feed.already_there), (3, 0));
+        let fed: Vec<(Option<Stage>, u8, &str)> = feed
+            .plan
+            .items
+            .iter()
+            .filter(|i| i.source == ItemSource::Audit)
+            .map(|i| (i.stage, i.phase, i.due_date.as_str()))
+            .collect();
+        // Worst first: review (4), planning (3) in days 1–30; bug fixing (2) in 31–60.
+        assert_eq!(
+            fed,
+            [
+                (Some(Stage::CodeReview), 1, "2026-12-31"),
+                (Some(Stage::Planning), 1, "2026-12-31"),
+                (Some(Stage::BugFixing), 2, "2027-01-30"),
+            ]
+        );
+        let review = feed
+            .plan
+            .items
+            .iter()
+            .find(|i| i.stage == Some(Stage::CodeReview))
+            .unwrap();
+        assert_eq!(review.title, "Code review: try \"Agent pre-review\"");
+        assert_eq!(review.kind, TimeKind::Reviews);
+
+        let again = plan_add_audit_actions(ws.conn(), plan.id, audit.id, "2026-12-04").unwrap();
+        assert_eq!((again.added, again.already_there), (0, 3));
+
+        let deleted = audit_delete(ws.conn(), audit.id).unwrap();
+        assert_eq!(deleted.plan_items.len(), 3);
+        let orphaned = plan_get(ws.conn(), plan.id, "2026-12-04").unwrap();
+        assert!(orphaned
+            .items
+            .iter()
+            .filter(|i| i.source == ItemSource::Audit)
+            .all(|i| i.audit_id.is_none()));
+        audit_restore(ws.conn(), &deleted).unwrap();
+        let relinked = plan_get(ws.conn(), plan.id, "2026-12-04").unwrap();
+        assert_eq!(relinked.items, again.plan.items);
+    }
+
+    /// Back to managing: Cy, who reports to Ada, comes to report to Bo.
+    #[test]
+    fn a_move_back_to_managing_brings_people_under_the_person_and_can_be_undone() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let ada = add(ws.conn(), "Ada", None);
+        let bo = add(ws.conn(), "Bo", Some(ada));
+        let cy = add(ws.conn(), "Cy", Some(ada));
+        let f = framework_save(ws.conn(), &small(), false).unwrap();
+        assess(
+            ws.conn(),
+            bo,
+            f.id,
+            AssessorRole::SelfAssessed,
+            "2026-11-01",
+            vec![rating("coach", 1, None)],
+        );
+        let profile = profile_resolve(ws.conn(), "lead").unwrap();
+        let before = structure(&ws);
+        let input = PlanInput {
+            person_id: bo,
+            profile_id: profile.id,
+            start_date: "2026-12-01".into(),
+            moves: vec![Move {
+                person_id: cy,
+                to_manager: Some(bo),
+            }],
+            direction: Some(Direction::ToManager),
+        };
+        let plan = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap();
+        assert_eq!(plan.direction, Direction::ToManager);
+        assert_eq!(plan.budget, Direction::ToManager.default_budget());
+        assert_eq!(plan.phases[0].title, PHASES_TO_MANAGER[0].0);
+        assert!(plan.checkpoint_questions[0].contains("than I did as an IC"));
+        assert_eq!(
+            crate::people::person_get(ws.conn(), cy).unwrap().manager_id,
+            Some(bo)
+        );
+        let change = plan.structure_change.as_ref().unwrap();
+        assert!(!change.undone && change.description.contains("report to them"));
+
+        reorg_undo(&mut ws, change.id).unwrap();
+        assert_eq!(structure(&ws), before);
+        let plan = plan_get(ws.conn(), plan.id, "2026-11-23").unwrap();
+        assert!(
+            plan.structure_change.unwrap().undone,
+            "the plan shows its change was undone"
+        );
+    }
+
+    #[test]
+    fn a_manager_profile_means_a_move_back_to_managing() {
+        let profile = |key: &str, name: &str| RoleProfile {
+            id: 1,
+            framework_key: "f".into(),
+            key: key.into(),
+            name: name.into(),
+            description: String::new(),
+            builtin: false,
+            targets: Default::default(),
+        };
+        assert_eq!(
+            Direction::for_profile(&profile("engineering-manager", "Engineering manager")),
+            Direction::ToManager
+        );
+        assert_eq!(
+            Direction::for_profile(&profile("em", "Team Manager")),
+            Direction::ToManager
+        );
+        assert_eq!(
+            Direction::for_profile(&profile("ic-leader", "IC leader")),
+            Direction::ToIc
+        );
+    }
 }
