@@ -431,3 +431,195 @@ fn a_transition_plan_moves_reports_builds_a_checklist_and_exports_markdown() {
     );
     assert_eq!(markdown.matches("- [x]").count(), 1, "{markdown}");
 }
+
+/// Per-report destinations, an SDLC audit that feeds the plan, a later audit
+/// compared with it, and the checkpoint decision — all from the command line.
+#[test]
+fn audits_feed_a_plan_and_a_later_audit_shows_what_improved() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.leadline");
+    let org = dir.path().join("org.csv");
+    std::fs::write(
+        &org,
+        "id,name,manager id,team,kind\n1,Ada,,Platform,human\n2,Bo,1,Platform,human\n3,Cy,2,Platform,human\n4,Di,2,Platform,human\n5,Review bot,1,Platform,agent\n",
+    )
+    .unwrap();
+    stdout(&leadline(&ws, &["import", org.to_str().unwrap()]));
+    let ratings = dir.path().join("r.json");
+    std::fs::write(&ratings, r#"{"bottleneck-hunting": 2}"#).unwrap();
+    stdout(&leadline(
+        &ws,
+        &[
+            "skills",
+            "assess",
+            "Bo",
+            "--framework",
+            "ai-native-ic-leader",
+            "--as",
+            "self",
+            "--file",
+            ratings.to_str().unwrap(),
+            "--date",
+            "2026-11-20",
+        ],
+    ));
+    // Cy goes to Ada, Di to the top of the org.
+    let out = stdout(&leadline(
+        &ws,
+        &[
+            "plan",
+            "create",
+            "Bo",
+            "--to",
+            "ic-leader",
+            "--move",
+            "Cy=Ada",
+            "--move",
+            "Di=",
+            "--start",
+            "2026-12-01",
+        ],
+    ));
+    assert!(out.contains("2 people moved"), "{out}");
+    let people: serde_json::Value =
+        serde_json::from_str(&stdout(&leadline(&ws, &["people", "list", "--json"]))).unwrap();
+    let manager_of = |name: &str| {
+        people
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap()["manager_name"]
+            .clone()
+    };
+    assert_eq!(manager_of("Cy"), "Ada");
+    assert_eq!(manager_of("Di"), serde_json::Value::Null);
+
+    let err = fails(&leadline(
+        &ws,
+        &[
+            "audit",
+            "create",
+            "--team",
+            "Platform",
+            "--stage",
+            "deploys=3/1",
+        ],
+    ));
+    assert!(err.contains("unknown stage \"deploys\""), "{err}");
+    let err = fails(&leadline(
+        &ws,
+        &[
+            "audit",
+            "create",
+            "--team",
+            "Platform",
+            "--stage",
+            "planning=7/1",
+        ],
+    ));
+    assert!(err.contains("0–4"), "{err}");
+
+    let out = stdout(&leadline(
+        &ws,
+        &[
+            "audit",
+            "create",
+            "--team",
+            "Platform",
+            "--on",
+            "2026-12-02",
+            "--stage",
+            "code-review=4/0",
+            "--stage",
+            "planning=3/1",
+            "--stage",
+            "bug-fixing=1/3",
+            "--owner",
+            "code-review=Review bot",
+            "--next",
+            "code-review=Agent pre-review",
+            "--plan",
+            "1",
+        ],
+    ));
+    assert!(out.contains("added 2 item(s) to plan 1"), "{out}");
+    let plan: serde_json::Value =
+        serde_json::from_str(&stdout(&leadline(&ws, &["plan", "show", "1", "--json"]))).unwrap();
+    let fed: Vec<&str> = plan["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["source"] == "audit")
+        .map(|i| i["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fed,
+        [
+            "Code review: try \"Agent pre-review\"",
+            "Planning: find one change that removes the slowdown, and try it for two weeks"
+        ]
+    );
+
+    stdout(&leadline(
+        &ws,
+        &[
+            "audit",
+            "create",
+            "--team",
+            "Platform",
+            "--on",
+            "2027-01-15",
+            "--stage",
+            "code-review=2/3",
+            "--stage",
+            "planning=3/1",
+        ],
+    ));
+    let later: serde_json::Value =
+        serde_json::from_str(&stdout(&leadline(&ws, &["audit", "show", "2", "--json"]))).unwrap();
+    assert_eq!(later["previous"]["taken_on"], "2026-12-02");
+    let review = later["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["stage"] == "code_review")
+        .unwrap();
+    assert_eq!(
+        (
+            review["slowdown"].as_u64(),
+            review["previous_slowdown"].as_u64()
+        ),
+        (Some(2), Some(4))
+    );
+    let text = stdout(&leadline(&ws, &["audit", "show", "2"]));
+    assert!(text.contains("(was 4)"), "{text}");
+    let list = stdout(&leadline(&ws, &["audit", "list", "--team", "Platform"]));
+    assert!(
+        list.find("2027-01-15").unwrap() < list.find("2026-12-02").unwrap(),
+        "newest first: {list}"
+    );
+
+    let err = fails(&leadline(
+        &ws,
+        &["plan", "checkpoint", "1", "--decision", "maybe"],
+    ));
+    assert!(err.contains("keep-going, adjust or go-back"), "{err}");
+    stdout(&leadline(
+        &ws,
+        &[
+            "plan",
+            "checkpoint",
+            "1",
+            "--decision",
+            "adjust",
+            "--note",
+            "More review time",
+        ],
+    ));
+    let markdown = stdout(&leadline(&ws, &["plan", "show", "1", "--markdown"]));
+    assert!(
+        markdown.contains("## Checkpoint decision: Adjust\n\nMore review time"),
+        "{markdown}"
+    );
+}

@@ -1,6 +1,8 @@
 //! The Tauri commands through the real IPC layer and the app's real
 //! capabilities, on a mock runtime (no window).
 
+use std::path::Path;
+
 use leadline_app::paths::Paths;
 use leadline_app::AppState;
 use serde_json::{json, Value};
@@ -303,22 +305,21 @@ fn a_reorg_is_previewed_applied_and_undone_through_commands() {
     );
 }
 
-#[test]
-fn a_plan_is_created_ticked_and_exported_through_commands() {
-    let app = app();
-    let dir = tempfile::tempdir().unwrap();
+/// A workspace where Ada manages Bo, who manages Cy; Bo's manager rated
+/// delegating-work 3. Returns (Ada, Bo, Cy, the IC-leader profile).
+fn bo_assessed(app: &App, dir: &Path) -> (Value, Value, Value, Value) {
     call(
-        &app,
+        app,
         "workspace_create",
-        json!({ "path": dir.path().join("w.leadline") }),
+        json!({ "path": dir.join("w.leadline") }),
     )
     .unwrap();
-    let ada = person(&app, "Ada", &Value::Null);
-    let bo = person(&app, "Bo", &ada);
-    let cy = person(&app, "Cy", &bo);
-    let framework = &call(&app, "framework_list", json!({})).unwrap()[0];
+    let ada = person(app, "Ada", &Value::Null);
+    let bo = person(app, "Bo", &ada);
+    let cy = person(app, "Cy", &bo);
+    let framework = &call(app, "framework_list", json!({})).unwrap()[0];
     call(
-        &app,
+        app,
         "assessment_create",
         json!({ "input": {
         "person_id": bo["id"], "framework_id": framework["id"], "assessor_role": "manager",
@@ -327,7 +328,7 @@ fn a_plan_is_created_ticked_and_exported_through_commands() {
     )
     .unwrap();
     let profiles = call(
-        &app,
+        app,
         "profile_list",
         json!({ "frameworkKey": "ai-native-ic-leader" }),
     )
@@ -339,6 +340,14 @@ fn a_plan_is_created_ticked_and_exported_through_commands() {
         .find(|p| p["key"] == "ic-leader")
         .unwrap()
         .clone();
+    (ada, bo, cy, ic_leader)
+}
+
+#[test]
+fn a_plan_is_created_ticked_and_exported_through_commands() {
+    let app = app();
+    let dir = tempfile::tempdir().unwrap();
+    let (ada, bo, cy, ic_leader) = bo_assessed(&app, dir.path());
     let plan = call(
         &app,
         "plan_create",
@@ -377,4 +386,103 @@ fn a_plan_is_created_ticked_and_exported_through_commands() {
             .len(),
         1
     );
+}
+
+/// A template edit changes the checklist of the next plan; an audit made
+/// through commands feeds that plan; argument names match the UI's api.ts.
+#[test]
+fn template_edits_and_audits_reach_a_plan_through_commands() {
+    let app = app();
+    let dir = tempfile::tempdir().unwrap();
+    let (ada, bo, cy, ic_leader) = bo_assessed(&app, dir.path());
+    let item = json!({ "title": "Hand one whole feature to an agent", "done_when": "It shipped",
+                       "hours_per_week": 3, "kind": "agents" });
+    let before = call(
+        &app,
+        "template_set",
+        json!({ "skillKey": "delegating-work", "level": 4, "items": [item] }),
+    )
+    .unwrap();
+    assert!(
+        !before.as_array().unwrap().is_empty(),
+        "the shipped items come back for undo"
+    );
+    let framework = &call(&app, "framework_list", json!({})).unwrap()[0];
+    let library = call(
+        &app,
+        "template_library",
+        json!({ "frameworkId": framework["id"] }),
+    )
+    .unwrap();
+    let delegating = library
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["skill_key"] == "delegating-work")
+        .unwrap();
+    assert_eq!(delegating["levels"][2]["edited"], true);
+
+    let plan = call(
+        &app,
+        "plan_create",
+        json!({ "input": {
+        "person_id": bo["id"], "profile_id": ic_leader["id"], "start_date": "2026-12-01",
+        "moves": [{ "person_id": cy["id"], "to_manager": ada["id"] }], "direction": null
+    } }),
+    )
+    .unwrap();
+    let titles: Vec<&str> = plan["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.contains(&"Hand one whole feature to an agent"),
+        "{titles:?}"
+    );
+
+    let scales = call(&app, "audit_scales", json!({})).unwrap();
+    assert_eq!(scales["stages"].as_array().unwrap().len(), 6);
+    let audit = call(
+        &app,
+        "audit_create",
+        json!({ "input": {
+        "scope": { "kind": "person", "id": bo["id"] }, "taken_on": "2026-12-02", "note": "",
+        "stages": [{ "stage": "code_review", "slowdown": 4, "ai_use": 0, "owner_id": ada["id"],
+                     "next_change": "Agent pre-review" }]
+    } }),
+    )
+    .unwrap();
+    assert_eq!(audit["worst"], json!(["code_review"]));
+    let listed = call(
+        &app,
+        "audit_list",
+        json!({ "scope": { "kind": "person", "id": bo["id"] } }),
+    )
+    .unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    let feed = call(
+        &app,
+        "plan_add_audit_actions",
+        json!({ "planId": plan["id"], "auditId": audit["id"] }),
+    )
+    .unwrap();
+    assert_eq!(feed["added"], 1);
+    let deleted = call(&app, "audit_delete", json!({ "id": audit["id"] })).unwrap();
+    call(&app, "audit_restore", json!({ "deleted": deleted })).unwrap();
+    let checkpoint = call(
+        &app,
+        "plan_checkpoint_set",
+        json!({ "planId": plan["id"], "decision": "keep_going", "note": "" }),
+    )
+    .unwrap();
+    assert_eq!(checkpoint["checkpoint_decision"], "keep_going");
+    let removed = call(
+        &app,
+        "template_reset",
+        json!({ "skillKey": "delegating-work", "level": 4 }),
+    )
+    .unwrap();
+    assert_eq!(removed[0]["title"], "Hand one whole feature to an agent");
 }
