@@ -268,6 +268,80 @@ pub fn demo_seed(conn: &mut Connection) -> Result<()> {
             )?;
         }
     }
+    demo_audits(conn)
+}
+
+/// Two SDLC audits of the first team, two months apart, so the audit screen has
+/// a history that shows what improved.
+fn demo_audits(conn: &Connection) -> Result<()> {
+    use crate::transition::audit::{audit_create, AuditInput, AuditScope, Stage, StageInput};
+    let Some(team) = conn.query_row("SELECT min(id) FROM team", [], |r| {
+        r.get::<_, Option<i64>>(0)
+    })?
+    else {
+        return Ok(());
+    };
+    let agent: Option<i64> =
+        conn.query_row("SELECT min(id) FROM person WHERE kind = 'agent'", [], |r| {
+            r.get(0)
+        })?;
+    let lead: Option<i64> = conn.query_row(
+        "SELECT min(id) FROM person WHERE kind = 'human' AND team_id = ?1",
+        [team],
+        |r| r.get(0),
+    )?;
+    let stage = |stage, slowdown, ai_use, owner, next: &str| StageInput {
+        stage,
+        slowdown,
+        ai_use,
+        owner_id: owner,
+        next_change: next.into(),
+    };
+    for (taken_on, review, bugs) in [
+        ("2026-09-01", (4, 1), (3, 1)),
+        ("2026-11-01", (2, 3), (3, 2)),
+    ] {
+        audit_create(
+            conn,
+            &AuditInput {
+                scope: AuditScope::Team { id: team },
+                taken_on: taken_on.into(),
+                note: String::new(),
+                stages: vec![
+                    stage(
+                        Stage::Planning,
+                        2,
+                        1,
+                        lead,
+                        "One-page brief before any ticket is written",
+                    ),
+                    stage(Stage::Strategy, 1, 0, lead, ""),
+                    stage(
+                        Stage::Prioritization,
+                        3,
+                        0,
+                        lead,
+                        "A weekly 20-minute ranking with the product lead",
+                    ),
+                    stage(
+                        Stage::BugFixing,
+                        bugs.0,
+                        bugs.1,
+                        agent,
+                        "Let the triage agent reproduce every new bug first",
+                    ),
+                    stage(Stage::CodeGeneration, 1, 3, agent, ""),
+                    stage(
+                        Stage::CodeReview,
+                        review.0,
+                        review.1,
+                        agent,
+                        "Agent pre-review of every change; people review what it flags",
+                    ),
+                ],
+            },
+        )?;
+    }
     Ok(())
 }
 
@@ -320,5 +394,16 @@ mod tests {
             !m.role_mismatches.is_empty(),
             "the demo should show a role mismatch"
         );
+        let audits = crate::transition::audit::audit_list(ws.conn(), None).unwrap();
+        assert_eq!(audits.len(), 2, "two audits of one team");
+        let later = crate::transition::audit::audit_get(ws.conn(), audits[0].id).unwrap();
+        assert_eq!(
+            later.previous.map(|p| p.taken_on).as_deref(),
+            Some("2026-09-01")
+        );
+        assert!(later
+            .stages
+            .iter()
+            .any(|s| s.owner_kind == Some(crate::people::PersonKind::Agent)));
     }
 }
