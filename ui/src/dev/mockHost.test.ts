@@ -130,8 +130,13 @@ describe('mock host: transition', () => {
       profile_id: profile.id,
       start_date: '2020-01-06',
       moves: reports.map((r) => ({ person_id: r.id, to_manager: mgr.manager_id })),
+      direction: null,
     });
-    expect(plan).toMatchObject({ person_id: mgr.id, from_role: `manager of ${reports.length}`, profile_name: profile.name });
+    expect(plan).toMatchObject({ person_id: mgr.id, from_role: `manager of ${reports.length}`, profile_name: profile.name, direction: 'to_ic' });
+    expect(plan.structure_change).toMatchObject({ id: plan.structure_change_id, undone: false, made_on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(plan.structure_change!.moves).toHaveLength(reports.length);
+    expect(plan.items.map((i) => i.source)).toEqual([...plan.items.slice(0, -1).map(() => 'gap'), 'checkpoint']);
+    expect(plan.checkpoint_questions).toHaveLength(5);
     expect(plan.structure_change_id).not.toBeNull();
     expect((await api.personGet(mgr.id)).direct_reports).toBe(0);
     expect(plan.phases.map((p) => p.end_date)).toEqual(['2020-02-05', '2020-03-06', '2020-04-05']);
@@ -150,6 +155,7 @@ describe('mock host: transition', () => {
 
     const undone = await api.reorgUndo(plan.structure_change_id!);
     expect(undone.undone).toBe(true);
+    expect((await api.planGet(plan.id)).structure_change?.undone).toBe(true);
     expect((await api.personGet(mgr.id)).direct_reports).toBe(reports.length);
     expect((await api.reorgUndo(plan.structure_change_id!).catch((e: unknown) => e)) as api.ApiError).toMatchObject({ kind: 'conflict' });
   });
@@ -165,14 +171,144 @@ describe('mock host: transition', () => {
     }
     expect(unassessed).not.toBeNull();
     const profile = (await api.profileList('ai-native-ic-leader'))[0];
-    const err = (await api.planCreate({ person_id: unassessed!.id, profile_id: profile.id, start_date: '2026-01-05', moves: [] }).catch((e: unknown) => e)) as api.ApiError;
+    const err = (await api.planCreate({ person_id: unassessed!.id, profile_id: profile.id, start_date: '2026-01-05', moves: [], direction: null }).catch((e: unknown) => e)) as api.ApiError;
     expect(err.kind).toBe('invalid_input');
     expect(err.message).toContain('assessment first');
 
     const mgr = await assessedManager();
     const reports = (await api.orgChildren(mgr.id, 0, 1000)).nodes.filter((n) => n.kind === 'human');
-    const plan = await api.planCreate({ person_id: mgr.id, profile_id: profile.id, start_date: '2026-01-05', moves: reports.map((r) => ({ person_id: r.id, to_manager: mgr.manager_id })) });
+    const plan = await api.planCreate({
+      person_id: mgr.id,
+      profile_id: profile.id,
+      start_date: '2026-01-05',
+      moves: reports.map((r) => ({ person_id: r.id, to_manager: mgr.manager_id })),
+      direction: null,
+    });
     await api.personMove(reports[0].id, mgr.id);
     expect((await api.reorgUndo(plan.structure_change_id!).catch((e: unknown) => e)) as api.ApiError).toMatchObject({ kind: 'conflict' });
+  });
+
+  async function assessedIc() {
+    for (const n of (await api.orgSearch('Engineer', 400)).filter((x) => x.kind === 'human' && x.span === 0)) {
+      const list = await api.assessmentList(n.id, 'ai-native-ic-leader');
+      if (list.some((a) => a.assessor_role === 'self' || a.assessor_role === 'manager')) return api.personGet(n.id);
+    }
+    throw new Error('the demo org should have an assessed IC');
+  }
+
+  it('makes a plan back to managing: people come to report to the person, with a manager\'s week and questions', async () => {
+    const ic = await assessedIc();
+    const profile = (await api.profileList('ai-native-ic-leader')).find((p) => p.key === 'engineering-manager')!;
+    const others = (await api.orgSearch('Engineer', 400)).filter((n) => n.kind === 'human' && n.span === 0 && n.id !== ic.id).slice(0, 2);
+    const plan = await api.planCreate({
+      person_id: ic.id,
+      profile_id: profile.id,
+      start_date: '2026-01-05',
+      moves: others.map((o) => ({ person_id: o.id, to_manager: ic.id })),
+      direction: null,
+    });
+    expect(plan.direction).toBe('to_manager');
+    expect(plan.structure_change?.description).toBe(`${ic.name} moves to ${profile.name}: people come to report to them`);
+    expect((await api.personGet(ic.id)).direct_reports).toBe(2);
+    expect(plan.budget).toEqual({ hands_on: 6, agents: 4, reviews: 6, mentoring: 8, one_on_ones: 12 });
+    expect(plan.phases[0].title).toBe('Days 1–30: get to know the people');
+    expect(plan.checkpoint_questions[0]).toBe('Do I have more energy at the end of a week than I did as an IC?');
+    await api.reorgUndo(plan.structure_change_id!);
+    expect((await api.personGet(ic.id)).direct_reports).toBe(0);
+  });
+
+  it('edits, adds, deletes and restores items, and sets the budget and the checkpoint', async () => {
+    const ic = await assessedIc();
+    const profile = (await api.profileList('ai-native-ic-leader')).find((p) => p.key === 'staff-ic-leader')!;
+    const plan = await api.planCreate({ person_id: ic.id, profile_id: profile.id, start_date: '2026-01-05', moves: [], direction: null });
+    expect(plan.baseline_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(plan.gaps.length).toBeGreaterThan(0);
+    expect(plan.gaps.every((g) => g.status !== 'closed')).toBe(true);
+    const first = plan.items[0];
+
+    const edited = await api.planItemUpdate(plan.id, first.id, {
+      phase: 2,
+      title: '  Pair on a review  ',
+      done_when: 'Two reviews done',
+      note: 'With Bo',
+      due_date: '2026-03-01',
+      hours_per_week: 3,
+      kind: 'reviews',
+    });
+    expect(edited.items.find((i) => i.id === first.id)).toMatchObject({ phase: 2, title: 'Pair on a review', note: 'With Bo', due_date: '2026-03-01', hours_per_week: 3, kind: 'reviews', source: 'gap' });
+    const bad = (await api.planItemUpdate(plan.id, first.id, { phase: 4, title: ' ', done_when: '', note: '', due_date: '2026-02-30', hours_per_week: 41, kind: 'reviews' }).catch((e: unknown) => e)) as api.ApiError;
+    expect(bad.kind).toBe('invalid_input');
+    expect(bad.message).toBe('the item was not saved: phase 4 is not 1, 2 or 3; the title is empty; "2026-02-30" is not a date (YYYY-MM-DD); 41 hours a week is more than 40');
+
+    const added = await api.planItemAdd(plan.id, { phase: 3, title: 'Write a team charter', done_when: '', note: '', due_date: '2026-04-05', hours_per_week: 1, kind: 'hands_on' });
+    expect(added.items.length).toBe(plan.items.length + 1);
+    const own = added.items.find((i) => i.title === 'Write a team charter')!;
+    expect(own).toMatchObject({ source: 'own', phase: 3, skill_key: '', level: null });
+
+    const deleted = await api.planItemDelete(plan.id, own.id);
+    expect(deleted).toMatchObject({ plan_id: plan.id, item: { id: own.id, title: 'Write a team charter' } });
+    expect((await api.planGet(plan.id)).items.some((i) => i.id === own.id)).toBe(false);
+    const restored = await api.planItemRestore(deleted);
+    expect(restored.items.filter((i) => i.id === own.id)).toHaveLength(1);
+    expect(((await api.planItemRestore(deleted).catch((e: unknown) => e)) as api.ApiError).kind).toBe('conflict');
+
+    const budget = { hands_on: 20, agents: 20, reviews: 20, mentoring: 10, one_on_ones: 10 };
+    expect((await api.planBudgetSet(plan.id, budget)).budget).toEqual(budget);
+    const over = (await api.planBudgetSet(plan.id, { ...budget, one_on_ones: 11 }).catch((e: unknown) => e)) as api.ApiError;
+    expect(over).toMatchObject({ kind: 'invalid_input', message: 'the budget adds up to 81 hours a week; keep it at 80 or less' });
+    expect((await api.planGet(plan.id)).budget).toEqual(budget);
+
+    const decided = await api.planCheckpointSet(plan.id, 'adjust', '  Less hands-on  ');
+    expect([decided.checkpoint_decision, decided.checkpoint_note]).toEqual(['adjust', 'Less hands-on']);
+    expect(await api.planMarkdown(plan.id)).toContain('## Checkpoint decision: Adjust');
+    expect((await api.planCheckpointSet(plan.id, null, '')).checkpoint_decision).toBeNull();
+
+    // A newer manager assessment rates every target skill at its target: every gap of the start is closed.
+    const framework = (await api.frameworkList()).find((f) => f.key === 'ai-native-ic-leader')!;
+    await api.assessmentCreate({
+      person_id: ic.id,
+      framework_id: framework.id,
+      assessor_role: 'manager',
+      assessor_name: 'Their manager',
+      assessed_on: '2030-01-01',
+      round: '2030-H1',
+      note: '',
+      ratings: plan.gaps.map((g) => ({ skill_key: g.skill_key, level: g.target, interest: null, note: '' })),
+    });
+    const later = await api.planGet(plan.id);
+    expect(later.reassessed_on).toBe('2030-01-01');
+    expect(later.baseline_on).toBe(plan.baseline_on);
+    const wereGaps = plan.gaps.filter((g) => g.at_start !== null && g.at_start < g.target).map((g) => g.skill_key);
+    expect(wereGaps.length).toBeGreaterThan(0);
+    expect(later.gaps.filter((g) => g.status === 'closed').map((g) => g.skill_key)).toEqual(wereGaps);
+  });
+
+  it('feeds an audit\'s bottlenecks into a plan once, when the audit half says what they are', async () => {
+    const { setAuditActionSource } = await import('./mockTransition');
+    const ic = await assessedIc();
+    const profile = (await api.profileList('ai-native-ic-leader')).find((p) => p.key === 'staff-ic-leader')!;
+    const plan = await api.planCreate({ person_id: ic.id, profile_id: profile.id, start_date: '2026-01-05', moves: [], direction: null });
+    expect(await api.planAddAuditActions(plan.id, 99)).toMatchObject({ added: 0, already_there: 0 });
+    setAuditActionSource((id) =>
+      id === 99
+        ? [
+            { stage: 'code_review', label: 'Code review', title: 'Code review: try "agents review first"', done_when: 'Two weeks run', kind: 'reviews', hours_per_week: 2, phase: 1 },
+            { stage: 'planning', label: 'Planning', title: 'Planning: find one change', done_when: 'Two weeks run', kind: 'hands_on', hours_per_week: 2, phase: 2 },
+          ]
+        : null,
+    );
+    try {
+      const fed = await api.planAddAuditActions(plan.id, 99);
+      expect([fed.added, fed.already_there]).toEqual([2, 0]);
+      const audit = fed.plan.items.filter((i) => i.source === 'audit');
+      expect(audit.map((i) => [i.skill_name, i.stage, i.audit_id, i.phase, i.due_date])).toEqual([
+        ['Bottleneck: Code review', 'code_review', 99, 1, '2026-02-04'],
+        ['Bottleneck: Planning', 'planning', 99, 2, '2026-03-06'],
+      ]);
+      expect(await api.planAddAuditActions(plan.id, 99)).toMatchObject({ added: 0, already_there: 2 });
+      expect(((await api.planAddAuditActions(plan.id, 98).catch((e: unknown) => e)) as api.ApiError).kind).toBe('not_found');
+    } finally {
+      setAuditActionSource(null);
+    }
   });
 });

@@ -120,12 +120,47 @@ describe('commands', () => {
     expect(invoke.mock.calls).toEqual([
       ['reorg_preview', { moves: [{ person_id: 5, to_manager: 2 }] }],
       ['reorg_undo', { id: 8 }],
-      ['plan_create', { input: { person_id: 4, profile_id: 22, start_date: '2026-08-03', moves: [{ person_id: 5, to_manager: 2 }] } }],
+      ['plan_create', { input: { person_id: 4, profile_id: 22, start_date: '2026-08-03', moves: [{ person_id: 5, to_manager: 2 }], direction: null } }],
       ['plan_list', { personId: 4 }],
       ['plan_get', { id: 3 }],
       ['plan_item_check', { planId: 3, itemId: 41, done: true }],
       ['plan_markdown', { id: 3 }],
       ['plan_markdown_write', { id: 3, path: '/tmp/plan.md' }],
+    ]);
+  });
+
+  it('passes the plan-editing, template and audit commands the argument names the Rust commands take', async () => {
+    invoke.mockResolvedValue({});
+    const edit = { phase: 1, title: 'T', done_when: '', note: 'n', due_date: '2026-12-01', hours_per_week: 2, kind: 'agents' as const };
+    const item = { title: 'T', done_when: 'd', hours_per_week: 1, kind: 'reviews' as const };
+    const scope = { kind: 'person' as const, id: 4 };
+    await api.planItemUpdate(3, 41, edit);
+    await api.planItemAdd(3, edit);
+    await api.planItemDelete(3, 41);
+    await api.planBudgetSet(3, { hands_on: 1, agents: 2, reviews: 3, mentoring: 4, one_on_ones: 5 });
+    await api.planCheckpointSet(3, 'go_back', 'why');
+    await api.planAddAuditActions(3, 7);
+    await api.templateLibrary(1);
+    await api.templateSet('coaching', 3, [item]);
+    await api.templateReset('coaching', 3);
+    await api.auditList(scope);
+    await api.auditList(null);
+    await api.auditGet(7);
+    await api.auditDelete(7);
+    expect(invoke.mock.calls).toEqual([
+      ['plan_item_update', { planId: 3, itemId: 41, edit }],
+      ['plan_item_add', { planId: 3, edit }],
+      ['plan_item_delete', { planId: 3, itemId: 41 }],
+      ['plan_budget_set', { planId: 3, budget: { hands_on: 1, agents: 2, reviews: 3, mentoring: 4, one_on_ones: 5 } }],
+      ['plan_checkpoint_set', { planId: 3, decision: 'go_back', note: 'why' }],
+      ['plan_add_audit_actions', { planId: 3, auditId: 7 }],
+      ['template_library', { frameworkId: 1 }],
+      ['template_set', { skillKey: 'coaching', level: 3, items: [item] }],
+      ['template_reset', { skillKey: 'coaching', level: 3 }],
+      ['audit_list', { scope: { kind: 'person', id: 4 } }],
+      ['audit_list', { scope: null }],
+      ['audit_get', { id: 7 }],
+      ['audit_delete', { id: 7 }],
     ]);
   });
 

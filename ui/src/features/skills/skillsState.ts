@@ -4,7 +4,7 @@ import { writable } from 'svelte/store';
 
 import { workspaceSession } from '../../lib/stores';
 
-export type SkillsView = 'person' | 'team' | 'frameworks';
+export type SkillsView = 'person' | 'team' | 'frameworks' | 'templates';
 export type PersonTab = 'assess' | 'compare' | 'gaps' | 'history';
 
 export const skillsView = writable<SkillsView>('person');

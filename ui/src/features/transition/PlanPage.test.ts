@@ -13,6 +13,7 @@ vi.mock('../../lib/api', async (orig) => {
     planMarkdown: vi.fn(),
     planMarkdownWrite: vi.fn(),
     reorgUndo: vi.fn(),
+    auditList: vi.fn(),
     workspaceInfo: vi.fn(),
   };
 });
@@ -34,6 +35,7 @@ beforeEach(() => {
   vi.mocked(api.planMarkdown).mockReset();
   vi.mocked(api.planMarkdownWrite).mockReset();
   vi.mocked(api.reorgUndo).mockReset();
+  vi.mocked(api.auditList).mockReset().mockResolvedValue([]);
 });
 
 describe('PlanPage', () => {
@@ -84,7 +86,7 @@ describe('PlanPage', () => {
     expect(screen.getByTestId('plan-overdue').getAttribute('data-value')).toBe('1');
   });
 
-  it('highlights the day-90 checkpoint with its questions', async () => {
+  it('highlights the day-90 checkpoint item and points to the checkpoint with its questions', async () => {
     render(PlanPage, { planId: 7 });
     await screen.findByTestId('plan-page');
     const checkpoint = item(45);
@@ -92,7 +94,11 @@ describe('PlanPage', () => {
     expect(item(44).getAttribute('data-checkpoint')).toBe('false');
     expect(checkpoint.classList.contains('checkpoint')).toBe(true);
     expect(within(checkpoint).queryByTestId('plan-item-skill')).toBeNull();
-    const questions = within(checkpoint).getByTestId('plan-checkpoint-questions');
+    expect(within(checkpoint).getByTestId('plan-item-decision').textContent).toBe('Decision: Not decided yet');
+    const link = within(checkpoint).getByRole('link', { name: 'Answer the questions and record the decision' });
+    const section = screen.getByTestId('plan-checkpoint');
+    expect(link.getAttribute('href')).toBe(`#${section.id}`);
+    const questions = within(section).getByTestId('plan-checkpoint-questions');
     expect(questions.querySelectorAll('li')).toHaveLength(3);
     expect(questions.textContent).toContain('Which gaps closed, and which did not move?');
   });
@@ -173,8 +179,23 @@ describe('PlanPage', () => {
     expect(document.body.classList.contains('print-plan')).toBe(false);
   });
 
-  it('undoes the structure change after asking', async () => {
-    vi.mocked(api.reorgUndo).mockResolvedValue({ id: 12, description: 'Ada moves', made_on: '2026-08-01', moves: [], undone: true });
+  it('shows what the plan changed in the org: description, people moved, date', async () => {
+    render(PlanPage, { planId: 7 });
+    await screen.findByTestId('plan-page');
+    const structure = screen.getByTestId('plan-structure');
+    expect(structure.getAttribute('data-undone')).toBe('false');
+    expect(screen.getByTestId('plan-structure-description').textContent).toBe('Ada Lovelace moves to IC leader: their reports get new managers');
+    const moves = screen.getByTestId('plan-structure-moves');
+    expect([moves.getAttribute('data-value'), moves.getAttribute('data-made-on')]).toEqual(['3', '2026-08-01']);
+    expect(moves.textContent).toContain('3 people moved on 1 Aug 2026');
+    expect(screen.queryByTestId('plan-structure-undone')).toBeNull();
+  });
+
+  it('undoes the structure change after asking, then reads the plan again', async () => {
+    const base = plan();
+    const undone = plan({ structure_change: { ...base.structure_change!, undone: true } });
+    vi.mocked(api.planGet).mockResolvedValueOnce(base).mockResolvedValue(undone);
+    vi.mocked(api.reorgUndo).mockResolvedValue({ ...base.structure_change!, undone: true });
     render(PlanPage, { planId: 7 });
     await screen.findByTestId('plan-page');
     await fireEvent.click(screen.getByTestId('plan-undo-structure'));
@@ -183,9 +204,21 @@ describe('PlanPage', () => {
     await fireEvent.click(within(dialog).getByTestId('plan-undo-confirm'));
     expect(api.reorgUndo).toHaveBeenCalledWith(12);
     await waitFor(() => expect(screen.queryByTestId('plan-undo-dialog')).toBeNull());
+    await waitFor(() => expect(screen.getByTestId('plan-structure').getAttribute('data-undone')).toBe('true'));
+    expect(vi.mocked(api.planGet).mock.calls.length).toBeGreaterThanOrEqual(2);
     expect(screen.queryByTestId('plan-undo-structure')).toBeNull();
-    expect(screen.getByTestId('plan-structure-undone')).toBeTruthy();
+    expect(screen.getByTestId('plan-structure-undone').textContent).toContain('Undone');
+    expect(screen.getByTestId('plan-structure-moves').textContent).toContain('everyone is back with the manager they had before');
     expect(get(stores.toasts).map((t) => t.testid)).toContain('plan-undo-toast');
+  });
+
+  it('shows an undone change as undone, with no undo', async () => {
+    const base = plan();
+    vi.mocked(api.planGet).mockResolvedValue(plan({ structure_change: { ...base.structure_change!, undone: true } }));
+    render(PlanPage, { planId: 7 });
+    await screen.findByTestId('plan-page');
+    expect(screen.getByTestId('plan-structure-undone')).toBeTruthy();
+    expect(screen.queryByTestId('plan-undo-structure')).toBeNull();
   });
 
   it('keeps the dialog open with the reason when the undo is refused', async () => {
@@ -201,9 +234,10 @@ describe('PlanPage', () => {
   });
 
   it('offers no undo when the plan moved nobody', async () => {
-    vi.mocked(api.planGet).mockResolvedValue(plan({ structure_change_id: null }));
+    vi.mocked(api.planGet).mockResolvedValue(plan({ structure_change_id: null, structure_change: null }));
     render(PlanPage, { planId: 7 });
     await screen.findByTestId('plan-page');
+    expect(screen.queryByTestId('plan-structure')).toBeNull();
     expect(screen.queryByTestId('plan-undo-structure')).toBeNull();
   });
 });

@@ -87,7 +87,7 @@ describe('TransitionWizard', () => {
     expect(step()).toBe('confirm');
     expect(api.reorgPreview).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByTestId('wizard-create'));
-    expect(api.planCreate).toHaveBeenCalledWith({ person_id: 8, profile_id: 22, start_date: '2026-09-01', moves: [] });
+    expect(api.planCreate).toHaveBeenCalledWith({ person_id: 8, profile_id: 22, start_date: '2026-09-01', moves: [], direction: null });
     await waitFor(() => expect(get(state.wizardOpen)).toBe(false));
     expect(get(state.transitionPlanId)).toBe(78);
     expect(get(state.transitionPerson)).toEqual({ id: 8, name: 'Linus Torvalds' });
@@ -131,7 +131,13 @@ describe('TransitionWizard', () => {
     expect(step()).toBe('confirm');
     expect(screen.getByTestId('transition-wizard').textContent).toContain('3 people move to Alan Turing');
     await fireEvent.click(screen.getByTestId('wizard-create'));
-    expect(api.planCreate).toHaveBeenCalledWith({ person_id: 4, profile_id: 22, start_date: todayIso(), moves: [5, 6, 7].map((id) => ({ person_id: id, to_manager: 11 })) });
+    expect(api.planCreate).toHaveBeenCalledWith({
+      person_id: 4,
+      profile_id: 22,
+      start_date: todayIso(),
+      moves: [5, 6, 7].map((id) => ({ person_id: id, to_manager: 11 })),
+      direction: null,
+    });
   });
 
   it('lets each report get their own manager, previewing every change', async () => {
@@ -195,7 +201,7 @@ describe('TransitionWizard', () => {
     render(TransitionWizard);
     await pick('wizard-person-search', 'linus', 8);
     expect(await screen.findByTestId('wizard-missing-assessment')).toBeTruthy();
-    await fireEvent.change(screen.getByTestId('wizard-profile'), { target: { value: '21' } });
+    await fireEvent.change(screen.getByTestId('wizard-profile'), { target: { value: '30' } });
     await waitFor(() => expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(false));
     await next();
     await fireEvent.click(screen.getByTestId('wizard-create'));
@@ -208,7 +214,7 @@ describe('TransitionWizard', () => {
     expect(get(skills.personTab)).toBe('assess');
     expect(get(skills.skillsPerson)).toEqual({ id: 8, name: 'Linus Torvalds' });
     expect(get(skills.skillsFrameworkKey)).toBe('ai-native-ic-leader');
-    expect(get(state.wizardDraft)).toEqual({ person: { id: 8, name: 'Linus Torvalds' }, profileId: 21, startDate: todayIso() });
+    expect(get(state.wizardDraft)).toEqual({ person: { id: 8, name: 'Linus Torvalds' }, profileId: 30, startDate: todayIso() });
   });
 
   it('asks the assessment list, not the message, whether a refusal is about a missing assessment', async () => {
@@ -245,5 +251,97 @@ describe('TransitionWizard', () => {
     await waitFor(() => expect((screen.getByTestId('wizard-profile') as HTMLSelectElement).value).toBe('21'));
     expect((screen.getByTestId('wizard-start-date') as HTMLInputElement).value).toBe('2026-10-01');
     expect(screen.queryByTestId('wizard-missing-assessment')).toBeNull();
+  });
+
+  describe('back to managing', () => {
+    async function chooseManagerRoleFor(query: string, id: number) {
+      render(TransitionWizard);
+      await waitFor(() => expect((screen.getByTestId('wizard-profile') as HTMLSelectElement).value).toBe('22'));
+      expect(screen.getByTestId('wizard-direction').getAttribute('data-direction')).toBe('to_ic');
+      await pick('wizard-person-search', query, id);
+      await fireEvent.change(screen.getByTestId('wizard-profile'), { target: { value: '21' } });
+      await waitFor(() => expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(false));
+    }
+
+    it('asks who will report to them, previews the org with them, and sends the moves under the person', async () => {
+      vi.mocked(api.planCreate).mockResolvedValue(plan({ id: 79, person_id: 8, person_name: 'Linus Torvalds', direction: 'to_manager' }));
+      await chooseManagerRoleFor('linus', 8);
+      const lead = screen.getByTestId('wizard-direction');
+      expect(lead.getAttribute('data-direction')).toBe('to_manager');
+      expect(lead.textContent).toContain('Moving back into managing is a change of job too — not a promotion');
+      // Linus has no reports, but the step exists: it asks who will report to him.
+      const steps = screen.getAllByTestId('wizard-step');
+      expect(steps.map((s) => s.getAttribute('data-step'))).toEqual(['person', 'reports', 'confirm']);
+      expect(steps[1].textContent).toBe('2Who reports to them');
+      await next();
+      expect(step()).toBe('reports');
+      expect(screen.getByTestId('wizard-new-reports-empty')).toBeTruthy();
+      expect(screen.queryByTestId('wizard-reports-all')).toBeNull();
+
+      // The person is never offered as their own report.
+      await fireEvent.input(screen.getByTestId('wizard-new-report-search'), { target: { value: 'o' } });
+      const offered = await screen.findAllByTestId('wizard-new-report-search-result');
+      expect(offered.map((o) => o.getAttribute('data-person-id'))).toEqual(['4', '9', '5']);
+
+      await pick('wizard-new-report-search', 'bo', 5);
+      await pick('wizard-new-report-search', 'alan', 11);
+      expect(screen.getAllByTestId('wizard-new-report').map((r) => r.getAttribute('data-person-id'))).toEqual(['5', '11']);
+      await waitFor(() =>
+        expect(api.reorgPreview).toHaveBeenLastCalledWith([
+          { person_id: 5, to_manager: 8 },
+          { person_id: 11, to_manager: 8 },
+        ]),
+      );
+      await screen.findByTestId('impact-after');
+      expect(valueIn('impact-after', 'managers')).toBe('7');
+
+      const alan = screen.getAllByTestId('wizard-new-report').find((r) => r.getAttribute('data-person-id') === '11')!;
+      await fireEvent.click(within(alan).getByTestId('wizard-new-report-remove'));
+      await waitFor(() => expect(api.reorgPreview).toHaveBeenLastCalledWith([{ person_id: 5, to_manager: 8 }]));
+      await waitFor(() => expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(false));
+      await next();
+      expect(step()).toBe('confirm');
+      const summary = screen.getByTestId('wizard-new-reports-summary');
+      expect(summary.getAttribute('data-count')).toBe('1');
+      expect(summary.textContent).toContain('1 person comes to report to Linus Torvalds:');
+      expect(summary.textContent).toContain('Bo Reports');
+      await fireEvent.click(screen.getByTestId('wizard-create'));
+      expect(api.planCreate).toHaveBeenCalledWith({ person_id: 8, profile_id: 21, start_date: todayIso(), moves: [{ person_id: 5, to_manager: 8 }], direction: null });
+      await waitFor(() => expect(get(state.transitionPlanId)).toBe(79));
+    });
+
+    it('lets nobody move yet, without a preview', async () => {
+      await chooseManagerRoleFor('linus', 8);
+      await next();
+      expect(step()).toBe('reports');
+      expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(false);
+      await next();
+      expect(step()).toBe('confirm');
+      expect(screen.queryByTestId('wizard-new-reports-summary')).toBeNull();
+      await fireEvent.click(screen.getByTestId('wizard-create'));
+      expect(api.reorgPreview).not.toHaveBeenCalled();
+      expect(api.planCreate).toHaveBeenCalledWith({ person_id: 8, profile_id: 21, start_date: todayIso(), moves: [], direction: null });
+    });
+
+    it('keeps a manager\'s own reports and does not offer them again', async () => {
+      await chooseManagerRoleFor('ada', 4);
+      await next();
+      expect(step()).toBe('reports');
+      await waitFor(() => expect(screen.getByTestId('transition-wizard').textContent).toContain('The 3 people who report to Ada Lovelace now stay.'));
+      // Not Ada herself, and not Bo, who reports to her already.
+      await fireEvent.input(screen.getByTestId('wizard-new-report-search'), { target: { value: 'o' } });
+      const offered = await screen.findAllByTestId('wizard-new-report-search-result');
+      expect(offered.map((o) => o.getAttribute('data-person-id'))).toEqual(['8', '9']);
+    });
+
+    it('shows why a move under the person cannot be made and does not go on', async () => {
+      vi.mocked(api.reorgPreview).mockRejectedValue(new api.ApiError('cycle', 'Grace Hopper cannot report to Linus Torvalds: that would be a loop.'));
+      await chooseManagerRoleFor('linus', 8);
+      await next();
+      await pick('wizard-new-report-search', 'grace', 9);
+      const alert = await screen.findByTestId('wizard-error');
+      expect(alert.getAttribute('data-kind')).toBe('cycle');
+      expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(true);
+    });
   });
 });

@@ -21,7 +21,22 @@ describe('planLogic', () => {
     ]);
   });
 
-  it('knows the checkpoint and splits its questions', () => {
+  it('counts only items made from a gap toward a skill', () => {
+    const items = [
+      ...plan().items,
+      planItem({ id: 50, source: 'audit', skill_key: '', skill_name: 'Bottleneck: Code review', level: null, done_on: '2026-08-20' }),
+      planItem({ id: 51, source: 'own', skill_key: '', skill_name: '', level: null }),
+      planItem({ id: 52, source: 'own', skill_key: 'coaching', skill_name: 'Coaching', level: 5 }),
+    ];
+    expect(skillProgress(items)).toEqual([
+      { key: 'delegating-work', name: 'Delegating to people and agents', level: 4, done: 1, total: 2 },
+      { key: 'coaching', name: 'Coaching', level: 3, done: 0, total: 2 },
+    ]);
+  });
+
+  it('knows the checkpoint by its source and splits its questions', () => {
+    expect(isCheckpoint(planItem({ source: 'own', skill_key: '' }))).toBe(false);
+    expect(isCheckpoint(planItem({ source: 'checkpoint', skill_key: 'x' }))).toBe(true);
     const items = plan().items;
     expect(items.filter(isCheckpoint).map((i) => i.id)).toEqual([45]);
     expect(checkpointQuestions(CHECKPOINT_TEXT)).toEqual([

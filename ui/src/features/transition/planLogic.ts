@@ -42,12 +42,9 @@ export function percent(done: number, total: number): number {
   return total > 0 ? Math.round((done / total) * 100) : 0;
 }
 
-/**
- * The day-90 checkpoint closes every plan; it is the one item tied to no skill
- * (the host stores it with an empty skill key and no level).
- */
+/** The day-90 checkpoint closes every plan (the host marks it by its source). */
 export function isCheckpoint(item: PlanItem): boolean {
-  return item.skill_key === '';
+  return item.source === 'checkpoint';
 }
 
 /** The checkpoint's questions, one per entry ("…? …?" -> two questions). */
@@ -72,11 +69,15 @@ export interface SkillProgress {
   total: number;
 }
 
-/** Done/total per skill, in the plan's order (biggest gaps first); the checkpoint is not a skill. */
+/**
+ * Done/total per skill, in the plan's order (biggest gaps first). Only items
+ * made from a skill gap count: the checkpoint, audit bottlenecks and the
+ * user's own items build no skill.
+ */
 export function skillProgress(items: PlanItem[]): SkillProgress[] {
   const bySkill = new Map<string, SkillProgress>();
   for (const item of items) {
-    if (isCheckpoint(item)) continue;
+    if (item.source !== 'gap') continue;
     const row = bySkill.get(item.skill_key) ?? { key: item.skill_key, name: item.skill_name, level: null, done: 0, total: 0 };
     row.total += 1;
     if (item.done_on !== null) row.done += 1;

@@ -1,6 +1,5 @@
 // State of the Transition screen that outlives its components: the person,
-// the plan shown, whether the wizard is open, and structure changes undone
-// in this session (the plan does not say; undo answers once).
+// the plan shown, and whether the wizard is open (with what it was given).
 import { writable } from 'svelte/store';
 
 import { workspaceSession } from '../../lib/stores';
@@ -10,8 +9,6 @@ export const transitionPerson = writable<{ id: number; name: string } | null>(nu
 export const transitionPlanId = writable<number | null>(null);
 /** The "Start a transition" wizard replaces the plan view while open. */
 export const wizardOpen = writable(false);
-/** Ids of structure changes undone from a plan page. */
-export const undoneChanges = writable<number[]>([]);
 
 /** What the wizard was given, kept while the person goes to assess someone first. */
 export interface WizardDraft {
@@ -42,7 +39,6 @@ export function resetTransitionState(): void {
   transitionPlanId.set(null);
   wizardOpen.set(false);
   wizardDraft.set(null);
-  undoneChanges.set([]);
 }
 
 // Another workspace: nothing chosen in the old one applies.

@@ -5,13 +5,18 @@ import { assessment } from '../../test/skillsFixtures';
 import {
   choicesFor,
   destinations,
+  directionOf,
   eachFromAll,
   formatDelta,
   formatMetric,
   hasPlanAssessment,
   impactRows,
+  isManagerProfile,
   movesFor,
+  movesUnder,
+  nameList,
   reportsProblem,
+  stepLabel,
   wizardSteps,
   type ReportsChoice,
 } from './wizardLogic';
@@ -24,6 +29,43 @@ describe('wizardLogic', () => {
   it('asks about reports only for someone who has some', () => {
     expect(wizardSteps(0)).toEqual(['person', 'confirm']);
     expect(wizardSteps(3)).toEqual(['person', 'reports', 'confirm']);
+    expect(wizardSteps(0, 'to_ic')).toEqual(['person', 'confirm']);
+  });
+
+  it('knows a manager profile by its key or name, in any case, as the host does', () => {
+    expect(isManagerProfile({ key: 'engineering-manager', name: 'Engineering manager' })).toBe(true);
+    expect(isManagerProfile({ key: 'em', name: 'Team MANAGER' })).toBe(true);
+    expect(isManagerProfile({ key: 'Manager-of-managers', name: 'Director' })).toBe(true);
+    expect(isManagerProfile({ key: 'ic-leader', name: 'IC leader' })).toBe(false);
+    expect(isManagerProfile({ key: 'staff-ic-leader', name: 'Staff engineer (manages agents)' })).toBe(false);
+    expect(directionOf({ key: 'engineering-manager', name: 'Engineering manager' })).toBe('to_manager');
+    expect(directionOf({ key: 'tech-lead', name: 'Tech lead' })).toBe('to_ic');
+    expect(directionOf(null)).toBe('to_ic');
+  });
+
+  it('back to managing, always asks who will report to them', () => {
+    expect(wizardSteps(0, 'to_manager')).toEqual(['person', 'reports', 'confirm']);
+    expect(wizardSteps(4, 'to_manager')).toEqual(['person', 'reports', 'confirm']);
+    expect(stepLabel('reports', 'to_manager')).toBe('Who reports to them');
+    expect(stepLabel('reports', 'to_ic')).toBe('Their reports');
+    expect(stepLabel('person', 'to_manager')).toBe('Person and role');
+  });
+
+  it('moves everyone chosen under the person, once each, never the person', () => {
+    expect(movesUnder(8, [bo, cy, bo, { id: 8, name: 'Linus' }])).toEqual([
+      { person_id: 5, to_manager: 8 },
+      { person_id: 6, to_manager: 8 },
+    ]);
+    expect(movesUnder(8, [])).toEqual([]);
+  });
+
+  it('lists names in words', () => {
+    expect(nameList([])).toBe('');
+    expect(nameList(['Bo'])).toBe('Bo');
+    expect(nameList(['Bo', 'Cy'])).toBe('Bo and Cy');
+    expect(nameList(['Bo', 'Cy', 'Di'])).toBe('Bo, Cy and Di');
+    expect(nameList(['Bo', 'Cy', 'Di', 'Ed', 'Fi'])).toBe('Bo, Cy, Di and 2 more');
+    expect(nameList(['Bo', 'Cy', 'Di', 'Ed'], 4)).toBe('Bo, Cy, Di and Ed');
   });
 
   it('moves every report to the one manager chosen for all', () => {

@@ -2,15 +2,32 @@
 // the person's reports go (as the moves the host takes), what blocks a step,
 // and the before/after rows of the org impact.
 import type { Assessment } from '../../lib/bindings/Assessment';
+import type { Direction } from '../../lib/bindings/Direction';
 import type { Metrics } from '../../lib/bindings/Metrics';
 import type { Move } from '../../lib/bindings/Move';
 import { formatFixed, formatInt } from '../../lib/format';
 
 export type WizardStep = 'person' | 'reports' | 'confirm';
 
-/** The org-impact step only exists for someone with human reports. */
-export function wizardSteps(humanReports: number): WizardStep[] {
-  return humanReports > 0 ? ['person', 'reports', 'confirm'] : ['person', 'confirm'];
+/**
+ * The host's rule for which way the pendulum swings: a profile whose key or
+ * name says "manager" (any case) is a move back to managing.
+ */
+export function isManagerProfile(profile: { key: string; name: string }): boolean {
+  return profile.key.toLowerCase().includes('manager') || profile.name.toLowerCase().includes('manager');
+}
+
+export function directionOf(profile: { key: string; name: string } | null): Direction {
+  return profile && isManagerProfile(profile) ? 'to_manager' : 'to_ic';
+}
+
+/**
+ * Moving to an IC role, the org-impact step only exists for someone with
+ * human reports (they need new managers). Moving back to managing, it always
+ * does: it asks who will report to them.
+ */
+export function wizardSteps(humanReports: number, direction: Direction = 'to_ic'): WizardStep[] {
+  return humanReports > 0 || direction === 'to_manager' ? ['person', 'reports', 'confirm'] : ['person', 'confirm'];
 }
 
 export const STEP_LABELS: Record<WizardStep, string> = {
@@ -18,6 +35,30 @@ export const STEP_LABELS: Record<WizardStep, string> = {
   reports: 'Their reports',
   confirm: 'Confirm',
 };
+
+export function stepLabel(step: WizardStep, direction: Direction): string {
+  return step === 'reports' && direction === 'to_manager' ? 'Who reports to them' : STEP_LABELS[step];
+}
+
+/** Back to managing: everyone chosen moves under the person, once each, never the person themselves. */
+export function movesUnder(personId: number, chosen: Someone[]): Move[] {
+  const seen = new Set<number>([personId]);
+  const moves: Move[] = [];
+  for (const c of chosen) {
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    moves.push({ person_id: c.id, to_manager: personId });
+  }
+  return moves;
+}
+
+/** "Bo", "Bo and Cy", "Bo, Cy and Di", "Bo, Cy, Di and 4 more" (at most `max` names). */
+export function nameList(names: string[], max = 3): string {
+  if (names.length === 0) return '';
+  if (names.length > max) return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+  if (names.length === 1) return names[0];
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
 
 export interface Someone {
   id: number;

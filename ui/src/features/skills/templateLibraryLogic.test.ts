@@ -1,0 +1,174 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { DELEGATING_2, DELEGATING_3_MINE, library, ownSkill, tpl } from './templateLibraryFixtures';
+
+vi.mock('../../lib/api', async (orig) => {
+  const real = await orig<typeof import('../../lib/api')>();
+  return { ...real, templateSet: vi.fn(), templateReset: vi.fn() };
+});
+const api = await import('../../lib/api');
+const t = await import('./templateLibrary');
+
+const titles = (items: { title: string }[]) => items.map((i) => i.title);
+
+function draftFrom(items = DELEGATING_2) {
+  return t.draftOf({ level: 2, rubric: '', items, edited: false, shipped: items });
+}
+
+beforeEach(() => {
+  vi.mocked(api.templateSet).mockReset().mockResolvedValue([]);
+  vi.mocked(api.templateReset).mockReset().mockResolvedValue([]);
+});
+
+describe('editing a level’s items', () => {
+  it('starts from the items in use and gives each a distinct local id', () => {
+    const d = draftFrom();
+    expect(d.items.map((i) => [i.title, i.hours, i.kind])).toEqual([
+      ['List open tasks', 2, 'hands_on'],
+      ['Brief an agent', 1, 'agents'],
+    ]);
+    expect(new Set(d.items.map((i) => i.uid)).size).toBe(2);
+    expect(t.isDirty(d)).toBe(false);
+  });
+
+  it('moves an item one place and refuses to move past either end', () => {
+    const items = [t.newItem(), t.newItem(), t.newItem()];
+    items.forEach((item, n) => (item.title = 'ABC'[n]));
+    expect(t.moveItem(items, 0, 1)).toBe(true);
+    expect(titles(items)).toEqual(['B', 'A', 'C']);
+    expect(t.moveItem(items, 2, -1)).toBe(true);
+    expect(titles(items)).toEqual(['B', 'C', 'A']);
+    expect(t.moveItem(items, 0, -1)).toBe(false);
+    expect(t.moveItem(items, 2, 1)).toBe(false);
+    expect(titles(items), 'nothing moves at the ends').toEqual(['B', 'C', 'A']);
+  });
+
+  it('removes the item at an index', () => {
+    const d = draftFrom();
+    t.removeItem(d.items, 0);
+    expect(titles(d.items)).toEqual(['Brief an agent']);
+    t.removeItem(d.items, 5);
+    expect(d.items).toHaveLength(1);
+  });
+
+  it('saves trimmed text, as the host stores it', () => {
+    const d = draftFrom();
+    d.items[0].title = '  Write the brief first ';
+    d.items[0].done_when = ' Brief written\n';
+    expect(t.itemsFromDraft(d)[0]).toEqual({ title: 'Write the brief first', done_when: 'Brief written', hours_per_week: 2, kind: 'hands_on' });
+  });
+
+  it('knows when there is something to save', () => {
+    const d = draftFrom();
+    d.items[0].title = 'List open tasks  ';
+    expect(t.isDirty(d), 'spaces the host trims away change nothing').toBe(false);
+    d.items[1].kind = 'reviews';
+    expect(t.isDirty(d)).toBe(true);
+    d.items[1].kind = 'agents';
+    expect(t.isDirty(d)).toBe(false);
+    t.moveItem(d.items, 0, 1);
+    expect(t.isDirty(d), 'a new order is a change').toBe(true);
+    t.moveItem(d.items, 1, -1);
+    d.items[0].hours = null;
+    expect(t.isDirty(d)).toBe(true);
+    d.items[0].hours = 2;
+    d.items.push(t.newItem());
+    expect(t.isDirty(d)).toBe(true);
+  });
+
+  it('adds new items blank, one hour a week of hands-on work', () => {
+    const item = t.newItem();
+    expect([item.title, item.done_when, item.hours, item.kind]).toEqual(['', '', 1, 'hands_on']);
+  });
+});
+
+describe('the host’s checks, repeated for instant feedback', () => {
+  const item = (title: string, hours: number | null) => ({ ...t.newItem(), title, hours });
+
+  it('needs a title and 0–40 whole hours a week', () => {
+    expect(t.itemProblems(item('Do it', 0))).toEqual({});
+    expect(t.itemProblems(item('Do it', 40))).toEqual({});
+    expect(t.itemProblems(item('   ', 41))).toEqual({ title: 'the title is empty', hours: '41 hours a week is more than 40' });
+    expect(t.itemProblems(item('x', null)).hours).toBe('enter the hours a week (0–40)');
+    expect(t.itemProblems(item('x', -1)).hours).toBe('the hours a week cannot be negative');
+    expect(t.itemProblems(item('x', 2.5)).hours).toBe('the hours a week must be a whole number');
+  });
+
+  it('lists every problem, item by item', () => {
+    const d = draftFrom();
+    d.items[0].title = ' ';
+    d.items[0].hours = 60;
+    d.items[1].hours = 3;
+    expect(t.draftProblems(d, { edited: false, shipped: true })).toEqual([
+      'Item 1: the title is empty.',
+      'Item 1: 60 hours a week is more than 40.',
+    ]);
+  });
+
+  it('refuses an empty list, saying how to get the shipped items back', () => {
+    const empty = { items: [], base: [] };
+    expect(t.draftProblems(empty, { edited: true, shipped: true })).toEqual([
+      'Keep at least one item. To bring back the shipped items, use “Reset to shipped”.',
+    ]);
+    expect(t.draftProblems(empty, { edited: false, shipped: true })).toEqual(['Keep at least one item. Cancel keeps the shipped items.']);
+    expect(t.draftProblems(empty, { edited: false, shipped: false })).toEqual(['Add at least one item.']);
+  });
+});
+
+describe('undo', () => {
+  it('after saving a level that was not edited, resets it so it follows the shipped items again', () => {
+    expect(t.undoAfterSave(false, DELEGATING_2)).toEqual({ kind: 'reset' });
+  });
+
+  it('after saving an edited level, puts the earlier items back', () => {
+    expect(t.undoAfterSave(true, DELEGATING_3_MINE)).toEqual({ kind: 'set', items: DELEGATING_3_MINE });
+  });
+
+  it('after saving the first items of a skill that ships none, resets (an empty list cannot be saved)', () => {
+    expect(t.undoAfterSave(false, [])).toEqual({ kind: 'reset' });
+    expect(t.undoAfterSave(true, [])).toEqual({ kind: 'reset' });
+  });
+
+  it('after a reset, saves the removed items again; a level that was not edited has nothing to undo', () => {
+    expect(t.undoAfterReset(true, DELEGATING_3_MINE)).toEqual({ kind: 'set', items: DELEGATING_3_MINE });
+    expect(t.undoAfterReset(false, DELEGATING_2)).toBeNull();
+    expect(t.undoAfterReset(true, [])).toBeNull();
+  });
+
+  it('calls the host for each kind of step', async () => {
+    await t.applyUndo({ kind: 'reset' }, 'coaching', 4);
+    expect(api.templateReset).toHaveBeenCalledWith('coaching', 4);
+    expect(api.templateSet).not.toHaveBeenCalled();
+    await t.applyUndo({ kind: 'set', items: DELEGATING_3_MINE }, 'delegating-work', 3);
+    expect(api.templateSet).toHaveBeenCalledWith('delegating-work', 3, DELEGATING_3_MINE);
+  });
+});
+
+describe('the skill list', () => {
+  const keys = (groups: ReturnType<typeof t.groupSkills>) => groups.map((g) => [g.area, g.skills.map((s) => s.skill_key)]);
+
+  it('groups skills by area in the framework’s order', () => {
+    expect(keys(t.groupSkills(library(), ''))).toEqual([
+      ['Directing work', ['delegating-work', 'decomposing-work']],
+      ['Leading people', ['coaching']],
+    ]);
+  });
+
+  it('filters by skill name, key, area or the wording of an item in use', () => {
+    expect(keys(t.groupSkills(library(), ' COACH '))).toEqual([['Leading people', ['coaching']]]);
+    expect(keys(t.groupSkills(library(), 'decomposing'))).toEqual([['Directing work', ['decomposing-work']]]);
+    expect(keys(t.groupSkills(library(), 'leading people'))).toEqual([['Leading people', ['coaching']]]);
+    expect(keys(t.groupSkills(library(), 'pair on a'))).toEqual([['Directing work', ['delegating-work']]]);
+    expect(keys(t.groupSkills(library(), 'review the pr')), 'shipped items replaced by the user’s do not match').toEqual([]);
+  });
+
+  it('counts edited levels and adds up hours', () => {
+    expect(library().map(t.editedLevels)).toEqual([1, 0, 0]);
+    expect(t.totalHours([tpl('a', 2), tpl('b', 1), tpl('c', 3)])).toBe(6);
+  });
+
+  it('tells a framework Leadline ships nothing for', () => {
+    expect(t.shipsNothing([ownSkill()])).toBe(true);
+    expect(t.shipsNothing([ownSkill(), ...library()])).toBe(false);
+  });
+});

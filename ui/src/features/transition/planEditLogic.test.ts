@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+
+import { auditSummary, gapRows, plan, planItem } from '../../test/planFixtures';
+import {
+  auditChoices,
+  auditFeedMessage,
+  auditLabel,
+  budgetDraft,
+  checkBudget,
+  decisionLabel,
+  DECISIONS,
+  draftFromItem,
+  editFromDraft,
+  GAP_STATUS,
+  gapsClosed,
+  itemDraftProblems,
+  itemSourceLabel,
+  newItemDraft,
+  phaseEnd,
+  ratingText,
+  sameBudget,
+  structureSummary,
+  wasGap,
+  type ItemDraft,
+} from './planEditLogic';
+
+const draft = (over: Partial<ItemDraft> = {}): ItemDraft => ({
+  phase: 2,
+  title: 'Delegate a bug',
+  done_when: 'Merged',
+  note: '',
+  due_date: '2026-10-02',
+  hours: '2',
+  kind: 'agents',
+  ...over,
+});
+
+describe('planEditLogic: items', () => {
+  it('starts an edit from the item, with the hours as text', () => {
+    const item = planItem({ id: 42, phase: 1, title: 'Pair', done_when: 'Ran a review', note: 'Bo', due_date: '2026-08-01', hours_per_week: 3, kind: 'mentoring' });
+    expect(draftFromItem(item)).toEqual({ phase: 1, title: 'Pair', done_when: 'Ran a review', note: 'Bo', due_date: '2026-08-01', hours: '3', kind: 'mentoring' });
+  });
+
+  it('starts a new item in a phase due on the phase\'s last day', () => {
+    const p = plan();
+    expect(phaseEnd(p, 2)).toBe('2026-10-02');
+    expect(phaseEnd(p, 4)).toBe('');
+    expect(newItemDraft(p, 3)).toEqual({ phase: 3, title: '', done_when: '', note: '', due_date: '2026-11-01', hours: '1', kind: 'hands_on' });
+  });
+
+  it('says what keeps a draft from being saved', () => {
+    expect(itemDraftProblems(draft())).toEqual([]);
+    expect(itemDraftProblems(draft({ hours: '0' }))).toEqual([]);
+    expect(itemDraftProblems(draft({ hours: '40' }))).toEqual([]);
+    expect(itemDraftProblems(draft({ title: '  ', due_date: '2026-02-30', hours: '41', phase: 4 }))).toEqual([
+      'Give the item a title.',
+      'Enter a due date (YYYY-MM-DD).',
+      'Hours a week: a whole number from 0 to 40.',
+      'Choose a phase.',
+    ]);
+    expect(itemDraftProblems(draft({ hours: '1.5' }))).toEqual(['Hours a week: a whole number from 0 to 40.']);
+    expect(itemDraftProblems(draft({ hours: '' }))).toEqual(['Hours a week: a whole number from 0 to 40.']);
+    expect(itemDraftProblems(draft({ hours: '-1' }))).toEqual(['Hours a week: a whole number from 0 to 40.']);
+  });
+
+  it('sends the draft trimmed, with the hours as a number', () => {
+    expect(editFromDraft(draft({ title: '  Delegate a bug ', done_when: ' Merged ', note: ' with Bo\n', hours: ' 7 ' }))).toEqual({
+      phase: 2,
+      title: 'Delegate a bug',
+      done_when: 'Merged',
+      note: 'with Bo',
+      due_date: '2026-10-02',
+      hours_per_week: 7,
+      kind: 'agents',
+    });
+  });
+
+  it('names where an item came from', () => {
+    expect(itemSourceLabel(planItem({ skill_name: 'Coaching', level: 3 }))).toBe('Coaching → 3');
+    expect(itemSourceLabel(planItem({ skill_name: 'Coaching', level: null }))).toBe('Coaching');
+    expect(itemSourceLabel(planItem({ source: 'audit', skill_name: 'Bottleneck: Code review', stage: 'code_review', level: null }))).toBe('Bottleneck: Code review');
+    expect(itemSourceLabel(planItem({ source: 'audit', skill_name: '', level: null }))).toBe('SDLC audit');
+    expect(itemSourceLabel(planItem({ source: 'own', skill_name: '', level: null }))).toBe('Own item');
+    expect(itemSourceLabel(planItem({ source: 'checkpoint', skill_name: '', level: null }))).toBeNull();
+  });
+});
+
+describe('planEditLogic: weekly budget', () => {
+  const budget = { hands_on: 14, agents: 10, reviews: 8, mentoring: 5, one_on_ones: 3 };
+
+  it('totals the five fields and gives the budget back', () => {
+    const d = budgetDraft(budget);
+    expect(d).toEqual({ hands_on: '14', agents: '10', reviews: '8', mentoring: '5', one_on_ones: '3' });
+    expect(checkBudget(d)).toEqual({ budget, total: 40, problems: [], over: false });
+    expect(checkBudget({ ...d, hands_on: '52' })).toEqual({ budget: { ...budget, hands_on: 52 }, total: 78, problems: [], over: false });
+  });
+
+  it('flags a week over 80 hours but leaves the refusal to the host', () => {
+    const check = checkBudget({ hands_on: '55', agents: '10', reviews: '8', mentoring: '5', one_on_ones: '3' });
+    expect([check.total, check.over, check.problems]).toEqual([81, true, []]);
+    expect(check.budget).toEqual({ ...budget, hands_on: 55 });
+    expect(checkBudget({ hands_on: '80', agents: '0', reviews: '0', mentoring: '0', one_on_ones: '0' }).over).toBe(false);
+  });
+
+  it('refuses fields that are not whole hours, naming them', () => {
+    const check = checkBudget({ hands_on: '14', agents: '', reviews: '2.5', mentoring: '81', one_on_ones: '3' });
+    expect(check.budget).toBeNull();
+    expect(check.total).toBe(17);
+    expect(check.problems).toEqual([
+      'Supervising AI agents: a whole number of hours from 0 to 80.',
+      'Reviews: a whole number of hours from 0 to 80.',
+      'Mentoring: a whole number of hours from 0 to 80.',
+    ]);
+  });
+
+  it('compares two budgets', () => {
+    expect(sameBudget(budget, { ...budget })).toBe(true);
+    expect(sameBudget(budget, { ...budget, one_on_ones: 4 })).toBe(false);
+  });
+});
+
+describe('planEditLogic: checkpoint, gaps, structure, audits', () => {
+  it('words the decisions, "not decided yet" last', () => {
+    expect(DECISIONS.map((d) => d.value)).toEqual(['keep_going', 'adjust', 'go_back', '']);
+    expect(decisionLabel('keep_going')).toBe('Keep going');
+    expect(decisionLabel('go_back')).toBe('Go back');
+    expect(decisionLabel(null)).toBe('Not decided yet');
+  });
+
+  it('counts, among the skills below target at the start, those closed now', () => {
+    const gaps = gapRows();
+    expect(gaps.filter(wasGap).map((g) => g.skill_key)).toEqual(['delegating-work', 'coaching', 'decomposing-work', 'ownership']);
+    expect(gapsClosed(gaps)).toEqual({ closed: 1, of: 4 });
+    expect(gapsClosed([])).toEqual({ closed: 0, of: 0 });
+    const all = gaps.map((g) => (wasGap(g) ? { ...g, now: g.target, status: 'closed' as const } : g));
+    expect(gapsClosed(all)).toEqual({ closed: 4, of: 4 });
+  });
+
+  it('gives every gap status its own words and a symbol', () => {
+    const statuses = Object.values(GAP_STATUS);
+    expect(statuses).toHaveLength(7);
+    expect(new Set(statuses.map((s) => s.label)).size).toBe(7);
+    expect(statuses.every((s) => s.symbol.length > 0)).toBe(true);
+    expect(GAP_STATUS.closed).toMatchObject({ label: 'Closed', symbol: '✔' });
+    expect(GAP_STATUS.widened).toMatchObject({ label: 'Widened', symbol: '↑' });
+    expect(ratingText(null)).toBe('—');
+    expect(ratingText(0)).toBe('0');
+  });
+
+  it('sums up a structure change', () => {
+    const change = plan().structure_change!;
+    expect(structureSummary(change)).toBe('3 people moved on 1 Aug 2026');
+    expect(structureSummary({ ...change, moves: change.moves.slice(0, 1) })).toBe('1 person moved on 1 Aug 2026');
+  });
+
+  it('offers the person\'s audits, then every other audit once', () => {
+    const mine = [auditSummary({ id: 31 }), auditSummary({ id: 30, taken_on: '2026-05-01' })];
+    const all = [auditSummary({ id: 33, scope: { kind: 'team', id: 2 }, scope_name: 'Payments' }), ...mine, auditSummary({ id: 29, scope_name: 'Grace Hopper' })];
+    const choices = auditChoices(mine, all);
+    expect(choices.mine.map((a) => a.id)).toEqual([31, 30]);
+    expect(choices.others.map((a) => a.id)).toEqual([33, 29]);
+    expect(auditLabel(auditSummary())).toBe('Ada Lovelace · 10 Aug 2026 · worst: Code review');
+    expect(auditLabel(auditSummary({ worst: null }))).toBe('Ada Lovelace · 10 Aug 2026 · no bottleneck');
+  });
+
+  it('says what feeding an audit did', () => {
+    expect(auditFeedMessage(2, 1)).toBe('Added 2 items (1 already in the plan)');
+    expect(auditFeedMessage(1, 0)).toBe('Added 1 item (0 already in the plan)');
+    expect(auditFeedMessage(0, 3)).toBe('Added 0 items (3 already in the plan)');
+    expect(auditFeedMessage(0, 0)).toBe('Nothing to add: no stage of this audit slows the work down enough to be a bottleneck.');
+  });
+});
