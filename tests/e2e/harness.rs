@@ -145,11 +145,20 @@ impl Session {
 
     pub async fn click(&self, css: &str) {
         self.log(&format!("click {css}"));
-        self.wait_for(css)
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("click on {css}: {e}"));
+        let element = self.wait_for(css).await;
+        // Centre it first: scrolled only just into view, an element at the bottom
+        // edge sits under the toasts, as it would for a person.
+        let _ = self
+            .client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![serde_json::to_value(&element).unwrap()],
+            )
+            .await;
+        if let Err(e) = element.click().await {
+            self.screenshot("click-failed").await;
+            panic!("{}: click on {css}: {e:?}", self.name);
+        }
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {
@@ -191,7 +200,14 @@ impl Session {
 
     /// Chooses a value in a `<select>` the way a person's choice reaches the page.
     pub async fn select(&self, css: &str, value: &str) {
-        self.log(&format!("select {value} in {css}"));
+        self.set_value(css, value).await;
+    }
+
+    /// Sets the value of a `<select>` or an `<input type="date">` and sends the
+    /// events a person's choice sends: WebKitWebDriver types into date fields
+    /// segment by segment, so typed keys do not give the date typed.
+    pub async fn set_value(&self, css: &str, value: &str) {
+        self.log(&format!("set {value} in {css}"));
         let element = self.wait_for(css).await;
         let script = "const [el, value] = arguments; el.value = value; \
                       el.dispatchEvent(new Event('input', { bubbles: true })); \

@@ -26,6 +26,33 @@ fn args_for(path: &std::path::Path) -> Vec<String> {
     vec!["--workspace".into(), path.display().to_string()]
 }
 
+/// Records, through the core, a manager assessment of one skill of the built-in framework.
+fn assess_as_manager(path: &std::path::Path, person: &str, skill: &str, level: u8, on: &str) {
+    use leadline_core::skills::assessment::{
+        assessment_create, AssessmentInput, AssessorRole, RatingInput,
+    };
+    let ws = Workspace::open(path, OpenMode::MustExist).unwrap();
+    let framework =
+        leadline_core::skills::framework::framework_resolve(ws.conn(), "ai-native-ic-leader")
+            .unwrap();
+    let input = AssessmentInput {
+        person_id: leadline_core::people::person_resolve(ws.conn(), person).unwrap(),
+        framework_id: framework.id,
+        assessor_role: AssessorRole::Manager,
+        assessor_name: String::new(),
+        assessed_on: on.into(),
+        round: String::new(),
+        note: String::new(),
+        ratings: vec![RatingInput {
+            skill_key: skill.into(),
+            level,
+            interest: None,
+            note: String::new(),
+        }],
+    };
+    assessment_create(ws.conn(), &input).unwrap();
+}
+
 async fn metric(session: &Session, name: &str, expected: &str) {
     let css = format!("[data-testid=\"metric-{name}\"] [data-value]");
     session.wait_text(&css, expected, |t| t == expected).await;
@@ -352,33 +379,7 @@ async fn a_transition_reassigns_reports_shows_the_ratio_change_and_builds_a_plan
         dir.path(),
         "id,name,manager id\n1,Ada,\n2,Bo,1\n3,Cy,2\n4,Di,2\n",
     );
-    {
-        use leadline_core::skills::assessment::{
-            assessment_create, AssessmentInput, AssessorRole, RatingInput,
-        };
-        let ws = Workspace::open(&path, OpenMode::MustExist).unwrap();
-        let framework =
-            leadline_core::skills::framework::framework_resolve(ws.conn(), "ai-native-ic-leader")
-                .unwrap();
-        let bo = leadline_core::people::person_resolve(ws.conn(), "Bo").unwrap();
-        let rating = RatingInput {
-            skill_key: "delegating-work".into(),
-            level: 2,
-            interest: None,
-            note: String::new(),
-        };
-        let input = AssessmentInput {
-            person_id: bo,
-            framework_id: framework.id,
-            assessor_role: AssessorRole::Manager,
-            assessor_name: String::new(),
-            assessed_on: "2026-11-01".into(),
-            round: String::new(),
-            note: String::new(),
-            ratings: vec![rating],
-        };
-        assessment_create(ws.conn(), &input).unwrap();
-    }
+    assess_as_manager(&path, "Bo", "delegating-work", 2, "2026-11-01");
     let session = Session::start("transition", &args_for(&path)).await;
     session.click("[data-testid=\"nav-transition\"]").await;
     session.click("[data-testid=\"transition-start\"]").await;
@@ -448,6 +449,203 @@ async fn a_transition_reassigns_reports_shows_the_ratio_change_and_builds_a_plan
     assert!(
         markdown.contains("- [x]") && markdown.contains("Day-90 checkpoint"),
         "{markdown}"
+    );
+    session.stop().await;
+}
+
+/// Clicks the radio for `value` of one scale ("audit-slowdown" or "audit-ai-use") of a stage.
+async fn rate_stage(session: &Session, stage: &str, scale: &str, value: u8) {
+    session
+        .click(&format!(
+            "[data-testid=\"audit-stage\"][data-stage=\"{stage}\"] [data-testid=\"{scale}\"][data-value=\"{value}\"]"
+        ))
+        .await;
+}
+
+#[tokio::test]
+async fn an_audit_feeds_the_plan_a_later_audit_shows_what_improved_and_the_plan_shows_closed_gaps()
+{
+    use leadline_core::transition::plan::{plan_create, plan_get, CheckpointDecision, PlanInput};
+    let dir = tempfile::tempdir().unwrap();
+    let path = workspace_with(dir.path(), "id,name,manager id\n1,Ada,\n2,Bo,1\n");
+    // IC leader targets delegating-work 4; Bo is rated 2: a gap of 2, closed by a rating of 4.
+    assess_as_manager(&path, "Bo", "delegating-work", 2, "2026-11-01");
+    let plan_id = {
+        let mut ws = Workspace::open(&path, OpenMode::MustExist).unwrap();
+        let bo = leadline_core::people::person_resolve(ws.conn(), "Bo").unwrap();
+        let profile =
+            leadline_core::skills::framework::profile_resolve(ws.conn(), "ic-leader").unwrap();
+        let input = PlanInput {
+            person_id: bo,
+            profile_id: profile.id,
+            start_date: "2026-12-01".into(),
+            moves: vec![],
+            direction: None,
+        };
+        let templates = leadline_core::transition::shipped_templates();
+        plan_create(&mut ws, &input, templates, "2026-11-22")
+            .unwrap()
+            .id
+    };
+    let session = Session::start("audit", &args_for(&path)).await;
+    session.click("[data-testid=\"nav-audit\"]").await;
+    session.click("[data-testid=\"audit-scope-person\"]").await;
+    session
+        .type_into("[data-testid=\"audit-person-search\"]", "Bo")
+        .await;
+    session
+        .click("[data-testid=\"audit-person-search-result\"]")
+        .await;
+    session.wait_for("[data-testid=\"audit-person\"]").await;
+    session.click("[data-testid=\"audit-new\"]").await;
+    session.wait_for("[data-testid=\"audit-form\"]").await;
+    session
+        .set_value("[data-testid=\"audit-date\"]", "2026-12-02")
+        .await;
+    rate_stage(&session, "code_review", "audit-slowdown", 4).await;
+    rate_stage(&session, "code_review", "audit-ai-use", 0).await;
+    session
+        .type_into(
+            "[data-testid=\"audit-stage\"][data-stage=\"code_review\"] [data-testid=\"audit-next-change\"]",
+            "Agent pre-review",
+        )
+        .await;
+    rate_stage(&session, "planning", "audit-slowdown", 3).await;
+    rate_stage(&session, "planning", "audit-ai-use", 1).await;
+    rate_stage(&session, "strategy", "audit-slowdown", 1).await;
+    rate_stage(&session, "strategy", "audit-ai-use", 0).await;
+    session.screenshot("form").await;
+    session.click("[data-testid=\"audit-save\"]").await;
+    session.wait_for("[data-testid=\"audit-view\"]").await;
+    // By hand: code review (4) is the worst, planning (3) next; strategy (1) is no bottleneck.
+    assert_eq!(
+        session
+            .attr(
+                "[data-testid=\"audit-worst-item\"][data-rank=\"1\"]",
+                "data-stage"
+            )
+            .await
+            .as_deref(),
+        Some("code_review")
+    );
+    assert_eq!(session.count("[data-testid=\"audit-worst-item\"]").await, 2);
+    session.click("[data-testid=\"audit-plan-add\"]").await;
+    session
+        .wait_for("[data-testid=\"audit-plan-result\"][data-added=\"2\"]")
+        .await;
+    session.screenshot("first-audit").await;
+
+    // A later audit starts from the first one; code review improved from 4 to 2.
+    session.click("[data-testid=\"audit-new\"]").await;
+    session
+        .wait_for("[data-testid=\"audit-form-prefilled\"]")
+        .await;
+    session
+        .set_value("[data-testid=\"audit-date\"]", "2027-01-15")
+        .await;
+    rate_stage(&session, "code_review", "audit-slowdown", 2).await;
+    session.click("[data-testid=\"audit-save\"]").await;
+    session
+        .wait_for("[data-testid=\"audit-view\"][data-date=\"2027-01-15\"]")
+        .await;
+    let change = "[data-testid=\"audit-stage-row\"][data-stage=\"code_review\"] [data-testid=\"audit-slowdown-change\"]";
+    assert_eq!(
+        session.attr(change, "data-direction").await.as_deref(),
+        Some("better")
+    );
+    assert_eq!(
+        session.attr(change, "data-value").await.as_deref(),
+        Some("4")
+    );
+    session.screenshot("later-audit").await;
+
+    // The re-assessment closes the gap; the plan page shows it, and the checkpoint decision.
+    assess_as_manager(&path, "Bo", "delegating-work", 4, "2027-02-01");
+    session.click("[data-testid=\"nav-transition\"]").await;
+    session
+        .type_into("[data-testid=\"transition-person-search\"]", "Bo")
+        .await;
+    session
+        .click("[data-testid=\"transition-person-search-result\"]")
+        .await;
+    session.click("[data-testid=\"transition-plan-row\"]").await;
+    session.wait_for("[data-testid=\"plan-page\"]").await;
+    assert_eq!(
+        session
+            .count("[data-testid=\"plan-item\"][data-source=\"audit\"]")
+            .await,
+        2,
+        "the two worst bottlenecks are in the plan"
+    );
+    session
+        .wait_for(
+            "[data-testid=\"plan-gap-row\"][data-skill-key=\"delegating-work\"][data-status=\"closed\"]",
+        )
+        .await;
+    session
+        .click("[data-testid=\"plan-checkpoint-choice\"][value=\"adjust\"]")
+        .await;
+    session
+        .type_into(
+            "[data-testid=\"plan-checkpoint-note\"]",
+            "More time for reviews",
+        )
+        .await;
+    session
+        .click("[data-testid=\"plan-checkpoint-save\"]")
+        .await;
+    session
+        .wait_for("[data-testid=\"plan-checkpoint-toast\"]")
+        .await;
+    session.screenshot("plan-with-audit-items").await;
+    let ws = Workspace::open(&path, OpenMode::MustExist).unwrap();
+    let plan = plan_get(ws.conn(), plan_id, "2027-02-02").unwrap();
+    assert_eq!(plan.checkpoint_decision, Some(CheckpointDecision::Adjust));
+    assert_eq!(plan.checkpoint_note, "More time for reviews");
+    session.stop().await;
+}
+
+#[tokio::test]
+async fn an_edited_practice_template_is_saved_for_the_next_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = workspace_with(dir.path(), "id,name,manager id\n1,Ada,\n");
+    let session = Session::start("templates", &args_for(&path)).await;
+    session.click("[data-testid=\"nav-skills\"]").await;
+    session
+        .click("[data-testid=\"skills-tab-templates\"]")
+        .await;
+    session
+        .click("[data-testid=\"templates-skill\"][data-skill-key=\"coaching\"]")
+        .await;
+    let level = "[data-testid=\"templates-level\"][data-level=\"3\"]";
+    session
+        .click(&format!("{level} [data-testid=\"templates-edit\"]"))
+        .await;
+    session
+        .type_into(
+            &format!("{level} [data-testid=\"templates-item-title-input\"]"),
+            "Pair with one engineer every week",
+        )
+        .await;
+    session
+        .click(&format!("{level} [data-testid=\"templates-save\"]"))
+        .await;
+    session
+        .wait_for("[data-testid=\"templates-saved-toast\"]")
+        .await;
+    session
+        .wait_for("[data-testid=\"templates-level\"][data-level=\"3\"][data-edited=\"true\"]")
+        .await;
+    session.screenshot("edited").await;
+    let ws = Workspace::open(&path, OpenMode::MustExist).unwrap();
+    let effective = leadline_core::transition::library::templates_effective(
+        ws.conn(),
+        leadline_core::transition::shipped_templates(),
+    )
+    .unwrap();
+    assert_eq!(
+        effective.skills["coaching"]["3"][0].title,
+        "Pair with one engineer every week"
     );
     session.stop().await;
 }

@@ -40,6 +40,12 @@ pub fn parse(text: &str) -> Result<i64> {
         m.parse().map_err(|_| bad())?,
         d.parse().map_err(|_| bad())?,
     );
+    // A year like 0002 is a typing slip in a date field, not a date anyone plans for.
+    if !(1900..=2999).contains(&y) {
+        return Err(Error::InvalidInput(format!(
+            "\"{text}\" is not a date between the years 1900 and 2999"
+        )));
+    }
     let days = days_from_civil(y, m, d);
     // A day that does not exist (2026-02-30) does not come back the same.
     if !(1..=12).contains(&m) || civil_from_days(days) != (y, m, d) {
@@ -95,6 +101,8 @@ mod tests {
             "26-01-01",
             "2026/01/01",
             "",
+            "0002-12-12",
+            "3000-01-01",
         ] {
             assert!(parse(bad).is_err(), "{bad} should be refused");
         }
