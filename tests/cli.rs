@@ -622,4 +622,8 @@ fn audits_feed_a_plan_and_a_later_audit_shows_what_improved() {
         markdown.contains("## Checkpoint decision: Adjust\n\nMore review time"),
         "{markdown}"
     );
+    let out = stdout(&leadline(&ws, &["plan", "delete", "1"]));
+    assert!(out.contains("its structure change stays"), "{out}");
+    let err = fails(&leadline(&ws, &["plan", "show", "1"]));
+    assert!(err.contains("no transition plan with id 1"), "{err}");
 }

@@ -478,6 +478,9 @@ fn template_edits_and_audits_reach_a_plan_through_commands() {
     )
     .unwrap();
     assert_eq!(checkpoint["checkpoint_decision"], "keep_going");
+    let deleted = call(&app, "plan_delete", json!({ "id": plan["id"] })).unwrap();
+    let back = call(&app, "plan_restore", json!({ "deleted": deleted })).unwrap();
+    assert_eq!(back, checkpoint, "the plan comes back as it was");
     let removed = call(
         &app,
         "template_reset",

@@ -6,9 +6,9 @@ use leadline_core::reorg::Move;
 use leadline_core::skills::framework::profile_resolve;
 use leadline_core::transition::library::templates_effective;
 use leadline_core::transition::plan::{
-    plan_add_audit_actions, plan_budget_set, plan_checkpoint_set, plan_create, plan_get,
-    plan_item_check, plan_item_update, plan_markdown, CheckpointDecision, PlanInput, PlanItemEdit,
-    WeeklyBudget,
+    plan_add_audit_actions, plan_budget_set, plan_checkpoint_set, plan_create, plan_delete,
+    plan_get, plan_item_check, plan_item_update, plan_markdown, CheckpointDecision, PlanInput,
+    PlanItemEdit, WeeklyBudget,
 };
 use leadline_core::transition::shipped_templates;
 use leadline_core::{Error, Workspace};
@@ -90,6 +90,8 @@ pub enum PlanCommand {
     },
     /// Add the worst bottlenecks of an SDLC audit to the plan as items.
     AddAudit { plan: i64, audit: i64 },
+    /// Delete a plan and its items (the people it moved stay where they are).
+    Delete { plan: i64 },
 }
 
 /// `PERSON=MANAGER` (an empty manager: to the top of the org).
@@ -297,6 +299,22 @@ pub fn execute(ws: &mut Workspace, command: PlanCommand, today: &str) -> Result<
                 "added {} item(s) from audit {audit}; {} already in the plan",
                 feed.added, feed.already_there
             );
+            Ok(())
+        }
+        PlanCommand::Delete { plan } => {
+            let deleted = plan_delete(ws.conn(), plan, today)?;
+            println!(
+                "deleted plan {plan} of {} ({} items)",
+                deleted.plan.person_name,
+                deleted.plan.items.len()
+            );
+            if let Some(change) = deleted.plan.structure_change.filter(|c| !c.undone) {
+                println!(
+                    "its structure change stays: {} ({} people moved)",
+                    change.description,
+                    change.moves.len()
+                );
+            }
             Ok(())
         }
         PlanCommand::Check { plan, item, undo } => {

@@ -75,6 +75,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         transition::plan_budget_set,
         transition::plan_checkpoint_set,
         transition::plan_add_audit_actions,
+        transition::plan_delete,
+        transition::plan_restore,
         transition::plan_markdown,
         transition::plan_markdown_write,
         transition::template_library,

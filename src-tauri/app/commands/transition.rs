@@ -3,8 +3,8 @@ use std::path::PathBuf;
 use leadline_core::transition::checklist::PracticeTemplate;
 use leadline_core::transition::library::{self, TemplateSkill};
 use leadline_core::transition::plan::{
-    self, AuditFeed, CheckpointDecision, DeletedPlanItem, Plan, PlanInput, PlanItemEdit,
-    WeeklyBudget,
+    self, AuditFeed, CheckpointDecision, DeletedPlan, DeletedPlanItem, Plan, PlanInput,
+    PlanItemEdit, WeeklyBudget,
 };
 use leadline_core::transition::shipped_templates;
 use leadline_core::Error;
@@ -141,6 +141,24 @@ pub async fn plan_add_audit_actions(
         .with_workspace(move |ws| {
             plan::plan_add_audit_actions(ws.conn(), plan_id, audit_id, &today)
         })
+        .await?)
+}
+
+/// Deletes a plan (the people it moved stay where they are); pass the result to
+/// plan_restore to undo.
+#[tauri::command]
+pub async fn plan_delete(state: State<'_, AppState>, id: i64) -> CommandResult<DeletedPlan> {
+    let today = crate::clock::today();
+    Ok(state
+        .with_workspace(move |ws| plan::plan_delete(ws.conn(), id, &today))
+        .await?)
+}
+
+#[tauri::command]
+pub async fn plan_restore(state: State<'_, AppState>, deleted: DeletedPlan) -> CommandResult<Plan> {
+    let today = crate::clock::today();
+    Ok(state
+        .with_workspace(move |ws| plan::plan_restore(ws.conn(), &deleted, &today))
         .await?)
 }
 

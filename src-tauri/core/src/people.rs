@@ -488,7 +488,7 @@ pub fn person_delete(
     )?;
     if plans > 0 {
         return Err(Error::Conflict(format!(
-            "{} has a transition plan; they cannot be deleted while it exists",
+            "{} has a transition plan; delete the plan first, on the Transition screen",
             person.name
         )));
     }

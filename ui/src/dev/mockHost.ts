@@ -411,7 +411,7 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
     }
     case 'person_delete': {
       const p = person(num('id'));
-      if (hasPlan(p.id)) throw new HostError('conflict', `${p.name} has a transition plan; they cannot be deleted while it exists`);
+      if (hasPlan(p.id)) throw new HostError('conflict', `${p.name} has a transition plan; delete the plan first, on the Transition screen`);
       const dest = a.reports as ReportsDestination;
       const to = dest.to === 'up_one_level' ? p.manager_id : dest.to === 'person' ? dest.id : null;
       if (dest.to === 'person') checkManager(null, dest.id);

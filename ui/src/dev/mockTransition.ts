@@ -8,6 +8,7 @@ import templatesFile from '../../../src-tauri/core/src/transition/templates/prac
 import { isManagerProfile } from '../features/transition/wizardLogic';
 import type { AuditFeed } from '../lib/bindings/AuditFeed';
 import type { CheckpointDecision } from '../lib/bindings/CheckpointDecision';
+import type { DeletedPlan } from '../lib/bindings/DeletedPlan';
 import type { DeletedPlanItem } from '../lib/bindings/DeletedPlanItem';
 import type { Direction } from '../lib/bindings/Direction';
 import type { GapProgress } from '../lib/bindings/GapProgress';
@@ -130,12 +131,15 @@ export interface AuditAction {
 export type AuditActionSource = (auditId: number) => AuditAction[] | null;
 
 let plans: StoredPlan[] = [];
+/** Deleted plans, kept for their undo (the real DeletedPlan carries them whole). */
+const deletedPlans = new Map<number, StoredPlan>();
 let changes: StructureChange[] = [];
 let nextId = 1;
 let auditActions: AuditActionSource | null = null;
 
 export function resetTransition(): void {
   plans = [];
+  deletedPlans.clear();
   changes = [];
   nextId = 1;
 }
@@ -351,6 +355,7 @@ function read(host: TransitionHost, id: number): Plan {
     person_name: host.name(p.person_id) ?? '',
     from_role: p.from_role,
     profile_name: p.profile_name,
+    profile_id: p.profile_id,
     direction: p.direction,
     start_date: p.start_date,
     structure_change_id: p.structure_change_id,
@@ -549,6 +554,22 @@ export function handleTransition(cmd: string, a: Args, host: TransitionHost): un
       if (p.items.some((i) => i.id === deleted.item.id)) host.fail('conflict', `the item "${deleted.item.title}" is already in the plan`);
       const { overdue: _overdue, ...item } = deleted.item;
       p.items.push({ ...item, position: deleted.position });
+      return read(host, p.id);
+    }
+    case 'plan_delete': {
+      const p = stored(host, num('id'));
+      const plan = read(host, p.id);
+      plans = plans.filter((q) => q.id !== p.id);
+      deletedPlans.set(p.id, p);
+      const positions = plan.items.map((i) => p.items.find((s) => s.id === i.id)?.position ?? 0);
+      return { plan, positions } satisfies DeletedPlan;
+    }
+    case 'plan_restore': {
+      const deleted = a.deleted as DeletedPlan;
+      if (plans.some((q) => q.id === deleted.plan.id)) host.fail('conflict', `the plan of ${deleted.plan.person_name} toward ${deleted.plan.profile_name} is already there`);
+      const p = deletedPlans.get(deleted.plan.id) ?? host.fail('not_found', `no transition plan with id ${deleted.plan.id}`);
+      deletedPlans.delete(p.id);
+      plans.push(p);
       return read(host, p.id);
     }
     case 'plan_budget_set': {

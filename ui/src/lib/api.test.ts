@@ -147,6 +147,7 @@ describe('commands', () => {
     await api.auditList(null);
     await api.auditGet(7);
     await api.auditDelete(7);
+    await api.planDelete(3);
     expect(invoke.mock.calls).toEqual([
       ['plan_item_update', { planId: 3, itemId: 41, edit }],
       ['plan_item_add', { planId: 3, edit }],
@@ -161,6 +162,7 @@ describe('commands', () => {
       ['audit_list', { scope: null }],
       ['audit_get', { id: 7 }],
       ['audit_delete', { id: 7 }],
+      ['plan_delete', { id: 3 }],
     ]);
   });
 

@@ -10,6 +10,7 @@ import type { AuditScope } from './bindings/AuditScope';
 import type { AuditSummary } from './bindings/AuditSummary';
 import type { CheckpointDecision } from './bindings/CheckpointDecision';
 import type { DeletedAudit } from './bindings/DeletedAudit';
+import type { DeletedPlan } from './bindings/DeletedPlan';
 import type { DeletedPlanItem } from './bindings/DeletedPlanItem';
 import type { PlanItemEdit } from './bindings/PlanItemEdit';
 import type { PracticeTemplate } from './bindings/PracticeTemplate';
@@ -278,6 +279,9 @@ export const planBudgetSet = (planId: number, budget: WeeklyBudget) =>
 /** Records (or clears, with null) the day-90 decision and its note. */
 export const planCheckpointSet = (planId: number, decision: CheckpointDecision | null, note: string) =>
   call<Plan>('plan_checkpoint_set', { planId, decision, note });
+/** Deletes a plan and its items (the people it moved stay); pass the result to planRestore to undo. */
+export const planDelete = (id: number) => call<DeletedPlan>('plan_delete', { id });
+export const planRestore = (deleted: DeletedPlan) => call<Plan>('plan_restore', { deleted });
 /** Adds the audit's worst bottlenecks to the plan; ones already there are skipped. */
 export const planAddAuditActions = (planId: number, auditId: number) =>
   call<AuditFeed>('plan_add_audit_actions', { planId, auditId });

@@ -332,6 +332,9 @@ pub struct Plan {
     pub person_name: String,
     pub from_role: String,
     pub profile_name: String,
+    /// `null` when the profile has been deleted since (the plan keeps its name).
+    #[ts(type = "number | null")]
+    pub profile_id: Option<i64>,
     pub direction: Direction,
     pub start_date: String,
     #[ts(type = "number | null")]
@@ -568,7 +571,6 @@ fn item_from_row(r: &rusqlite::Row, today: &str) -> rusqlite::Result<PlanItem> {
 }
 
 pub fn plan_get(conn: &Connection, id: i64, today: &str) -> Result<Plan> {
-    let mut profile_id: Option<i64> = None;
     let mut plan = conn
         .query_row(
             "SELECT t.id, t.person_id, p.name, t.from_role, t.profile_name, t.start_date, t.structure_change_id,
@@ -580,13 +582,13 @@ pub fn plan_get(conn: &Connection, id: i64, today: &str) -> Result<Plan> {
                 let budget: String = r.get(7)?;
                 let decision: Option<String> = r.get(8)?;
                 let direction = Direction::parse(&r.get::<_, String>(11)?);
-                profile_id = r.get(13)?;
                 Ok(Plan {
                     id: r.get(0)?,
                     person_id: r.get(1)?,
                     person_name: r.get(2)?,
                     from_role: r.get(3)?,
                     profile_name: r.get(4)?,
+                    profile_id: r.get(13)?,
                     direction,
                     start_date: r.get(5)?,
                     structure_change_id: r.get(6)?,
@@ -637,7 +639,7 @@ pub fn plan_get(conn: &Connection, id: i64, today: &str) -> Result<Plan> {
         })
         .collect();
     // The gaps now, when the profile still exists (it may have been deleted since).
-    let now = match profile_id {
+    let now = match plan.profile_id {
         Some(profile) => Some(gap_analysis(conn, plan.person_id, profile)?),
         None => None,
     };
@@ -850,14 +852,9 @@ pub fn plan_item_delete(
     })
 }
 
-/// Puts a removed item back, with the same id, place, tick and note.
-pub fn plan_item_restore(
-    conn: &Connection,
-    deleted: &DeletedPlanItem,
-    today: &str,
-) -> Result<Plan> {
-    plan_exists(conn, deleted.plan_id)?;
-    let i = &deleted.item;
+/// Inserts an item as it was (same id, place, tick and note). Its audit link is
+/// kept only while the audit exists.
+fn item_insert(conn: &Connection, plan_id: i64, position: u32, i: &PlanItem) -> Result<()> {
     let audit = match i.audit_id {
         Some(a) => conn
             .query_row("SELECT id FROM sdlc_audit WHERE id = ?1", [a], |r| {
@@ -872,8 +869,8 @@ pub fn plan_item_restore(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         params![
             i.id,
-            deleted.plan_id,
-            deleted.position,
+            plan_id,
+            position,
             i.phase,
             i.skill_key,
             i.skill_name,
@@ -898,7 +895,124 @@ pub fn plan_item_restore(
         }
         other => other.into(),
     })?;
+    Ok(())
+}
+
+/// Puts a removed item back, with the same id, place, tick and note.
+pub fn plan_item_restore(
+    conn: &Connection,
+    deleted: &DeletedPlanItem,
+    today: &str,
+) -> Result<Plan> {
+    plan_exists(conn, deleted.plan_id)?;
+    item_insert(conn, deleted.plan_id, deleted.position, &deleted.item)?;
     plan_get(conn, deleted.plan_id, today)
+}
+
+/// Everything needed to undo the deletion of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DeletedPlan {
+    pub plan: Plan,
+    /// Each item's place in the plan, in the order of `plan.items`.
+    pub positions: Vec<u32>,
+}
+
+/// Deletes a plan with its items. The structure change it made stays (people
+/// keep their new managers); undo that first if the move is off.
+pub fn plan_delete(conn: &Connection, plan_id: i64, today: &str) -> Result<DeletedPlan> {
+    let plan = plan_get(conn, plan_id, today)?;
+    let mut stmt = conn.prepare("SELECT id, position FROM plan_item WHERE plan_id = ?1")?;
+    let places: std::collections::HashMap<i64, u32> = stmt
+        .query_map([plan_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let positions = plan
+        .items
+        .iter()
+        .map(|i| places.get(&i.id).copied().unwrap_or_default())
+        .collect();
+    // Items and the baseline go with the plan (ON DELETE CASCADE), in one statement.
+    conn.execute("DELETE FROM transition_plan WHERE id = ?1", [plan_id])?;
+    Ok(DeletedPlan { plan, positions })
+}
+
+/// Undoes `plan_delete`: the plan, its items (ticks, notes, dates) and the gaps
+/// it started from come back with the same ids, in one transaction.
+pub fn plan_restore(conn: &Connection, deleted: &DeletedPlan, today: &str) -> Result<Plan> {
+    let p = &deleted.plan;
+    let taken: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM transition_plan WHERE id = ?1)",
+        [p.id],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(Error::Conflict(format!(
+            "the plan of {} toward {} is already there",
+            p.person_name, p.profile_name
+        )));
+    }
+    crate::people::person_brief(conn, p.person_id).map_err(|_| {
+        Error::Conflict(format!(
+            "the plan cannot come back: {} has been deleted since",
+            p.person_name
+        ))
+    })?;
+    let tx = conn.unchecked_transaction()?;
+    let profile: Option<i64> = match p.profile_id {
+        Some(id) => tx
+            .query_row("SELECT id FROM role_profile WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?,
+        None => None,
+    };
+    let change: Option<i64> = match p.structure_change_id {
+        Some(id) => tx
+            .query_row("SELECT id FROM structure_change WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?,
+        None => None,
+    };
+    tx.execute(
+        "INSERT INTO transition_plan (id, person_id, from_role, profile_id, profile_name, start_date, structure_change_id,
+                                      budget, checkpoint_decision, checkpoint_note, created_on, direction, baseline_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            p.id,
+            p.person_id,
+            p.from_role,
+            profile,
+            p.profile_name,
+            p.start_date,
+            change,
+            serde_json::to_string(&p.budget).expect("budget serializes"),
+            p.checkpoint_decision.map(CheckpointDecision::as_str),
+            p.checkpoint_note,
+            p.created_on,
+            p.direction.as_str(),
+            p.baseline_on
+        ],
+    )?;
+    for (position, gap) in p.gaps.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO plan_baseline (plan_id, skill_key, skill_name, target, rating, position)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                p.id,
+                gap.skill_key,
+                gap.skill_name,
+                gap.target,
+                gap.at_start,
+                position as i64
+            ],
+        )?;
+    }
+    for (item, &position) in p.items.iter().zip(&deleted.positions) {
+        item_insert(&tx, p.id, position, item)?;
+    }
+    tx.commit()?;
+    plan_get(conn, p.id, today)
 }
 
 /// Sets the weekly time budget.
@@ -1683,6 +1797,86 @@ mod tests {
         assert_eq!(
             Direction::for_profile(&profile("ic-leader", "IC leader")),
             Direction::ToIc
+        );
+    }
+
+    #[test]
+    fn a_deleted_plan_comes_back_with_its_ticks_notes_and_gaps_and_the_moves_stay() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let ada = add(ws.conn(), "Ada", None);
+        let bo = add(ws.conn(), "Bo", Some(ada));
+        let cy = add(ws.conn(), "Cy", Some(bo));
+        let f = framework_save(ws.conn(), &small(), false).unwrap();
+        assess(
+            ws.conn(),
+            bo,
+            f.id,
+            AssessorRole::Manager,
+            "2026-11-01",
+            vec![rating("delegate", 2, None), rating("coach", 1, None)],
+        );
+        let profile = profile_resolve(ws.conn(), "lead").unwrap();
+        let input = PlanInput {
+            person_id: bo,
+            profile_id: profile.id,
+            start_date: "2026-12-01".into(),
+            moves: vec![Move {
+                person_id: cy,
+                to_manager: Some(ada),
+            }],
+            direction: None,
+        };
+        let plan = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap();
+        let last = plan.items.last().unwrap().clone();
+        plan_item_check(ws.conn(), plan.id, last.id, true, "2026-12-05").unwrap();
+        plan_item_update(
+            ws.conn(),
+            plan.id,
+            last.id,
+            &PlanItemEdit {
+                note: "talked it through with Ada".into(),
+                ..edit_of(&last)
+            },
+            "2026-12-05",
+        )
+        .unwrap();
+        let plan = plan_checkpoint_set(
+            ws.conn(),
+            plan.id,
+            Some(CheckpointDecision::KeepGoing),
+            "",
+            "2026-12-05",
+        )
+        .unwrap();
+        let structure_before = structure(&ws);
+
+        let err = crate::people::person_delete(
+            ws.conn(),
+            bo,
+            crate::people::ReportsDestination::UpOneLevel,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("delete the plan first"), "{err}");
+
+        let deleted = plan_delete(ws.conn(), plan.id, "2026-12-05").unwrap();
+        assert_eq!(
+            plan_get(ws.conn(), plan.id, "2026-12-05")
+                .unwrap_err()
+                .kind(),
+            crate::ErrorKind::NotFound
+        );
+        assert_eq!(
+            structure(&ws),
+            structure_before,
+            "deleting a plan does not move anyone back"
+        );
+        let restored = plan_restore(ws.conn(), &deleted, "2026-12-05").unwrap();
+        assert_eq!(restored, plan, "the plan comes back exactly");
+        assert_eq!(
+            plan_restore(ws.conn(), &deleted, "2026-12-05")
+                .unwrap_err()
+                .kind(),
+            crate::ErrorKind::Conflict
         );
     }
 }

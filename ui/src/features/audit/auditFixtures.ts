@@ -101,6 +101,7 @@ export function plan(over: Partial<Plan> = {}): Plan {
     person_name: 'Ada Lovelace',
     from_role: 'manager of 6',
     profile_name: 'IC leader',
+    profile_id: 22,
     direction: 'to_ic',
     start_date: '2026-08-03',
     structure_change_id: null,

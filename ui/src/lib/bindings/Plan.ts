@@ -7,7 +7,11 @@ import type { PlanItem } from "./PlanItem";
 import type { StructureChange } from "./StructureChange";
 import type { WeeklyBudget } from "./WeeklyBudget";
 
-export type Plan = { id: number, person_id: number, person_name: string, from_role: string, profile_name: string, direction: Direction, start_date: string, structure_change_id: number | null, 
+export type Plan = { id: number, person_id: number, person_name: string, from_role: string, profile_name: string, 
+/**
+ * `null` when the profile has been deleted since (the plan keeps its name).
+ */
+profile_id: number | null, direction: Direction, start_date: string, structure_change_id: number | null, 
 /**
  * The structure change the plan made, with whether it has been undone.
  */
