@@ -15,6 +15,7 @@ import {
   movesFor,
   movesUnder,
   nameList,
+  profileForGoingBack,
   reportsProblem,
   stepLabel,
   wizardSteps,
@@ -143,5 +144,23 @@ describe('wizardLogic', () => {
     expect(formatDelta(null, 3, 2)).toBe('');
     expect(formatMetric(12345, 0)).toBe('12,345');
     expect(formatMetric(null, 2)).toBe('—');
+  });
+});
+
+describe('profileForGoingBack', () => {
+  const profiles = [
+    { id: 1, key: 'engineering-manager', name: 'Engineering manager' },
+    { id: 2, key: 'tech-lead', name: 'Tech lead' },
+    { id: 3, key: 'ic-leader', name: 'IC leader' },
+  ];
+  it('offers a manager profile after a move to an IC role', () => {
+    expect(profileForGoingBack('to_ic', profiles)).toBe(1);
+  });
+  it('offers the IC leader profile after a move to managing', () => {
+    expect(profileForGoingBack('to_manager', profiles)).toBe(3);
+    expect(profileForGoingBack('to_manager', profiles.slice(0, 2))).toBe(2);
+  });
+  it('offers nothing when no profile goes the other way', () => {
+    expect(profileForGoingBack('to_ic', profiles.slice(1))).toBeNull();
   });
 });

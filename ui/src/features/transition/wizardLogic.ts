@@ -17,6 +17,20 @@ export function isManagerProfile(profile: { key: string; name: string }): boolea
   return profile.key.toLowerCase().includes('manager') || profile.name.toLowerCase().includes('manager');
 }
 
+/**
+ * The profile a move back starts on, after a checkpoint decided to go back:
+ * a manager profile after a move to an IC role, an IC profile (IC leader
+ * first) after a move to managing. `null` when there is none to offer.
+ */
+export function profileForGoingBack(
+  direction: Direction,
+  profiles: { id: number; key: string; name: string }[],
+): number | null {
+  if (direction === 'to_ic') return profiles.find(isManagerProfile)?.id ?? null;
+  const ics = profiles.filter((p) => !isManagerProfile(p));
+  return (ics.find((p) => p.key === 'ic-leader') ?? ics[0])?.id ?? null;
+}
+
 export function directionOf(profile: { key: string; name: string } | null): Direction {
   return profile && isManagerProfile(profile) ? 'to_manager' : 'to_ic';
 }
