@@ -649,3 +649,76 @@ async fn an_edited_practice_template_is_saved_for_the_next_plans() {
     );
     session.stop().await;
 }
+
+/// The pendulum the other way: Bo, an IC under Ada, moves back to managing and
+/// Cy comes to report to him. Before: Ada manages Bo and Cy (1 manager, 2 ICs,
+/// ratio 2.00); after: Ada manages Bo, Bo manages Cy (2 managers, 1 IC, 0.50).
+#[tokio::test]
+async fn a_move_back_to_managing_brings_a_report_under_the_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = workspace_with(dir.path(), "id,name,manager id\n1,Ada,\n2,Bo,1\n3,Cy,1\n");
+    assess_as_manager(&path, "Bo", "coaching", 2, "2026-11-01");
+    let manager_profile = {
+        let ws = Workspace::open(&path, OpenMode::MustExist).unwrap();
+        leadline_core::skills::framework::profile_resolve(ws.conn(), "engineering-manager")
+            .unwrap()
+            .id
+    };
+    let session = Session::start("back-to-managing", &args_for(&path)).await;
+    session.click("[data-testid=\"nav-transition\"]").await;
+    session.click("[data-testid=\"transition-start\"]").await;
+    session
+        .type_into("[data-testid=\"wizard-person-search\"]", "Bo")
+        .await;
+    session
+        .click("[data-testid=\"wizard-person-search-result\"]")
+        .await;
+    session.wait_for("[data-testid=\"wizard-person\"]").await;
+    session
+        .select(
+            "[data-testid=\"wizard-profile\"]",
+            &manager_profile.to_string(),
+        )
+        .await;
+    session
+        .wait_for("[data-testid=\"wizard-direction\"][data-direction=\"to_manager\"]")
+        .await;
+    session.click("[data-testid=\"wizard-next\"]").await;
+    session
+        .type_into("[data-testid=\"wizard-new-report-search\"]", "Cy")
+        .await;
+    session
+        .click("[data-testid=\"wizard-new-report-search-result\"]")
+        .await;
+    session
+        .wait_for("[data-testid=\"wizard-new-report\"]")
+        .await;
+    session
+        .wait_text(
+            "[data-testid=\"impact-after\"] [data-testid=\"impact-ratio\"] [data-value]",
+            "0.50",
+            |t| t == "0.50",
+        )
+        .await;
+    session.screenshot("impact").await;
+    session.click("[data-testid=\"wizard-next\"]").await;
+    session.click("[data-testid=\"wizard-create\"]").await;
+    session.wait_for("[data-testid=\"plan-page\"]").await;
+    session.screenshot("plan").await;
+    let ws = Workspace::open(&path, OpenMode::MustExist).unwrap();
+    let cy = leadline_core::people::person_resolve(ws.conn(), "Cy").unwrap();
+    let bo = leadline_core::people::person_resolve(ws.conn(), "Bo").unwrap();
+    assert_eq!(
+        leadline_core::people::person_get(ws.conn(), cy)
+            .unwrap()
+            .manager_id,
+        Some(bo),
+        "Cy now reports to Bo"
+    );
+    let plans = leadline_core::transition::plan::plan_list(ws.conn(), bo, "2026-11-22").unwrap();
+    assert_eq!(
+        plans[0].direction,
+        leadline_core::transition::plan::Direction::ToManager
+    );
+    session.stop().await;
+}
