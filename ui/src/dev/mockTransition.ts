@@ -4,8 +4,8 @@
 // editing, the weekly budget, the checkpoint decision, gap progress since the
 // plan was made and bottlenecks fed from SDLC audits, following leadline-core's
 // rules closely enough to look at the screens.
-import templatesFile from '../../../src-tauri/core/src/transition/templates/practice-templates.json';
 import { isManagerProfile } from '../features/transition/wizardLogic';
+import { templateItems } from './mockTemplates';
 import type { AuditFeed } from '../lib/bindings/AuditFeed';
 import type { CheckpointDecision } from '../lib/bindings/CheckpointDecision';
 import type { DeletedPlan } from '../lib/bindings/DeletedPlan';
@@ -21,7 +21,6 @@ import type { Plan } from '../lib/bindings/Plan';
 import type { PlanInput } from '../lib/bindings/PlanInput';
 import type { PlanItem } from '../lib/bindings/PlanItem';
 import type { PlanItemEdit } from '../lib/bindings/PlanItemEdit';
-import type { PracticeTemplates } from '../lib/bindings/PracticeTemplates';
 import type { RecordedMove } from '../lib/bindings/RecordedMove';
 import type { Stage } from '../lib/bindings/Stage';
 import type { StructureChange } from '../lib/bindings/StructureChange';
@@ -47,7 +46,6 @@ export interface TransitionHost {
 }
 
 const NOT_HANDLED = Symbol('not handled');
-const templates = templatesFile as PracticeTemplates;
 
 const PHASES: Record<Direction, [string, string][]> = {
   to_ic: [
@@ -214,7 +212,8 @@ function checklist(report: GapReport) {
     if (gap.current === null || gap.target === null || gap.current >= gap.target) return;
     const start = gap.target - gap.current >= 2 || rank < 3 || gap.interest === 2 ? 1 : 2;
     for (let level = gap.current + 1, step = 0; level <= gap.target; level += 1, step += 1) {
-      for (const t of templates.skills[gap.skill_key]?.[String(level)] ?? []) {
+      // The library as edited in the mock (mockTemplates), like the app's effective templates.
+      for (const t of templateItems(gap.skill_key, level)) {
         items.push({
           phase: Math.min(3, start + step),
           skill_key: gap.skill_key,
