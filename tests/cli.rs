@@ -170,6 +170,28 @@ fn json_export_lists_people_with_their_attributes() {
     assert_eq!(json["people"][0]["attributes"]["office"], "Paris");
 }
 
+/// Records an assessment on the built-in framework, dated 2026-11-20, from JSON ratings.
+fn assess_builtin(ws: &Path, dir: &Path, person: &str, role: &str, ratings: &str) {
+    let file = dir.join(format!("{person}-{role}.json"));
+    std::fs::write(&file, ratings).unwrap();
+    stdout(&leadline(
+        ws,
+        &[
+            "skills",
+            "assess",
+            person,
+            "--framework",
+            "ai-native-ic-leader",
+            "--as",
+            role,
+            "--file",
+            file.to_str().unwrap(),
+            "--date",
+            "2026-11-20",
+        ],
+    ));
+}
+
 fn fails(output: &Output) -> String {
     assert!(!output.status.success(), "the command should fail");
     String::from_utf8_lossy(&output.stderr).into_owned()
@@ -368,25 +390,14 @@ fn a_transition_plan_moves_reports_builds_a_checklist_and_exports_markdown() {
         err.contains("assessment first"),
         "no plan without an assessment: {err}"
     );
-    let ratings = dir.path().join("r.json");
     // IC leader targets delegating-work 4; Bo is at 2: the checklist must hold levels 3 and 4 of it.
-    std::fs::write(&ratings, r#"{"delegating-work": 2}"#).unwrap();
-    stdout(&leadline(
+    assess_builtin(
         &ws,
-        &[
-            "skills",
-            "assess",
-            "Bo",
-            "--framework",
-            "ai-native-ic-leader",
-            "--as",
-            "manager",
-            "--file",
-            ratings.to_str().unwrap(),
-            "--date",
-            "2026-11-20",
-        ],
-    ));
+        dir.path(),
+        "Bo",
+        "manager",
+        r#"{"delegating-work": 2}"#,
+    );
     let err = fails(&leadline(
         &ws,
         &["plan", "create", "Bo", "--to", "ic-leader"],
@@ -445,24 +456,13 @@ fn audits_feed_a_plan_and_a_later_audit_shows_what_improved() {
     )
     .unwrap();
     stdout(&leadline(&ws, &["import", org.to_str().unwrap()]));
-    let ratings = dir.path().join("r.json");
-    std::fs::write(&ratings, r#"{"bottleneck-hunting": 2}"#).unwrap();
-    stdout(&leadline(
+    assess_builtin(
         &ws,
-        &[
-            "skills",
-            "assess",
-            "Bo",
-            "--framework",
-            "ai-native-ic-leader",
-            "--as",
-            "self",
-            "--file",
-            ratings.to_str().unwrap(),
-            "--date",
-            "2026-11-20",
-        ],
-    ));
+        dir.path(),
+        "Bo",
+        "self",
+        r#"{"bottleneck-hunting": 2}"#,
+    );
     // Cy goes to Ada, Di to the top of the org.
     let out = stdout(&leadline(
         &ws,

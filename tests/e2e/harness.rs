@@ -167,6 +167,15 @@ impl Session {
         element.send_keys(text).await.unwrap();
     }
 
+    /// Finds `text` with the search box `[data-testid=search]` and picks the first
+    /// result: every person picker names its options `<search>-result`.
+    pub async fn pick(&self, search: &str, text: &str) {
+        self.type_into(&format!("[data-testid=\"{search}\"]"), text)
+            .await;
+        self.click(&format!("[data-testid=\"{search}-result\"]"))
+            .await;
+    }
+
     /// The element's text content with white space folded. WebKitWebDriver's own
     /// "visible text" comes back empty for rows of the virtualised lists.
     pub async fn text(&self, css: &str) -> String {

@@ -226,12 +226,7 @@ async fn the_demo_org_shows_every_screen() {
         .nth(1)
         .unwrap()
         .to_string();
-    session
-        .type_into("[data-testid=\"heatmap-person-search\"]", &root)
-        .await;
-    session
-        .click("[data-testid=\"heatmap-person-search-result\"]")
-        .await;
+    session.pick("heatmap-person-search", &root).await;
     session.wait_for("[data-testid=\"heatmap-cell\"][data-value=\"1\"], [data-testid=\"heatmap-cell\"][data-value=\"2\"], [data-testid=\"heatmap-cell\"][data-value=\"3\"]").await;
     session.screenshot("skills-heatmap").await;
     session
@@ -266,12 +261,7 @@ async fn self_and_manager_assessments_compare_side_by_side_and_show_gaps_on_a_ra
     );
     let session = Session::start("skills", &args_for(&path)).await;
     session.click("[data-testid=\"nav-skills\"]").await;
-    session
-        .type_into("[data-testid=\"skills-person-search\"]", "Ada")
-        .await;
-    session
-        .click("[data-testid=\"skills-person-search-result\"]")
-        .await;
+    session.pick("skills-person-search", "Ada").await;
     session.wait_for("[data-testid=\"assess-form\"]").await;
 
     // Ada rates herself first, then her manager rates her, blind, in the same round.
@@ -383,12 +373,7 @@ async fn a_transition_reassigns_reports_shows_the_ratio_change_and_builds_a_plan
     let session = Session::start("transition", &args_for(&path)).await;
     session.click("[data-testid=\"nav-transition\"]").await;
     session.click("[data-testid=\"transition-start\"]").await;
-    session
-        .type_into("[data-testid=\"wizard-person-search\"]", "Bo")
-        .await;
-    session
-        .click("[data-testid=\"wizard-person-search-result\"]")
-        .await;
+    session.pick("wizard-person-search", "Bo").await;
     session.wait_for("[data-testid=\"wizard-person\"]").await;
     session.click("[data-testid=\"wizard-next\"]").await;
     session
@@ -490,12 +475,7 @@ async fn an_audit_feeds_the_plan_a_later_audit_shows_what_improved_and_the_plan_
     let session = Session::start("audit", &args_for(&path)).await;
     session.click("[data-testid=\"nav-audit\"]").await;
     session.click("[data-testid=\"audit-scope-person\"]").await;
-    session
-        .type_into("[data-testid=\"audit-person-search\"]", "Bo")
-        .await;
-    session
-        .click("[data-testid=\"audit-person-search-result\"]")
-        .await;
+    session.pick("audit-person-search", "Bo").await;
     session.wait_for("[data-testid=\"audit-person\"]").await;
     session.click("[data-testid=\"audit-new\"]").await;
     session.wait_for("[data-testid=\"audit-form\"]").await;
@@ -562,12 +542,7 @@ async fn an_audit_feeds_the_plan_a_later_audit_shows_what_improved_and_the_plan_
     // The re-assessment closes the gap; the plan page shows it, and the checkpoint decision.
     assess_as_manager(&path, "Bo", "delegating-work", 4, "2027-02-01");
     session.click("[data-testid=\"nav-transition\"]").await;
-    session
-        .type_into("[data-testid=\"transition-person-search\"]", "Bo")
-        .await;
-    session
-        .click("[data-testid=\"transition-person-search-result\"]")
-        .await;
+    session.pick("transition-person-search", "Bo").await;
     session.click("[data-testid=\"transition-plan-row\"]").await;
     session.wait_for("[data-testid=\"plan-page\"]").await;
     assert_eq!(
@@ -667,12 +642,7 @@ async fn a_move_back_to_managing_brings_a_report_under_the_person() {
     let session = Session::start("back-to-managing", &args_for(&path)).await;
     session.click("[data-testid=\"nav-transition\"]").await;
     session.click("[data-testid=\"transition-start\"]").await;
-    session
-        .type_into("[data-testid=\"wizard-person-search\"]", "Bo")
-        .await;
-    session
-        .click("[data-testid=\"wizard-person-search-result\"]")
-        .await;
+    session.pick("wizard-person-search", "Bo").await;
     session.wait_for("[data-testid=\"wizard-person\"]").await;
     session
         .select(
@@ -684,12 +654,7 @@ async fn a_move_back_to_managing_brings_a_report_under_the_person() {
         .wait_for("[data-testid=\"wizard-direction\"][data-direction=\"to_manager\"]")
         .await;
     session.click("[data-testid=\"wizard-next\"]").await;
-    session
-        .type_into("[data-testid=\"wizard-new-report-search\"]", "Cy")
-        .await;
-    session
-        .click("[data-testid=\"wizard-new-report-search-result\"]")
-        .await;
+    session.pick("wizard-new-report-search", "Cy").await;
     session
         .wait_for("[data-testid=\"wizard-new-report\"]")
         .await;

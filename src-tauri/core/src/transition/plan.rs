@@ -1258,6 +1258,23 @@ mod tests {
         }
     }
 
+    /// Bo's manager rates him on 2026-11-01: delegate 2, decompose 3, coach 1
+    /// (the "lead" targets are 4, 3 and 2).
+    fn assess_bo(conn: &Connection, bo: i64, framework: i64) {
+        assess(
+            conn,
+            bo,
+            framework,
+            AssessorRole::Manager,
+            "2026-11-01",
+            vec![
+                rating("delegate", 2, None),
+                rating("decompose", 3, None),
+                rating("coach", 1, None),
+            ],
+        );
+    }
+
     fn structure(ws: &Workspace) -> Vec<(i64, Option<i64>)> {
         reporting_lines(ws.conn())
     }
@@ -1272,18 +1289,7 @@ mod tests {
         let cy = add(ws.conn(), "Cy", Some(bo));
         let di = add(ws.conn(), "Di", Some(bo));
         let f = framework_save(ws.conn(), &small(), false).unwrap();
-        assess(
-            ws.conn(),
-            bo,
-            f.id,
-            AssessorRole::Manager,
-            "2026-11-01",
-            vec![
-                rating("delegate", 2, None),
-                rating("decompose", 3, None),
-                rating("coach", 1, None),
-            ],
-        );
+        assess_bo(ws.conn(), bo, f.id);
         let profile = profile_resolve(ws.conn(), "lead").unwrap();
         let before = structure(&ws);
         let input = PlanInput {
@@ -1410,18 +1416,7 @@ mod tests {
         let ada = add(ws.conn(), "Ada", None);
         let bo = add(ws.conn(), "Bo", Some(ada));
         let f = framework_save(ws.conn(), &small(), false).unwrap();
-        assess(
-            ws.conn(),
-            bo,
-            f.id,
-            AssessorRole::Manager,
-            "2026-11-01",
-            vec![
-                rating("delegate", 2, None),
-                rating("decompose", 3, None),
-                rating("coach", 1, None),
-            ],
-        );
+        assess_bo(ws.conn(), bo, f.id);
         let profile = profile_resolve(ws.conn(), "lead").unwrap();
         let input = PlanInput {
             person_id: bo,
