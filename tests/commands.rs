@@ -157,7 +157,7 @@ fn export_write_saves_the_workspace_where_asked() {
     let written = call(
         &app,
         "export_write",
-        json!({ "format": "csv", "path": out }),
+        json!({ "format": "csv", "path": out, "overwrite": false }),
     )
     .unwrap();
     assert_eq!(written, out.display().to_string());
@@ -166,7 +166,41 @@ fn export_write_saves_the_workspace_where_asked() {
     let err = call(
         &app,
         "export_write",
-        json!({ "format": "xlsx", "path": out }),
+        json!({ "format": "json", "path": out, "overwrite": false }),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err["kind"], "file_exists",
+        "an existing file is not replaced unasked: {err}"
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), text);
+    call(
+        &app,
+        "export_write",
+        json!({ "format": "json", "path": out, "overwrite": true }),
+    )
+    .unwrap();
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("leadline-workspace"));
+    let workspace = dir.path().join("w.leadline");
+    let before = std::fs::read(&workspace).unwrap();
+    let err = call(
+        &app,
+        "export_write",
+        json!({ "format": "csv", "path": workspace, "overwrite": true }),
+    )
+    .unwrap_err();
+    assert_eq!(err["kind"], "invalid_input", "{err}");
+    assert_eq!(
+        std::fs::read(&workspace).unwrap(),
+        before,
+        "an export never overwrites the open workspace"
+    );
+    let err = call(
+        &app,
+        "export_write",
+        json!({ "format": "xlsx", "path": out, "overwrite": true }),
     )
     .unwrap_err();
     assert_eq!(err["kind"], "invalid_input");
@@ -374,10 +408,17 @@ fn a_plan_is_created_ticked_and_exported_through_commands() {
     call(
         &app,
         "plan_markdown_write",
-        json!({ "id": plan["id"], "path": out }),
+        json!({ "id": plan["id"], "path": out, "overwrite": false }),
     )
     .unwrap();
     assert!(std::fs::read_to_string(&out).unwrap().contains("- [x]"));
+    let again = call(
+        &app,
+        "plan_markdown_write",
+        json!({ "id": plan["id"], "path": out, "overwrite": false }),
+    )
+    .unwrap_err();
+    assert_eq!(again["kind"], "file_exists", "{again}");
     assert_eq!(
         call(&app, "plan_list", json!({ "personId": bo["id"] }))
             .unwrap()
@@ -470,7 +511,23 @@ fn template_edits_and_audits_reach_a_plan_through_commands() {
     .unwrap();
     assert_eq!(feed["added"], 1);
     let deleted = call(&app, "audit_delete", json!({ "id": audit["id"] })).unwrap();
-    call(&app, "audit_restore", json!({ "deleted": deleted })).unwrap();
+    // The window sends the id of the undo, never the data to put back.
+    let wrong = call(
+        &app,
+        "plan_restore",
+        json!({ "undoId": deleted["undo_id"] }),
+    )
+    .unwrap_err();
+    assert_eq!(
+        wrong["kind"], "invalid_input",
+        "an audit's undo cannot restore a plan: {wrong}"
+    );
+    call(
+        &app,
+        "audit_restore",
+        json!({ "undoId": deleted["undo_id"] }),
+    )
+    .unwrap();
     let checkpoint = call(
         &app,
         "plan_checkpoint_set",
@@ -479,7 +536,12 @@ fn template_edits_and_audits_reach_a_plan_through_commands() {
     .unwrap();
     assert_eq!(checkpoint["checkpoint_decision"], "keep_going");
     let deleted = call(&app, "plan_delete", json!({ "id": plan["id"] })).unwrap();
-    let back = call(&app, "plan_restore", json!({ "deleted": deleted })).unwrap();
+    let back = call(
+        &app,
+        "plan_restore",
+        json!({ "undoId": deleted["undo_id"] }),
+    )
+    .unwrap();
     assert_eq!(back, checkpoint, "the plan comes back as it was");
     let removed = call(
         &app,

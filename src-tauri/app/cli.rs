@@ -12,8 +12,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use leadline_core::db::OpenMode;
 use leadline_core::import::{table_read, Field, ImportOptions, ImportPhase};
 use leadline_core::metrics::Metrics;
-use leadline_core::people::{person_all, person_resolve};
-use leadline_core::{export, import, Error, ErrorReport, Workspace};
+use leadline_core::people::{person_all, person_move, person_resolve};
+use leadline_core::{export, import, reorg, Error, ErrorReport, Workspace};
 
 use crate::paths::Paths;
 
@@ -46,8 +46,13 @@ pub enum Command {
         /// Remove people of the workspace whose id is not in the file.
         #[arg(long)]
         remove_missing: bool,
-        /// Validate and report what would change, without writing.
+        /// Confirm a removal of more than half of the org (--remove-missing
+        /// with a file that lacks most people).
         #[arg(long)]
+        yes: bool,
+        /// Check the file and show which column became which field, the
+        /// warnings and what would change, without writing anything.
+        #[arg(long, visible_alias = "check")]
         dry_run: bool,
     },
     /// Headcount, managers, ICs, ratio, spans and layers.
@@ -85,7 +90,13 @@ pub enum Command {
         /// Output file (default: standard output).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
     },
+    /// Break reporting cycles written into the file by another tool: one person
+    /// of each cycle moves to the top (recorded as a structure change).
+    Repair,
 }
 
 #[derive(Debug, Subcommand)]
@@ -93,6 +104,17 @@ pub enum PeopleCommand {
     List {
         #[arg(long)]
         json: bool,
+    },
+    /// Move a person, with their whole subtree, under another manager.
+    Move {
+        /// The person (id or unique name).
+        person: String,
+        /// The new manager (id or unique name).
+        #[arg(long, value_name = "MANAGER", conflicts_with = "top")]
+        to: Option<String>,
+        /// To the top of the org: no manager.
+        #[arg(long)]
+        top: bool,
     },
 }
 
@@ -109,6 +131,8 @@ pub fn run(cli: Cli) -> i32 {
             eprintln!("error: {error}");
             match ErrorReport::from(&error).kind {
                 leadline_core::ErrorKind::ImportInvalid => 3,
+                // Scripts can retry on this one.
+                leadline_core::ErrorKind::Busy => 4,
                 _ => 1,
             }
         }
@@ -157,6 +181,7 @@ fn execute(cli: Cli) -> Result<(), Error> {
             file,
             map,
             remove_missing,
+            yes,
             dry_run,
         } => {
             let bytes = std::fs::read(&file)
@@ -165,22 +190,39 @@ fn execute(cli: Cli) -> Result<(), Error> {
             let options = ImportOptions {
                 mapping,
                 remove_missing,
+                confirm_removal: yes,
             };
-            let mut ws = open(workspace, !dry_run)?;
             let name = file
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            // A new workspace file is created only once the import has landed:
+            // a refused file must leave nothing behind.
+            let creates = workspace.is_some_and(|w| !w.exists());
+            let mut ws = if creates {
+                Workspace::in_memory()?
+            } else {
+                open(workspace, !dry_run)?
+            };
             let preview = import::import_preview(ws.conn(), &name, &bytes, &options)?;
+            for warning in &preview.warnings {
+                match warning.line {
+                    Some(line) => eprintln!("warning: line {line}: {}", warning.message),
+                    None => eprintln!("warning: {}", warning.message),
+                }
+            }
             if !preview.problems.is_empty() {
                 return Err(Error::ImportInvalid(preview.problems));
             }
             if dry_run {
-                println!(
-                    "{} rows ({}, delimiter {:?}): would add {}, update {}, leave {} unchanged, remove {}",
-                    preview.rows, preview.encoding, preview.delimiter, preview.adds, preview.updates, preview.unchanged, preview.removes
-                );
+                write_out(import_check_text(&preview).as_bytes())?;
                 return Ok(());
+            }
+            if preview.removal_needs_confirmation && !yes {
+                return Err(Error::NeedsConfirmation(format!(
+                    "this import would remove {} of the {} people in the workspace (everyone not in {name}); nothing was changed. Run it again with --yes if that is what you want",
+                    preview.removes, preview.people_before
+                )));
             }
             let interactive = std::io::IsTerminal::is_terminal(&std::io::stderr());
             let summary = import::import_apply(ws.conn_mut(), &bytes, &options, &mut |p| {
@@ -190,6 +232,10 @@ fn execute(cli: Cli) -> Result<(), Error> {
             })?;
             if interactive {
                 eprintln!();
+            }
+            if creates {
+                let path = workspace.expect("creates implies a path");
+                save_new_workspace(&ws, path)?;
             }
             println!(
                 "imported {}: {} added, {} updated, {} unchanged, {} removed, {} teams created",
@@ -213,6 +259,34 @@ fn execute(cli: Cli) -> Result<(), Error> {
             } else {
                 write_out(metrics_text(&metrics).as_bytes())
             }
+        }
+        Command::People {
+            command: PeopleCommand::Move { person, to, top },
+        } => {
+            let ws = open(workspace, false)?;
+            if to.is_none() && !top {
+                return Err(Error::InvalidInput(
+                    "say where the person goes: --to MANAGER, or --top for no manager".into(),
+                ));
+            }
+            let id = person_resolve(ws.conn(), &person)?;
+            let manager = to.map(|m| person_resolve(ws.conn(), &m)).transpose()?;
+            let moved = person_move(ws.conn(), id, manager)?;
+            println!(
+                "{} now reports to {}",
+                moved.name,
+                moved
+                    .manager_name
+                    .as_deref()
+                    .unwrap_or("nobody (top of the org)")
+            );
+            Ok(())
+        }
+        Command::Repair => {
+            let mut ws = open(workspace, false)?;
+            let change = reorg::structure_repair(&mut ws, &crate::clock::today())?;
+            println!("{}", change.description);
+            Ok(())
         }
         Command::People {
             command: PeopleCommand::List { json },
@@ -260,19 +334,63 @@ fn execute(cli: Cli) -> Result<(), Error> {
             let mut ws = open(workspace, writes)?;
             audit::execute(&mut ws, command, &crate::clock::today())
         }
-        Command::Export { format, out } => {
+        Command::Export { format, out, force } => {
             let ws = open(workspace, false)?;
             let bytes = match format {
                 ExportFormat::Csv => export::export_csv(ws.conn())?,
                 ExportFormat::Json => export::export_json(ws.conn())?,
             };
             match out {
-                Some(path) => std::fs::write(&path, bytes)
-                    .map_err(|e| Error::io(format!("cannot write {}", path.display()), e)),
+                Some(path) => {
+                    export::file_write(&path, &bytes, force, ws.path()).map_err(|e| match e {
+                        Error::FileExists(path) => Error::InvalidInput(format!(
+                            "{} already exists; add --force to replace it",
+                            path.display()
+                        )),
+                        other => other,
+                    })?;
+                    Ok(())
+                }
                 None => write_out(&bytes),
             }
         }
     }
+}
+
+/// What `import --dry-run` prints: which column became what, then the counts.
+fn import_check_text(preview: &import::ImportPreview) -> String {
+    let mut out = format!(
+        "{} ({}, delimiter {:?}, {} rows)\n",
+        preview.file_name, preview.encoding, preview.delimiter, preview.rows
+    );
+    for column in &preview.columns {
+        let field = column
+            .field
+            .map(|f| f.as_str().to_string())
+            .unwrap_or_else(|| format!("attribute \"{}\"", column.header));
+        out.push_str(&format!(
+            "  {:<28} → {field}\n",
+            format!("\"{}\"", column.header)
+        ));
+    }
+    out.push_str(&format!(
+        "would add {}, update {}, leave {} unchanged, remove {} (of {} in the workspace)\n",
+        preview.adds, preview.updates, preview.unchanged, preview.removes, preview.people_before
+    ));
+    if preview.removal_needs_confirmation {
+        out.push_str("the removal takes more than half of the org: applying needs --yes\n");
+    }
+    out
+}
+
+/// Writes an in-memory workspace to a new file in one step, so that the file
+/// appears only with its content.
+fn save_new_workspace(ws: &Workspace, path: &Path) -> Result<(), Error> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| Error::io(format!("cannot create {}", parent.display()), e))?;
+    }
+    leadline_core::db::save_copy(ws.conn(), path)
 }
 
 /// Starts from the automatic mapping and applies each `COLUMN=FIELD`.

@@ -44,11 +44,8 @@ pub async fn audit_delete(state: State<'_, AppState>, id: i64) -> CommandResult<
 }
 
 #[tauri::command]
-pub async fn audit_restore(
-    state: State<'_, AppState>,
-    deleted: DeletedAudit,
-) -> CommandResult<Audit> {
+pub async fn audit_restore(state: State<'_, AppState>, undo_id: i64) -> CommandResult<Audit> {
     Ok(state
-        .with_workspace(move |ws| audit::audit_restore(ws.conn(), &deleted))
+        .with_workspace(move |ws| audit::audit_restore(ws.conn(), undo_id))
         .await?)
 }

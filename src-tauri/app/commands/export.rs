@@ -1,6 +1,6 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use leadline_core::{export, Error};
+use leadline_core::{export, Error, Workspace};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -8,9 +8,10 @@ use super::CommandResult;
 use crate::state::AppState;
 
 fn write(
-    workspace: &leadline_core::Workspace,
+    workspace: &Workspace,
     format: &str,
-    path: &std::path::Path,
+    path: &Path,
+    overwrite: bool,
 ) -> Result<String, Error> {
     let bytes = match format {
         "csv" => export::export_csv(workspace.conn())?,
@@ -21,20 +22,21 @@ fn write(
             )))
         }
     };
-    std::fs::write(path, bytes)
-        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
-    Ok(path.display().to_string())
+    let written = export::file_write(path, &bytes, overwrite, workspace.path())?;
+    Ok(written.display().to_string())
 }
 
-/// Writes the whole workspace as CSV or JSON to a path typed by the user.
+/// Writes the whole workspace as CSV or JSON to a path typed by the user; an
+/// existing file is replaced only when `overwrite` (the window asks first).
 #[tauri::command]
 pub async fn export_write(
     state: State<'_, AppState>,
     format: String,
     path: PathBuf,
+    overwrite: bool,
 ) -> CommandResult<String> {
     Ok(state
-        .with_workspace(move |ws| write(ws, &format, &path))
+        .with_workspace(move |ws| write(ws, &format, &path, overwrite))
         .await?)
 }
 
@@ -65,9 +67,10 @@ pub async fn export_pick_and_write<R: Runtime>(
     else {
         return Ok(None);
     };
+    // The native save dialog has asked before replacing a file.
     Ok(Some(
         state
-            .with_workspace(move |ws| write(ws, &format, &path))
+            .with_workspace(move |ws| write(ws, &format, &path, true))
             .await?,
     ))
 }

@@ -64,6 +64,8 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         reorg::reorg_preview,
         reorg::reorg_apply,
         reorg::reorg_undo,
+        reorg::structure_check,
+        reorg::structure_repair,
         transition::plan_create,
         transition::plan_get,
         transition::plan_list,

@@ -57,12 +57,9 @@ pub async fn person_delete(
 }
 
 #[tauri::command]
-pub async fn person_restore(
-    state: State<'_, AppState>,
-    deleted: DeletedPerson,
-) -> CommandResult<Person> {
+pub async fn person_restore(state: State<'_, AppState>, undo_id: i64) -> CommandResult<Person> {
     Ok(state
-        .with_workspace(move |ws| people::person_restore(ws.conn(), &deleted))
+        .with_workspace(move |ws| people::person_restore(ws.conn(), undo_id))
         .await?)
 }
 

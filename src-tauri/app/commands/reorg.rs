@@ -1,4 +1,4 @@
-use leadline_core::reorg::{self, ImpactPreview, Move, StructureChange};
+use leadline_core::reorg::{self, CycleReport, ImpactPreview, Move, StructureChange};
 use tauri::State;
 
 use super::CommandResult;
@@ -30,5 +30,23 @@ pub async fn reorg_apply(
 pub async fn reorg_undo(state: State<'_, AppState>, id: i64) -> CommandResult<StructureChange> {
     Ok(state
         .with_workspace(move |ws| reorg::reorg_undo(ws, id))
+        .await?)
+}
+
+/// The reporting cycles of a file written by another tool (`null` when sound):
+/// the window checks this when a workspace opens and offers the repair.
+#[tauri::command]
+pub async fn structure_check(state: State<'_, AppState>) -> CommandResult<Option<CycleReport>> {
+    Ok(state
+        .with_workspace(move |ws| reorg::structure_check(ws.conn()))
+        .await?)
+}
+
+/// Moves one person of each reporting cycle to the top, as one recorded change.
+#[tauri::command]
+pub async fn structure_repair(state: State<'_, AppState>) -> CommandResult<StructureChange> {
+    let today = crate::clock::today();
+    Ok(state
+        .with_workspace(move |ws| reorg::structure_repair(ws, &today))
         .await?)
 }

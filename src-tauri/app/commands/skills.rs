@@ -1,6 +1,9 @@
 use std::path::PathBuf;
 
-use leadline_core::skills::assessment::{self, Assessment, AssessmentInput, Comparison};
+use leadline_core::export::file_write;
+use leadline_core::skills::assessment::{
+    self, Assessment, AssessmentInput, Comparison, DeletedAssessment,
+};
 use leadline_core::skills::framework::{
     self, Framework, FrameworkFile, FrameworkSummary, ProfileFile, RoleProfile,
 };
@@ -96,15 +99,15 @@ pub async fn framework_export_write(
     state: State<'_, AppState>,
     id: i64,
     path: PathBuf,
+    overwrite: bool,
 ) -> CommandResult<String> {
     Ok(state
         .with_workspace(move |ws| {
             let file = framework::framework_export(ws.conn(), id)?;
             let mut text = serde_json::to_string_pretty(&file).expect("framework serializes");
             text.push('\n');
-            std::fs::write(&path, text)
-                .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
-            Ok(path.display().to_string())
+            let written = file_write(&path, text.as_bytes(), overwrite, ws.path())?;
+            Ok(written.display().to_string())
         })
         .await?)
 }
@@ -126,7 +129,8 @@ pub async fn framework_export_pick<R: Runtime>(
     else {
         return Ok(None);
     };
-    Ok(Some(framework_export_write(state, id, path).await?))
+    // The native save dialog has asked before replacing a file.
+    Ok(Some(framework_export_write(state, id, path, true).await?))
 }
 
 #[tauri::command]
@@ -181,7 +185,10 @@ pub async fn assessment_list(
 }
 
 #[tauri::command]
-pub async fn assessment_delete(state: State<'_, AppState>, id: i64) -> CommandResult<Assessment> {
+pub async fn assessment_delete(
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<DeletedAssessment> {
     Ok(state
         .with_workspace(move |ws| assessment::assessment_delete(ws.conn(), id))
         .await?)
@@ -191,10 +198,10 @@ pub async fn assessment_delete(state: State<'_, AppState>, id: i64) -> CommandRe
 #[tauri::command]
 pub async fn assessment_restore(
     state: State<'_, AppState>,
-    assessment: Assessment,
-) -> CommandResult<()> {
+    undo_id: i64,
+) -> CommandResult<Assessment> {
     Ok(state
-        .with_workspace(move |ws| assessment::assessment_restore(ws.conn(), &assessment))
+        .with_workspace(move |ws| assessment::assessment_restore(ws.conn(), undo_id))
         .await?)
 }
 

@@ -1,5 +1,6 @@
 use std::path::PathBuf;
 
+use leadline_core::export::file_write;
 use leadline_core::transition::checklist::PracticeTemplate;
 use leadline_core::transition::library::{self, TemplateSkill};
 use leadline_core::transition::plan::{
@@ -7,7 +8,6 @@ use leadline_core::transition::plan::{
     PlanItemEdit, WeeklyBudget,
 };
 use leadline_core::transition::shipped_templates;
-use leadline_core::Error;
 use tauri::State;
 
 use super::CommandResult;
@@ -93,13 +93,10 @@ pub async fn plan_item_delete(
 }
 
 #[tauri::command]
-pub async fn plan_item_restore(
-    state: State<'_, AppState>,
-    deleted: DeletedPlanItem,
-) -> CommandResult<Plan> {
+pub async fn plan_item_restore(state: State<'_, AppState>, undo_id: i64) -> CommandResult<Plan> {
     let today = crate::clock::today();
     Ok(state
-        .with_workspace(move |ws| plan::plan_item_restore(ws.conn(), &deleted, &today))
+        .with_workspace(move |ws| plan::plan_item_restore(ws.conn(), undo_id, &today))
         .await?)
 }
 
@@ -155,10 +152,10 @@ pub async fn plan_delete(state: State<'_, AppState>, id: i64) -> CommandResult<D
 }
 
 #[tauri::command]
-pub async fn plan_restore(state: State<'_, AppState>, deleted: DeletedPlan) -> CommandResult<Plan> {
+pub async fn plan_restore(state: State<'_, AppState>, undo_id: i64) -> CommandResult<Plan> {
     let today = crate::clock::today();
     Ok(state
-        .with_workspace(move |ws| plan::plan_restore(ws.conn(), &deleted, &today))
+        .with_workspace(move |ws| plan::plan_restore(ws.conn(), undo_id, &today))
         .await?)
 }
 
@@ -170,20 +167,21 @@ pub async fn plan_markdown(state: State<'_, AppState>, id: i64) -> CommandResult
         .await?)
 }
 
-/// Writes the plan's Markdown checklist to a path typed by the user.
+/// Writes the plan's Markdown checklist to a path typed by the user; an
+/// existing file is replaced only when `overwrite` (the window asks first).
 #[tauri::command]
 pub async fn plan_markdown_write(
     state: State<'_, AppState>,
     id: i64,
     path: PathBuf,
+    overwrite: bool,
 ) -> CommandResult<String> {
     let today = crate::clock::today();
     Ok(state
         .with_workspace(move |ws| {
             let text = plan::plan_markdown(&plan::plan_get(ws.conn(), id, &today)?);
-            std::fs::write(&path, text)
-                .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
-            Ok(path.display().to_string())
+            let written = file_write(&path, text.as_bytes(), overwrite, ws.path())?;
+            Ok(written.display().to_string())
         })
         .await?)
 }

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
@@ -231,6 +231,18 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (skill_key, level, position)
     ) WITHOUT ROWID;
     "#,
+    // 6: what a deletion removed, kept in the workspace so that undo takes an id
+    // (and survives a restart) instead of trusting data sent back by the window.
+    r#"
+    CREATE TABLE undo_entry (
+        id      INTEGER PRIMARY KEY,
+        kind    TEXT NOT NULL CHECK (kind IN ('person', 'assessment', 'audit', 'plan_item', 'plan')),
+        -- What was deleted, in words, for messages.
+        label   TEXT NOT NULL,
+        -- JSON of everything the deletion removed, as the core wrote it.
+        payload TEXT NOT NULL
+    );
+    "#,
 ];
 
 pub fn schema_version() -> i64 {
@@ -251,6 +263,14 @@ pub fn open(path: &Path, mode: OpenMode) -> Result<Connection> {
             path.display()
         )));
     }
+    // SQLite would read "file:…?mode=memory" as a URI and write nowhere; a
+    // workspace is always a plain file path.
+    if path.to_string_lossy().starts_with("file:") {
+        return Err(Error::InvalidInput(format!(
+            "{} looks like an SQLite URI; give the workspace as a plain file path",
+            path.display()
+        )));
+    }
     if path.is_dir() {
         return Err(Error::NotAWorkspace(format!(
             "{} is a folder, not a workspace file",
@@ -259,8 +279,7 @@ pub fn open(path: &Path, mode: OpenMode) -> Result<Connection> {
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        | OpenFlags::SQLITE_OPEN_URI;
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)
         .map_err(|e| Error::NotAWorkspace(format!("cannot open {}: {e}", path.display())))?;
     prepare(conn, &path.display().to_string())
@@ -328,6 +347,34 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Begins the one write transaction of a command. `BEGIN IMMEDIATE` takes the
+/// write lock before the first read, so the checks that follow see exactly what
+/// the write will change, and a second writer waits for the busy timeout
+/// instead of failing when a read transaction tries to become a write.
+pub fn write(conn: &Connection) -> Result<Transaction<'_>> {
+    Ok(Transaction::new_unchecked(
+        conn,
+        TransactionBehavior::Immediate,
+    )?)
+}
+
+/// Writes the whole database as a new file at `path`, which must not exist yet
+/// (the CLI builds a new workspace in memory and saves it only once an import
+/// has landed, so a refused file leaves nothing behind).
+pub fn save_copy(conn: &Connection, path: &Path) -> Result<()> {
+    if path.exists() {
+        return Err(Error::FileExists(path.to_path_buf()));
+    }
+    conn.execute("VACUUM INTO ?1", [path.to_string_lossy()])
+        .map_err(|e| {
+            Error::io(
+                format!("cannot write {}", path.display()),
+                std::io::Error::other(e),
+            )
+        })?;
+    Ok(())
+}
+
 fn migrate(conn: &mut Connection) -> Result<()> {
     migrate_to(conn, schema_version())
 }
@@ -339,7 +386,13 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
     if current >= target {
         return Ok(());
     }
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Read again under the write lock: another process may have upgraded the
+    // file between the check above and the lock.
+    let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if current >= target {
+        return Ok(());
+    }
     for (index, sql) in MIGRATIONS
         .iter()
         .enumerate()

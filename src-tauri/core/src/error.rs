@@ -22,6 +22,15 @@ pub enum Error {
     NewerVersion { found: i64, supported: i64 },
     #[error("{0}")]
     NotAWorkspace(String),
+    /// Another process holds the write lock for longer than the busy timeout.
+    #[error("the workspace is busy (another Leadline is writing); try again")]
+    Busy,
+    /// A file would be overwritten and that was not asked for.
+    #[error("{} already exists; choose another name or confirm overwriting it", .0.display())]
+    FileExists(std::path::PathBuf),
+    /// A write that loses a lot of data (a mass removal) needs an explicit yes.
+    #[error("{0}")]
+    NeedsConfirmation(String),
     /// The import file has problems; nothing was written. Each problem names its line.
     #[error("the file was not imported, nothing changed: {count} problem(s) found\n{summary}", count = .0.len(), summary = crate::import::problems_summary(.0))]
     ImportInvalid(Vec<crate::import::Problem>),
@@ -29,13 +38,27 @@ pub enum Error {
     #[error("the framework was not saved, nothing changed: {}", .0.join("; "))]
     FrameworkInvalid(Vec<String>),
     #[error("database error: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
     #[error("{context}: {source}")]
     Io {
         context: String,
         #[source]
         source: std::io::Error,
     },
+}
+
+impl From<rusqlite::Error> for Error {
+    /// SQLITE_BUSY after the busy timeout means another process is writing:
+    /// that is worth its own kind, so the UI can say "try again" instead of
+    /// showing a database error.
+    fn from(error: rusqlite::Error) -> Self {
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                Error::Busy
+            }
+            _ => Error::Database(error),
+        }
+    }
 }
 
 /// What went wrong, as a stable machine-readable tag for the UI and scripts.
@@ -49,6 +72,9 @@ pub enum ErrorKind {
     Conflict,
     NewerVersion,
     NotAWorkspace,
+    Busy,
+    FileExists,
+    NeedsConfirmation,
     ImportInvalid,
     FrameworkInvalid,
     Database,
@@ -64,6 +90,9 @@ impl Error {
             Error::Conflict(_) => ErrorKind::Conflict,
             Error::NewerVersion { .. } => ErrorKind::NewerVersion,
             Error::NotAWorkspace(_) => ErrorKind::NotAWorkspace,
+            Error::Busy => ErrorKind::Busy,
+            Error::FileExists(_) => ErrorKind::FileExists,
+            Error::NeedsConfirmation(_) => ErrorKind::NeedsConfirmation,
             Error::ImportInvalid(_) => ErrorKind::ImportInvalid,
             Error::FrameworkInvalid(_) => ErrorKind::FrameworkInvalid,
             Error::Database(_) => ErrorKind::Database,

@@ -2,6 +2,8 @@
 //! person) or JSON (people and teams, field names as in `Person`).
 
 use std::collections::{BTreeSet, HashMap};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -23,10 +25,11 @@ pub const CSV_COLUMNS: [&str; 9] = [
     "manager_id",
 ];
 
-/// Spreadsheets run cells that start with = + - @ as formulas; an apostrophe in
-/// front keeps them text (the import strips it again).
+/// Spreadsheets run cells that start with = + - @ (or a TAB or CR before
+/// one) as formulas; an apostrophe in front keeps them text (the import strips
+/// it again from Leadline's own exports).
 fn guard(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@']) {
+    if cell.starts_with(crate::import::FORMULA_STARTS) {
         format!("'{cell}")
     } else {
         cell.to_string()
@@ -77,6 +80,97 @@ pub fn export_csv(conn: &Connection) -> Result<Vec<u8>> {
     writer
         .into_inner()
         .map_err(|e| Error::InvalidInput(format!("cannot write CSV: {e}")))
+}
+
+/// Whether `a` and `b` name the same file (through links too), when both exist.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) if a == b => return true,
+        _ => {}
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    false
+}
+
+/// Writes a file the user asked for (an export, a plan's Markdown, a
+/// framework document):
+/// - never onto the open workspace or its WAL files, whatever the path says;
+/// - never over an existing file unless `overwrite` (the app asks, the CLI
+///   needs `--force`);
+/// - through a temporary file in the same folder moved into place, so a crash
+///   leaves the old file or the new one, never half of one.
+///
+/// Returns the path written.
+pub fn file_write(
+    target: &Path,
+    bytes: &[u8],
+    overwrite: bool,
+    workspace: Option<&Path>,
+) -> Result<PathBuf> {
+    let name = target
+        .file_name()
+        .ok_or_else(|| Error::InvalidInput(format!("{} is not a file name", target.display())))?;
+    if target.is_dir() {
+        return Err(Error::InvalidInput(format!(
+            "{} is a folder; give a file name",
+            target.display()
+        )));
+    }
+    if let Some(workspace) = workspace {
+        let mut guarded = vec![workspace.to_path_buf()];
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mut side = workspace.as_os_str().to_owned();
+            side.push(suffix);
+            guarded.push(PathBuf::from(side));
+        }
+        if guarded.iter().any(|w| same_file(target, w)) {
+            return Err(Error::InvalidInput(format!(
+                "{} is the open workspace: writing there would destroy it; choose another file",
+                target.display()
+            )));
+        }
+    }
+    let folder = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut temporary_name = std::ffi::OsString::from(".");
+    temporary_name.push(name);
+    temporary_name.push(format!(".{}.partial", std::process::id()));
+    let temporary = folder.join(temporary_name);
+    let io = |e| Error::io(format!("cannot write {}", target.display()), e);
+    let written = (|| {
+        let mut file = std::fs::File::create(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(io(e));
+    }
+    let placed = if overwrite {
+        std::fs::rename(&temporary, target).map_err(io)
+    } else {
+        // A hard link fails when the name is taken, with no window in which
+        // another writer could slip in between a check and the move.
+        match std::fs::hard_link(&temporary, target) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                Err(Error::FileExists(target.to_path_buf()))
+            }
+            // A file system without hard links: check, then move.
+            Err(_) if target.exists() => Err(Error::FileExists(target.to_path_buf())),
+            Err(_) => std::fs::rename(&temporary, target).map_err(io),
+        }
+    };
+    let _ = std::fs::remove_file(&temporary);
+    placed.map(|()| target.to_path_buf())
 }
 
 #[derive(Serialize)]
@@ -150,6 +244,101 @@ mod tests {
             strip(person_all(copy.conn()).unwrap()),
             strip(person_all(ws.conn()).unwrap())
         );
+    }
+
+    #[test]
+    fn cells_that_spreadsheets_would_run_are_guarded_and_come_back_unchanged() {
+        let mut ws = Workspace::in_memory().unwrap();
+        // Attributes are kept verbatim, so a TAB or CR before the `=` survives.
+        let csv = "id,name,notes\n1,Ada,\"\t=cmd()\"\n2,Bo,\"\r=1+1\"\n3,Cy,@SUM(A1)\n";
+        import_apply(
+            ws.conn_mut(),
+            csv.as_bytes(),
+            &ImportOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        let exported = String::from_utf8(export_csv(ws.conn()).unwrap()).unwrap();
+        for guarded in ["'\t=cmd()", "'\r=1+1", "'@SUM(A1)"] {
+            assert!(
+                exported.contains(guarded),
+                "{guarded:?} should be guarded in {exported:?}"
+            );
+        }
+        let mut copy = Workspace::in_memory().unwrap();
+        import_apply(
+            copy.conn_mut(),
+            exported.as_bytes(),
+            &ImportOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        let notes: Vec<String> = person_all(copy.conn())
+            .unwrap()
+            .into_iter()
+            .map(|p| p.attributes["notes"].clone())
+            .collect();
+        assert_eq!(
+            notes,
+            ["\t=cmd()", "\r=1+1", "@SUM(A1)"],
+            "the import of Leadline's own export strips the guard"
+        );
+    }
+
+    #[test]
+    fn a_leading_apostrophe_in_another_tools_file_is_data() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let csv = "employee id,full name,job title\n1,Ada,'=not a formula\n";
+        import_apply(
+            ws.conn_mut(),
+            csv.as_bytes(),
+            &ImportOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        assert_eq!(person_all(ws.conn()).unwrap()[0].title, "'=not a formula");
+    }
+
+    #[test]
+    fn a_file_is_never_written_onto_the_workspace_nor_over_a_file_unasked() {
+        let dir = tempfile::tempdir().unwrap();
+        let workspace = dir.path().join("team.leadline");
+        let ws = Workspace::open(&workspace, crate::db::OpenMode::CreateIfMissing).unwrap();
+        let before = std::fs::read(&workspace).unwrap();
+        // Through another spelling of the same path, too.
+        let sneaky = dir.path().join(".").join("team.leadline");
+        for target in [&workspace, &sneaky] {
+            let err = file_write(target, b"x", true, ws.path()).unwrap_err();
+            assert_eq!(err.kind(), crate::ErrorKind::InvalidInput, "{err}");
+        }
+        let wal = dir.path().join("team.leadline-wal");
+        assert_eq!(
+            file_write(&wal, b"x", true, ws.path()).unwrap_err().kind(),
+            crate::ErrorKind::InvalidInput
+        );
+        assert_eq!(
+            std::fs::read(&workspace).unwrap(),
+            before,
+            "the workspace is untouched"
+        );
+
+        let out = dir.path().join("people.csv");
+        file_write(&out, b"first", false, ws.path()).unwrap();
+        let err = file_write(&out, b"second", false, ws.path()).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::FileExists, "{err}");
+        assert_eq!(
+            std::fs::read(&out).unwrap(),
+            b"first",
+            "a refused write changes nothing"
+        );
+        file_write(&out, b"second", true, ws.path()).unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), b"second");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+            .collect();
+        assert!(leftovers.is_empty(), "no temporary file is left behind");
     }
 
     #[test]

@@ -44,6 +44,10 @@ pub struct ImportOptions {
     /// Remove people of the workspace whose id is not in the file.
     #[serde(default)]
     pub remove_missing: bool,
+    /// Yes to a removal of more than half of the org (see
+    /// `ImportPreview::removal_needs_confirmation`).
+    #[serde(default)]
+    pub confirm_removal: bool,
 }
 
 /// One problem found in the file, with the line it is on (1-based, the header is
@@ -77,12 +81,19 @@ pub struct ImportPreview {
     pub rows: u32,
     pub columns: Vec<ColumnPreview>,
     pub problems: Vec<Problem>,
+    /// What was kept but is worth knowing (a column read differently than mapped).
+    pub warnings: Vec<Problem>,
     pub adds: u32,
     pub updates: u32,
     pub unchanged: u32,
     pub removes: u32,
     /// People of the workspace not in the file, kept because removal was not asked.
     pub kept_missing: u32,
+    /// People in the workspace before the import.
+    pub people_before: u32,
+    /// The removal takes more than half of the org: applying needs
+    /// `confirm_removal`.
+    pub removal_needs_confirmation: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -144,28 +155,126 @@ pub struct TableRow {
     pub fields: Vec<String>,
 }
 
+/// The largest value a cell may hold. Names, titles and notes are far
+/// shorter; a bigger cell is a broken file, and would cost memory many times its
+/// size on the way in.
+pub const MAX_FIELD_BYTES: usize = 64 * 1024;
+
 /// HRIS exports come as UTF-8 (with or without BOM), UTF-16 from Excel's
-/// "Unicode text", or Windows-1252 from older tools; anything that is not valid
-/// UTF-8 and has no BOM is read as Windows-1252, which maps every byte.
-fn decode(bytes: &[u8]) -> (String, &'static str) {
+/// "Unicode text", or Windows-1252 from older tools. Windows-1252 maps every
+/// byte, so it is chosen only for a file that is not UTF-8 at all: one that is
+/// UTF-8 except for a few bytes is refused with their lines, rather than having
+/// every accented name rewritten ("García" → "GarcÃ­a").
+fn decode(bytes: &[u8]) -> Result<(String, &'static str)> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return (String::from_utf8_lossy(rest).into_owned(), "UTF-8");
+        return match std::str::from_utf8(rest) {
+            Ok(text) => Ok((text.to_owned(), "UTF-8")),
+            Err(_) => Err(not_utf8(rest, "it starts with a UTF-8 byte-order mark")),
+        };
     }
-    if bytes.starts_with(&[0xFF, 0xFE]) {
-        let (text, _) = encoding_rs::UTF_16LE.decode_with_bom_removal(bytes);
-        return (text.into_owned(), "UTF-16LE");
-    }
-    if bytes.starts_with(&[0xFE, 0xFF]) {
-        let (text, _) = encoding_rs::UTF_16BE.decode_with_bom_removal(bytes);
-        return (text.into_owned(), "UTF-16BE");
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), "UTF-8"),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (text.into_owned(), "windows-1252")
+    for (bom, encoding, name) in [
+        (&[0xFF, 0xFE], encoding_rs::UTF_16LE, "UTF-16LE"),
+        (&[0xFE, 0xFF], encoding_rs::UTF_16BE, "UTF-16BE"),
+    ] {
+        if bytes.starts_with(bom) {
+            let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
+            if had_errors {
+                return Err(Error::ImportInvalid(replacement_lines(&text, name)));
+            }
+            return Ok((text.into_owned(), name));
         }
     }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_owned(), "UTF-8")),
+        Err(_) if utf8_sequences(bytes) > 0 => {
+            Err(not_utf8(bytes, "the rest of the file is UTF-8"))
+        }
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            Ok((text.into_owned(), "windows-1252"))
+        }
+    }
+}
+
+/// How many well-formed multi-byte UTF-8 characters `bytes` holds: any at all
+/// means the file was written as UTF-8 (Windows-1252 text almost never forms one).
+fn utf8_sequences(bytes: &[u8]) -> usize {
+    let mut count = 0;
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(text) => return count + text.chars().filter(|c| !c.is_ascii()).count(),
+            Err(e) => {
+                let valid = std::str::from_utf8(&rest[..e.valid_up_to()]).expect("valid prefix");
+                count += valid.chars().filter(|c| !c.is_ascii()).count();
+                match e.error_len() {
+                    Some(len) => rest = &rest[e.valid_up_to() + len..],
+                    None => return count,
+                }
+            }
+        }
+    }
+}
+
+/// The lines (1-based) holding bytes that are not UTF-8, as problems.
+fn not_utf8(bytes: &[u8], why: &str) -> Error {
+    let mut lines: Vec<(u32, u8)> = Vec::new();
+    let mut offset = 0;
+    loop {
+        match std::str::from_utf8(&bytes[offset..]) {
+            Ok(_) => break,
+            Err(e) => {
+                let at = offset + e.valid_up_to();
+                let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32;
+                if lines.last().map(|(l, _)| *l) != Some(line) {
+                    lines.push((line, bytes[at]));
+                }
+                match e.error_len() {
+                    Some(len) => offset = at + len,
+                    None => break,
+                }
+            }
+        }
+    }
+    let shown = 20;
+    let mut problems: Vec<Problem> = lines
+        .iter()
+        .take(shown)
+        .map(|&(line, byte)| Problem {
+            line: Some(line),
+            message: format!(
+                "byte 0x{byte:02X} on this line is not UTF-8, but {why}: save the file as UTF-8 (or as Windows-1252 throughout) and import it again"
+            ),
+            people: vec![],
+        })
+        .collect();
+    if lines.len() > shown {
+        problems.push(Problem {
+            line: None,
+            message: format!(
+                "{} more lines have bytes that are not UTF-8",
+                lines.len() - shown
+            ),
+            people: vec![],
+        });
+    }
+    Error::ImportInvalid(problems)
+}
+
+/// Lines where a UTF-16 decoder had to put U+FFFD for bytes it could not read.
+fn replacement_lines(text: &str, encoding: &str) -> Vec<Problem> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| line.contains('\u{FFFD}'))
+        .take(20)
+        .map(|(i, _)| Problem {
+            line: Some(i as u32 + 1),
+            message: format!(
+                "this line has bytes that are not {encoding}, although the file says it is: save it again and import it"
+            ),
+            people: vec![],
+        })
+        .collect()
 }
 
 /// The delimiter that occurs most often in the header line outside quotes.
@@ -194,17 +303,32 @@ fn detect_delimiter(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
-/// Exports by Leadline guard cells starting with = + - @ against spreadsheet
-/// formula injection by prefixing an apostrophe; reading strips it again.
+/// Cells starting with one of these run as formulas in spreadsheets (a TAB or
+/// CR can hide the `=` behind it); Leadline's CSV export prefixes them with an
+/// apostrophe.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Strips the apostrophe Leadline's export put in front of a formula-like cell.
+/// Applied only to Leadline's own exports: in any other file a leading
+/// apostrophe is the user's data.
 fn unguard(value: &str) -> &str {
     match value.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
         _ => value,
     }
 }
 
+/// Whether the header is the one Leadline's CSV export writes.
+fn is_leadline_export(headers: &[String]) -> bool {
+    headers.len() >= crate::export::CSV_COLUMNS.len()
+        && headers
+            .iter()
+            .zip(crate::export::CSV_COLUMNS)
+            .all(|(h, c)| h == c)
+}
+
 pub fn table_read(bytes: &[u8]) -> Result<Table> {
-    let (text, encoding) = decode(bytes);
+    let (text, encoding) = decode(bytes)?;
     let delimiter = detect_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -229,7 +353,9 @@ pub fn table_read(bytes: &[u8]) -> Result<Table> {
             "the first line of the file is empty; it should name the columns".into(),
         ));
     }
+    let leadline_export = is_leadline_export(&headers);
     let mut rows = Vec::new();
+    let mut oversized = Vec::new();
     for record in records {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
@@ -239,8 +365,31 @@ pub fn table_read(bytes: &[u8]) -> Result<Table> {
             continue;
         }
         let line = record.position().map(|p| p.line() as u32).unwrap_or(0);
-        let fields = record.iter().map(|f| unguard(f).to_string()).collect();
+        if let Some((column, field)) = record
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.len() > MAX_FIELD_BYTES)
+        {
+            let header = headers.get(column).map(String::as_str).unwrap_or("");
+            oversized.push(problem(
+                Some(line),
+                format!(
+                    "the value in column \"{header}\" is {} bytes long; a cell may hold at most {} bytes",
+                    field.len(),
+                    MAX_FIELD_BYTES
+                ),
+                vec![],
+            ));
+            continue;
+        }
+        let fields = record
+            .iter()
+            .map(|f| if leadline_export { unguard(f) } else { f }.to_string())
+            .collect();
         rows.push(TableRow { line, fields });
+    }
+    if !oversized.is_empty() {
+        return Err(Error::ImportInvalid(oversized));
     }
     Ok(Table {
         headers,
@@ -322,13 +471,24 @@ pub fn field_for_header(header: &str) -> Option<Field> {
     })
 }
 
-/// The automatic mapping: each field goes to the first column whose header names it.
+/// The automatic mapping: each field goes to the first column whose header
+/// names it. A "name" column beside a last-name column and no first-name column
+/// holds first names (`name` + `lastName`), so it becomes the first name and
+/// both make the display name.
 pub fn mapping_guess(headers: &[String]) -> Vec<Option<Field>> {
     let mut taken = std::collections::HashSet::new();
-    headers
+    let mut mapping: Vec<Option<Field>> = headers
         .iter()
         .map(|h| field_for_header(h).filter(|f| taken.insert(*f)))
-        .collect()
+        .collect();
+    if taken.contains(&Field::LastName) && !taken.contains(&Field::FirstName) {
+        for field in mapping.iter_mut() {
+            if *field == Some(Field::Name) {
+                *field = Some(Field::FirstName);
+            }
+        }
+    }
+    mapping
 }
 
 // ---------------------------------------------------------------------------
@@ -372,7 +532,10 @@ pub struct ImportPlan {
     rows: Vec<FilePerson>,
     existing: HashMap<String, Existing>,
     removes: Vec<i64>,
+    /// The mapping as applied: a column can end up kept as an attribute.
+    pub mapping: Vec<Option<Field>>,
     pub problems: Vec<Problem>,
+    pub warnings: Vec<Problem>,
     pub adds: u32,
     pub updates: u32,
     pub unchanged: u32,
@@ -470,6 +633,66 @@ fn mapping_problems(headers: &[String], mapping: &[Option<Field>]) -> Vec<Proble
     problems
 }
 
+fn is_email(text: &str) -> bool {
+    text.contains('@') && !text.contains(char::is_whitespace)
+}
+
+/// A column mapped to email whose values are not addresses (an HR schema that
+/// keeps user names there, "SKING") plays no part in the structure: it is kept
+/// as an attribute under its header, with a warning, instead of refusing the file.
+fn email_column_check(table: &Table, mapping: &mut [Option<Field>], warnings: &mut Vec<Problem>) {
+    let Some(column) = mapping.iter().position(|f| *f == Some(Field::Email)) else {
+        return;
+    };
+    let values = table
+        .rows
+        .iter()
+        .filter_map(|r| Some((r.line, r.fields.get(column)?.trim())))
+        .filter(|(_, v)| !v.is_empty());
+    let (mut filled, mut odd) = (0, Vec::new());
+    for (line, value) in values {
+        filled += 1;
+        if !is_email(value) {
+            odd.push((line, value));
+        }
+    }
+    if odd.is_empty() {
+        return;
+    }
+    mapping[column] = None;
+    let examples: Vec<String> = odd
+        .iter()
+        .take(3)
+        .map(|(line, value)| format!("\"{value}\" on line {line}"))
+        .collect();
+    warnings.push(problem(
+        Some(odd[0].0),
+        format!(
+            "column \"{}\" holds values that are not email addresses ({} of {}, e.g. {}): it is kept as the attribute \"{}\", and nobody gets an email from it",
+            table.headers[column],
+            odd.len(),
+            filled,
+            examples.join(", "),
+            table.headers[column]
+        ),
+        vec![],
+    ));
+}
+
+/// One display name from a full-name column and first and last names: an
+/// export with `name` + `lastName` holds first names in `name`.
+fn display_name(name: &str, first: &str, last: &str) -> String {
+    let given = if name.is_empty() { first } else { name };
+    let already_there = !last.is_empty()
+        && given
+            .split_whitespace()
+            .any(|word| word.eq_ignore_ascii_case(last));
+    if last.is_empty() || already_there {
+        return given.to_string();
+    }
+    format!("{given} {last}").trim().to_string()
+}
+
 pub fn import_plan(
     conn: &Connection,
     table: &Table,
@@ -486,13 +709,18 @@ pub fn import_plan(
             rows: vec![],
             existing,
             removes: vec![],
+            mapping,
             problems,
+            warnings: vec![],
             adds: 0,
             updates: 0,
             unchanged: 0,
             kept_missing: 0,
         });
     }
+    let mut warnings = Vec::new();
+    let mut mapping = mapping;
+    email_column_check(table, &mut mapping, &mut warnings);
     let column = |field| mapping.iter().position(|f| *f == Some(field));
     let (c_id, c_manager, c_manager_email) = (
         column(Field::Id),
@@ -537,12 +765,7 @@ pub fn import_plan(
         }
         let get = |c: Option<usize>| c.map(|c| row.fields[c].trim()).unwrap_or("");
         let ext_id = get(c_id).to_string();
-        let name = match get(c_name) {
-            "" => format!("{} {}", get(c_first), get(c_last))
-                .trim()
-                .to_string(),
-            name => name.to_string(),
-        };
+        let name = display_name(get(c_name), get(c_first), get(c_last));
         if ext_id.is_empty() {
             problems.push(problem(
                 line,
@@ -588,14 +811,6 @@ pub fn import_plan(
             },
         };
         let email = get(c_email).to_string();
-        if !email.is_empty() && (!email.contains('@') || email.contains(char::is_whitespace)) {
-            problems.push(problem(
-                line,
-                format!("\"{email}\" is not an email address"),
-                vec![name],
-            ));
-            continue;
-        }
         let manager_ext = Some(get(c_manager).to_string()).filter(|m| !m.is_empty());
         manager_emails.push(Some(get(c_manager_email).to_lowercase()).filter(|m| !m.is_empty()));
         rows.push(FilePerson {
@@ -756,7 +971,14 @@ pub fn import_plan(
                     .filter(|&&n| n < rows.len())
                     .map(|&n| rows[n].line.to_string())
                     .collect();
-                let message = if cycle.len() == 1 {
+                let message = if lines.is_empty() {
+                    let mut chain = names.clone();
+                    chain.push(names[0].clone());
+                    format!(
+                        "reporting cycle among people of the workspace who are not in the file: {}; the import would keep it, so repair the workspace first",
+                        chain.join(" → ")
+                    )
+                } else if cycle.len() == 1 {
                     format!("{} is their own manager", names[0])
                 } else {
                     let mut chain = names.clone();
@@ -806,7 +1028,9 @@ pub fn import_plan(
         rows: ordered,
         existing,
         removes,
+        mapping,
         problems,
+        warnings,
         adds,
         updates,
         unchanged,
@@ -906,10 +1130,9 @@ pub fn import_preview(
 ) -> Result<ImportPreview> {
     let table = table_read(bytes)?;
     let plan = import_plan(conn, &table, options)?;
-    let mapping = options
-        .mapping
-        .clone()
-        .unwrap_or_else(|| mapping_guess(&table.headers));
+    let mapping = &plan.mapping;
+    let people_before = plan.existing.len() as u32;
+    let removes = plan.removes.len() as u32;
     let columns = table
         .headers
         .iter()
@@ -934,12 +1157,21 @@ pub fn import_preview(
         rows: table.rows.len() as u32,
         columns,
         problems: plan.problems,
+        warnings: plan.warnings,
         adds: plan.adds,
         updates: plan.updates,
         unchanged: plan.unchanged,
-        removes: plan.removes.len() as u32,
+        removes,
         kept_missing: plan.kept_missing,
+        people_before,
+        removal_needs_confirmation: removal_needs_confirmation(removes, people_before),
     })
+}
+
+/// Removing more than half of the org (or everyone) is more often a wrong or
+/// truncated file than a real change: it needs an explicit yes.
+pub fn removal_needs_confirmation(removes: u32, people_before: u32) -> bool {
+    removes > 0 && removes as u64 * 2 > people_before as u64
 }
 
 pub fn import_preview_file(
@@ -954,8 +1186,9 @@ pub fn import_preview_file(
     import_preview(conn, &name, &read_file(path)?, options)
 }
 
-/// Validates the whole file, then writes it in one transaction. With any
-/// problem nothing is written and the error lists them all.
+/// Validates the whole file and writes it in one transaction that holds the
+/// write lock from the first read, so the check sees exactly the workspace the
+/// write changes. With any problem nothing is written and the error lists them all.
 pub fn import_apply(
     conn: &mut Connection,
     bytes: &[u8],
@@ -974,11 +1207,18 @@ pub fn import_apply(
         done: 0,
         total,
     });
-    let plan = import_plan(conn, &table, options)?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let plan = import_plan(&tx, &table, options)?;
     if !plan.problems.is_empty() {
         return Err(Error::ImportInvalid(plan.problems));
     }
-    let tx = conn.transaction()?;
+    let (removes, people_before) = (plan.removes.len() as u32, plan.existing.len() as u32);
+    if removal_needs_confirmation(removes, people_before) && !options.confirm_removal {
+        return Err(Error::NeedsConfirmation(format!(
+            "this import would remove {removes} of the {people_before} people in the workspace (everyone not in the file); nothing was changed. If that is what you want, confirm the removal{}",
+            if removes == people_before { " of everyone" } else { "" }
+        )));
+    }
     let summary = write_plan(&tx, &plan, &mut |done| {
         progress(ImportProgress {
             phase: ImportPhase::Writing,

@@ -16,6 +16,7 @@ pub mod settings;
 pub mod skills;
 pub mod teams;
 pub mod transition;
+pub mod undo;
 pub mod workspace;
 
 pub use error::{Error, ErrorKind, ErrorReport, Result};

@@ -49,16 +49,19 @@ impl OrgStructure {
             role_track.push(role.as_deref().and_then(RoleTrack::parse));
             names.push(row.get::<_, String>(4)?.into_boxed_str());
         }
-        Ok(Self::build(ids, managers, is_agent, role_track, names))
+        Self::build(ids, managers, is_agent, role_track, names)
     }
 
+    /// Lays the structure out, or refuses it when it has a reporting cycle: a
+    /// file written by another tool can hold one, and every walk over the
+    /// structure relies on there being none.
     fn build(
         ids: Vec<i64>,
         managers: Vec<Option<i64>>,
         is_agent: Vec<bool>,
         role_track: Vec<Option<RoleTrack>>,
         names: Vec<Box<str>>,
-    ) -> Self {
+    ) -> Result<Self> {
         let n = ids.len();
         let index_of: HashMap<i64, u32> = ids
             .iter()
@@ -102,7 +105,16 @@ impl OrgStructure {
             .filter(|&i| structure.parent[i as usize] == NONE)
             .collect();
         structure.bfs_order = structure.breadth_first(&roots);
-        structure
+        if structure.bfs_order.len() < n {
+            // Whoever is not below a root is in a cycle or under one.
+            let cycles = cycles_in(&structure.parent);
+            let named: Vec<Vec<&str>> = cycles
+                .iter()
+                .map(|c| c.iter().map(|&i| &*structure.names[i as usize]).collect())
+                .collect();
+            return Err(Error::Cycle(cycle_message(&named)));
+        }
+        Ok(structure)
     }
 
     /// The structure as it would be after moving each `(person, new manager)`:
@@ -151,13 +163,13 @@ impl OrgStructure {
                 current = managers[m];
             }
         }
-        Ok(Self::build(
+        Self::build(
             self.ids.clone(),
             managers,
             self.is_agent.clone(),
             self.role_track.clone(),
             self.names.clone(),
-        ))
+        )
     }
 
     pub fn len(&self) -> usize {
@@ -189,14 +201,25 @@ impl OrgStructure {
         (0..self.len() as u32).filter(|&i| self.parent[i as usize] == NONE)
     }
 
-    /// Breadth-first from `starts`; a parent always precedes its children.
+    /// Breadth-first from `starts`; a parent always precedes its children. Each
+    /// node is visited once, so even a structure that broke its invariant
+    /// cannot make the walk loop.
     pub fn breadth_first(&self, starts: &[u32]) -> Vec<u32> {
         let mut order = Vec::with_capacity(if starts.len() == 1 { 64 } else { self.len() });
-        order.extend_from_slice(starts);
+        let mut seen = vec![false; self.len()];
+        for &start in starts {
+            if !std::mem::replace(&mut seen[start as usize], true) {
+                order.push(start);
+            }
+        }
         let mut next = 0;
         while next < order.len() {
             let node = order[next];
-            order.extend_from_slice(self.children(node));
+            for &child in self.children(node) {
+                if !std::mem::replace(&mut seen[child as usize], true) {
+                    order.push(child);
+                }
+            }
             next += 1;
         }
         order
@@ -234,6 +257,68 @@ impl OrgStructure {
     }
 }
 
+/// The reporting cycles among `parent` links (`NONE` for the top), each once,
+/// as its members in reporting order (each reports to the next, the last to the
+/// first). Linear: every node is walked at most once.
+pub fn cycles_in(parent: &[u32]) -> Vec<Vec<u32>> {
+    const NEW: u32 = u32::MAX;
+    const DONE: u32 = u32::MAX - 1;
+    // For a node on the walk in progress: the walk's number.
+    let mut state = vec![NEW; parent.len()];
+    let mut cycles = Vec::new();
+    for start in 0..parent.len() {
+        if state[start] != NEW {
+            continue;
+        }
+        let walk = start as u32;
+        let mut path = Vec::new();
+        let mut node = start as u32;
+        loop {
+            match state[node as usize] {
+                NEW => {
+                    state[node as usize] = walk;
+                    path.push(node);
+                    match parent[node as usize] {
+                        NONE => break,
+                        p => node = p,
+                    }
+                }
+                s if s == walk => {
+                    let from = path.iter().position(|&p| p == node).expect("on this walk");
+                    cycles.push(path[from..].to_vec());
+                    break;
+                }
+                _ => break, // reached a node settled by an earlier walk
+            }
+        }
+        for n in path {
+            state[n as usize] = DONE;
+        }
+    }
+    cycles
+}
+
+/// "the file has a reporting cycle: Ana → Bo → Ana", for every cycle.
+pub fn cycle_message(cycles: &[Vec<&str>]) -> String {
+    let described: Vec<String> = cycles
+        .iter()
+        .map(|names| {
+            let mut chain: Vec<&str> = names.clone();
+            chain.push(names[0]);
+            chain.join(" → ")
+        })
+        .collect();
+    format!(
+        "the file has {}: {}. Nobody in or under a cycle has a place in the org; repair it by moving one person of each cycle to the top (the app offers this, or run `leadline repair`)",
+        if cycles.len() == 1 {
+            "a reporting cycle".to_string()
+        } else {
+            format!("{} reporting cycles", cycles.len())
+        },
+        described.join("; ")
+    )
+}
+
 /// One box of the org chart: a person plus what the chart shows about their subtree.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -249,6 +334,9 @@ pub struct OrgNode {
     pub span: u32,
     /// Everyone below this person, humans and agents.
     pub descendants: u32,
+    /// What tells this person apart from others with the same name; `null`
+    /// when nobody else has it.
+    pub disambiguation: Option<String>,
 }
 
 /// Reads the chart nodes for a set of people. `descendants` comes from the caller
@@ -277,6 +365,7 @@ pub fn org_nodes(
                 children: structure.children(n).len() as u32,
                 span: structure.human_reports(n),
                 descendants: descendants[i],
+                disambiguation: crate::people::disambiguation_of(conn, structure.ids[i])?,
             })
         })
         .collect()

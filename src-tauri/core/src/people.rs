@@ -5,13 +5,15 @@
 //! - a human reports to a human: an agent can be supervised, it cannot manage people;
 //! - a manager with reports is deleted only once it is said where the reports go.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rusqlite::{named_params, params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::db;
 use crate::error::{Error, Result};
+use crate::undo::{undo_record, undo_take, UndoKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -97,6 +99,9 @@ pub struct Person {
     pub direct_reports: u32,
     /// AI agents reporting directly to this person.
     pub agents_supervised: u32,
+    /// What tells this person apart from others with the same name (their
+    /// title, team or id); `null` when nobody else has the name.
+    pub disambiguation: Option<String>,
 }
 
 /// What the user edits. Kept apart from `Person`, which carries derived fields.
@@ -164,14 +169,21 @@ pub enum ReportsDestination {
     NoManager,
 }
 
-/// Everything needed to undo a deletion exactly.
+/// What a deletion removed. The window shows it; undo asks for `undo_id` and
+/// reads the rest from the workspace.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct DeletedPerson {
+    #[ts(type = "number")]
+    pub undo_id: i64,
     pub person: Person,
     /// Ids of the people (and agents) who reported to them before the deletion.
     #[ts(type = "Array<number>")]
     pub former_reports: Vec<i64>,
+    /// Where those reports went: the undo puts back only people still there.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub reports_went_to: Option<i64>,
     /// Their skill assessments, which go with them and come back on undo.
     pub assessments: Vec<crate::skills::assessment::Assessment>,
     /// The SDLC audit stages they owned: (audit id, stage), owned again on undo.
@@ -209,7 +221,125 @@ fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
         attributes: serde_json::from_str(&attributes).unwrap_or_default(),
         direct_reports: row.get(13)?,
         agents_supervised: row.get(14)?,
+        disambiguation: None,
     })
+}
+
+/// A namesake as far as telling people apart goes: (title, team).
+type Namesake = (String, Option<String>);
+
+/// What tells a person apart from namesakes: their title if no namesake has
+/// it, else their team if no namesake is in it, else their id (always unique).
+fn tell_apart(
+    title: &str,
+    team: Option<&str>,
+    ext_id: &str,
+    namesakes: &[Namesake],
+) -> String {
+    if !title.is_empty()
+        && namesakes
+            .iter()
+            .all(|(t, _)| !t.eq_ignore_ascii_case(title))
+    {
+        return title.to_string();
+    }
+    if let Some(team) = team.filter(|t| !t.is_empty()) {
+        if namesakes
+            .iter()
+            .all(|(_, t)| !t.as_deref().is_some_and(|t| t.eq_ignore_ascii_case(team)))
+        {
+            return team.to_string();
+        }
+    }
+    format!("id {ext_id}")
+}
+
+/// The namesakes (title, team) of each person among `people` (id, name) who
+/// shares their name with someone. Few people: one indexed query each; many: one
+/// grouped scan of the table.
+fn namesakes_of(
+    conn: &Connection,
+    people: &[(i64, &str)],
+) -> Result<HashMap<i64, Vec<Namesake>>> {
+    let mut found: HashMap<i64, Vec<Namesake>> = HashMap::new();
+    if people.len() <= 200 {
+        let mut stmt = conn.prepare_cached(
+            "SELECT p.title, t.name FROM person p LEFT JOIN team t ON t.id = p.team_id
+             WHERE p.name = ?1 COLLATE NOCASE AND p.id <> ?2",
+        )?;
+        for &(id, name) in people {
+            let others = stmt
+                .query_map(params![name, id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            if !others.is_empty() {
+                found.insert(id, others);
+            }
+        }
+        return Ok(found);
+    }
+    let mut stmt = conn.prepare(
+        "SELECT p.id, lower(p.name), p.title, t.name FROM person p LEFT JOIN team t ON t.id = p.team_id
+         WHERE lower(p.name) IN (SELECT lower(name) FROM person GROUP BY lower(name) HAVING count(*) > 1)",
+    )?;
+    let mut by_name: HashMap<String, Vec<(i64, String, Option<String>)>> = HashMap::new();
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get(2)?,
+            r.get(3)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, name, title, team) = row?;
+        by_name.entry(name).or_default().push((id, title, team));
+    }
+    for &(id, name) in people {
+        if let Some(group) = by_name.get(&name.to_lowercase()) {
+            let others: Vec<Namesake> = group
+                .iter()
+                .filter(|(other, _, _)| *other != id)
+                .map(|(_, title, team)| (title.clone(), team.clone()))
+                .collect();
+            if !others.is_empty() {
+                found.insert(id, others);
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Fills `disambiguation` for everyone in `people` who has a namesake.
+pub fn disambiguate(conn: &Connection, people: &mut [Person]) -> Result<()> {
+    let keys: Vec<(i64, &str)> = people.iter().map(|p| (p.id, p.name.as_str())).collect();
+    let namesakes = namesakes_of(conn, &keys)?;
+    for person in people.iter_mut() {
+        if let Some(others) = namesakes.get(&person.id) {
+            person.disambiguation = Some(tell_apart(
+                &person.title,
+                person.team.as_deref(),
+                &person.ext_id,
+                others,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The disambiguation of one person, for views that are not `Person`s (chart nodes).
+pub fn disambiguation_of(conn: &Connection, id: i64) -> Result<Option<String>> {
+    let (name, title, team, ext_id): (String, String, Option<String>, String) = conn
+        .prepare_cached(
+            "SELECT p.name, p.title, t.name, p.ext_id FROM person p LEFT JOIN team t ON t.id = p.team_id
+             WHERE p.id = ?1",
+        )?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("no person with id {id}")))?;
+    let namesakes = namesakes_of(conn, &[(id, name.as_str())])?;
+    Ok(namesakes
+        .get(&id)
+        .map(|others| tell_apart(&title, team.as_deref(), &ext_id, others)))
 }
 
 fn brief_from_row(row: &Row) -> rusqlite::Result<PersonBrief> {
@@ -224,13 +354,18 @@ fn brief_from_row(row: &Row) -> rusqlite::Result<PersonBrief> {
 }
 
 pub fn person_get(conn: &Connection, id: i64) -> Result<Person> {
-    conn.query_row(
-        &format!("{PERSON_SELECT} WHERE p.id = ?1"),
-        [id],
-        person_from_row,
-    )
-    .optional()?
-    .ok_or_else(|| Error::NotFound(format!("no person with id {id}")))
+    let person = conn
+        .query_row(
+            &format!("{PERSON_SELECT} WHERE p.id = ?1"),
+            [id],
+            person_from_row,
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("no person with id {id}")))?;
+    let mut one = [person];
+    disambiguate(conn, &mut one)?;
+    let [person] = one;
+    Ok(person)
 }
 
 pub fn person_brief(conn: &Connection, id: i64) -> Result<PersonBrief> {
@@ -314,25 +449,93 @@ fn check_team(conn: &Connection, team_id: Option<i64>) -> Result<()> {
 
 /// The chain of command of a person, from the top of the org down to them.
 pub fn person_chain(conn: &Connection, id: i64) -> Result<Vec<PersonBrief>> {
-    let mut chain = Vec::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, ext_id, name, title, kind, manager_id FROM person WHERE id = ?1",
-    )?;
-    let mut next = Some(id);
-    while let Some(current) = next {
-        let (brief, manager): (PersonBrief, Option<i64>) = stmt
-            .query_row([current], |r| Ok((brief_from_row(r)?, r.get(5)?)))
-            .optional()?
-            .ok_or_else(|| Error::NotFound(format!("no person with id {current}")))?;
-        // A chain longer than the table would mean a cycle slipped in; stop rather than loop.
-        if chain.iter().any(|b: &PersonBrief| b.id == brief.id) {
-            break;
-        }
-        chain.push(brief);
-        next = manager;
-    }
+    let mut stmt =
+        conn.prepare_cached("SELECT id, ext_id, name, title, kind FROM person WHERE id = ?1")?;
+    let mut chain = chain_up(conn, id)?
+        .into_iter()
+        .map(|i| Ok(stmt.query_row([i], brief_from_row)?))
+        .collect::<Result<Vec<_>>>()?;
     chain.reverse();
     Ok(chain)
+}
+
+/// The names of people, in the order given (for messages).
+pub fn names_of(conn: &Connection, ids: &[i64]) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT name FROM person WHERE id = ?1")?;
+    ids.iter()
+        .map(|&id| {
+            Ok(stmt
+                .query_row([id], |r| r.get(0))
+                .optional()?
+                .unwrap_or_else(|| format!("#{id}")))
+        })
+        .collect()
+}
+
+fn manager_of(conn: &Connection, id: i64) -> Result<Option<Option<i64>>> {
+    Ok(conn
+        .prepare_cached("SELECT manager_id FROM person WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+/// Ids up the reporting line from `id` (first) to the top, in time linear in
+/// the chain. A cycle already in the file is reported, never followed forever.
+fn chain_up(conn: &Connection, id: i64) -> Result<Vec<i64>> {
+    let mut chain = vec![id];
+    let mut seen = HashSet::from([id]);
+    let mut current = id;
+    loop {
+        let manager = manager_of(conn, current)?
+            .ok_or_else(|| Error::NotFound(format!("no person with id {current}")))?;
+        let Some(manager) = manager else {
+            return Ok(chain);
+        };
+        if !seen.insert(manager) {
+            let from = chain.iter().position(|&c| c == manager).expect("seen");
+            let names = names_of(conn, &chain[from..])?;
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            return Err(Error::Cycle(crate::org::cycle_message(&[names])));
+        }
+        chain.push(manager);
+        current = manager;
+    }
+}
+
+/// A reporting cycle through any of `people`, if the current (uncommitted)
+/// state of the transaction has one: each member, each reporting to the next.
+/// Every write that changes reporting lines without checking each move on its
+/// own (undo, restore) calls this before it commits. Linear in the chains
+/// walked: a person already known to reach the top is not walked again.
+pub fn cycle_through(conn: &Connection, people: &[i64]) -> Result<Option<Vec<i64>>> {
+    let mut settled: HashSet<i64> = HashSet::new();
+    for &start in people {
+        let mut path: Vec<i64> = Vec::new();
+        let mut on_path: HashSet<i64> = HashSet::new();
+        let mut current = Some(start);
+        while let Some(person) = current {
+            if settled.contains(&person) {
+                break;
+            }
+            if !on_path.insert(person) {
+                let from = path.iter().position(|&p| p == person).expect("on path");
+                return Ok(Some(path[from..].to_vec()));
+            }
+            path.push(person);
+            current = manager_of(conn, person)?.flatten();
+        }
+        settled.extend(path);
+    }
+    Ok(None)
+}
+
+/// "Bo → Di → Bo", for a message.
+pub fn cycle_names(conn: &Connection, cycle: &[i64]) -> Result<String> {
+    let mut names = names_of(conn, cycle)?;
+    if let Some(first) = names.first().cloned() {
+        names.push(first);
+    }
+    Ok(names.join(" → "))
 }
 
 /// Refuses a reporting line that would make `person` report to themselves.
@@ -352,20 +555,16 @@ fn check_manager(
             manager.name
         )));
     }
-    let chain = person_chain(conn, manager_id)?;
-    if let Some(pos) = chain.iter().position(|b| b.id == person_id) {
-        let names: Vec<&str> = chain[pos..].iter().rev().map(|b| b.name.as_str()).collect();
-        let person = &chain[pos];
-        let manager = chain.last().expect("chain ends with the manager");
-        let message = if manager.id == person.id {
-            format!("{} cannot report to themselves", person.name)
+    let chain = chain_up(conn, manager_id)?;
+    if let Some(pos) = chain.iter().position(|&id| id == person_id) {
+        // chain[..=pos] runs from the manager up to the person.
+        let names = names_of(conn, &chain[..=pos])?;
+        let (person, manager) = (&names[pos], &names[0]);
+        let message = if pos == 0 {
+            format!("{person} cannot report to themselves")
         } else {
             format!(
-                "moving {} under {} would create a cycle: {} already reports to {} ({})",
-                person.name,
-                manager.name,
-                manager.name,
-                person.name,
+                "moving {person} under {manager} would create a cycle: {manager} already reports to {person} ({})",
                 names.join(" → ")
             )
         };
@@ -395,7 +594,7 @@ fn next_ext_id(conn: &Connection) -> Result<String> {
 
 pub fn person_create(conn: &Connection, input: &PersonInput) -> Result<Person> {
     let input = clean(input)?;
-    let tx = conn.unchecked_transaction()?;
+    let tx = db::write(conn)?;
     check_team(&tx, input.team_id)?;
     if let Some(manager_id) = input.manager_id {
         // A new person has no reports yet, so only the human-under-agent rule applies.
@@ -424,7 +623,7 @@ pub fn person_create(conn: &Connection, input: &PersonInput) -> Result<Person> {
 
 pub fn person_update(conn: &Connection, id: i64, input: &PersonInput) -> Result<Person> {
     let input = clean(input)?;
-    let tx = conn.unchecked_transaction()?;
+    let tx = db::write(conn)?;
     let before = person_get(&tx, id)?;
     check_team(&tx, input.team_id)?;
     if input.kind == PersonKind::Agent && before.direct_reports > 0 {
@@ -458,7 +657,7 @@ pub fn person_update(conn: &Connection, id: i64, input: &PersonInput) -> Result<
 
 /// Moves a person, with their whole subtree, under another manager (or to the top).
 pub fn person_move(conn: &Connection, id: i64, new_manager: Option<i64>) -> Result<Person> {
-    let tx = conn.unchecked_transaction()?;
+    let tx = db::write(conn)?;
     let kind = kind_of(&tx, id)?;
     if let Some(manager_id) = new_manager {
         check_manager(&tx, Some((id, kind)), manager_id)?;
@@ -478,7 +677,7 @@ pub fn person_delete(
     id: i64,
     reports: ReportsDestination,
 ) -> Result<DeletedPerson> {
-    let tx = conn.unchecked_transaction()?;
+    let tx = db::write(conn)?;
     let person = person_get(&tx, id)?;
     // A plan is a person's own work; deleting it along with them could not be undone.
     let plans: i64 = tx.query_row(
@@ -548,20 +747,28 @@ pub fn person_delete(
         params![id, destination, serde_json::to_string(&former_reports).unwrap_or_default()],
     )?;
     tx.execute("DELETE FROM person WHERE id = ?1", [id])?;
-    tx.commit()?;
-    Ok(DeletedPerson {
+    let mut deleted = DeletedPerson {
+        undo_id: 0,
         person,
         former_reports,
+        reports_went_to: destination,
         assessments,
         owned_audit_stages,
-    })
+    };
+    deleted.undo_id = undo_record(&tx, UndoKind::Person, &deleted.person.name, &deleted)?;
+    tx.commit()?;
+    Ok(deleted)
 }
 
-/// Undoes `person_delete`: the person comes back with the same id, fields and
-/// attributes, and their former reports report to them again.
-pub fn person_restore(conn: &Connection, deleted: &DeletedPerson) -> Result<Person> {
+/// Undoes `person_delete`: the person comes back with the same id, fields,
+/// attributes and assessments, and their former reports report to them again.
+/// Refused, with the reason, when a former report has been moved since (the
+/// undo would silently overwrite that move) or when the result would have a
+/// reporting cycle.
+pub fn person_restore(conn: &Connection, undo_id: i64) -> Result<Person> {
+    let tx = db::write(conn)?;
+    let deleted: DeletedPerson = undo_take(&tx, undo_id, UndoKind::Person)?;
     let p = &deleted.person;
-    let tx = conn.unchecked_transaction()?;
     let taken: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1 OR ext_id = ?2)",
         params![p.id, p.ext_id],
@@ -572,6 +779,26 @@ pub fn person_restore(conn: &Connection, deleted: &DeletedPerson) -> Result<Pers
             "{} cannot be restored: their id {} is in use again",
             p.name, p.ext_id
         )));
+    }
+    // Reports deleted since are skipped; the others must still be where the
+    // deletion put them.
+    let mut returning = Vec::new();
+    for &report in &deleted.former_reports {
+        match manager_of(&tx, report)? {
+            None => {}
+            Some(now) if now == deleted.reports_went_to => returning.push(report),
+            Some(now) => {
+                let name = names_of(&tx, &[report])?.remove(0);
+                let place = match now {
+                    Some(m) => format!("now reports to {}", names_of(&tx, &[m])?.remove(0)),
+                    None => "is now at the top of the org".to_string(),
+                };
+                return Err(Error::Conflict(format!(
+                    "cannot undo deleting {}: {name}, who reported to them, has been moved since ({name} {place}); move {name} back first or leave the deletion",
+                    p.name
+                )));
+            }
+        }
     }
     let manager = match p.manager_id {
         Some(m) if kind_of(&tx, m).is_ok() => Some(m),
@@ -599,7 +826,7 @@ pub fn person_restore(conn: &Connection, deleted: &DeletedPerson) -> Result<Pers
         ],
     )?;
     for assessment in &deleted.assessments {
-        crate::skills::assessment::assessment_restore(&tx, assessment)?;
+        crate::skills::assessment::assessment_insert(&tx, assessment)?;
     }
     for (audit, stage) in &deleted.owned_audit_stages {
         // Only where nobody was made the owner since.
@@ -608,12 +835,20 @@ pub fn person_restore(conn: &Connection, deleted: &DeletedPerson) -> Result<Pers
             params![p.id, audit, stage],
         )?;
     }
-    for &report in &deleted.former_reports {
-        // Reports deleted since are skipped; the others come back under the restored person.
+    for &report in &returning {
         tx.execute(
             "UPDATE person SET manager_id = ?1 WHERE id = ?2",
             params![p.id, report],
         )?;
+    }
+    let mut moved = vec![p.id];
+    moved.extend(&returning);
+    if let Some(cycle) = cycle_through(&tx, &moved)? {
+        return Err(Error::Conflict(format!(
+            "cannot undo deleting {}: with the moves made since, it would create a reporting cycle ({})",
+            p.name,
+            cycle_names(&tx, &cycle)?
+        )));
     }
     tx.commit()?;
     person_get(conn, p.id)
@@ -651,9 +886,10 @@ pub fn person_page(conn: &Connection, filter: &str, offset: u32, limit: u32) -> 
     let mut stmt = conn.prepare(&format!(
         "{PERSON_SELECT} WHERE {condition} ORDER BY p.name COLLATE NOCASE, p.id LIMIT ?2 OFFSET ?3"
     ))?;
-    let rows = stmt
+    let mut rows: Vec<Person> = stmt
         .query_map(params![pattern, limit.min(1000), offset], person_from_row)?
         .collect::<rusqlite::Result<_>>()?;
+    disambiguate(conn, &mut rows)?;
     Ok(PeoplePage {
         total,
         offset,
@@ -666,9 +902,10 @@ pub fn person_all(conn: &Connection) -> Result<Vec<Person>> {
     let mut stmt = conn.prepare(&format!(
         "{PERSON_SELECT} ORDER BY p.name COLLATE NOCASE, p.id"
     ))?;
-    let rows = stmt
+    let mut rows: Vec<Person> = stmt
         .query_map([], person_from_row)?
         .collect::<rusqlite::Result<_>>()?;
+    disambiguate(conn, &mut rows)?;
     Ok(rows)
 }
 
@@ -809,7 +1046,7 @@ pub(crate) mod tests {
             crate::ErrorKind::NotFound
         );
 
-        let restored = person_restore(&conn, &deleted).unwrap();
+        let restored = person_restore(&conn, deleted.undo_id).unwrap();
         assert_eq!(restored, before, "undo should bring back the same person");
         let back = crate::skills::assessment::assessment_list(&conn, bo, None).unwrap();
         assert_eq!(back.len(), 1, "undo brings the assessments back");

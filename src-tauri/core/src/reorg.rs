@@ -3,12 +3,15 @@
 //! undo them exactly. The transition guide uses this when a manager becomes an
 //! IC and their reports need a new manager.
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::metrics::{metrics_compute, Metrics};
+use crate::people::{cycle_names, cycle_through, names_of, person_brief, PersonBrief};
 use crate::settings::thresholds_get;
 use crate::Workspace;
 
@@ -127,23 +130,25 @@ pub fn reorg_preview(ws: &mut Workspace, moves: &[Move]) -> Result<ImpactPreview
     })
 }
 
-/// Applies the moves in one transaction and records them for undo.
+/// Applies the moves in one transaction, checked inside it, and records them
+/// for undo.
 pub fn reorg_apply(
     ws: &mut Workspace,
     moves: &[Move],
     description: &str,
     made_on: &str,
 ) -> Result<StructureChange> {
-    reorg_check(ws, moves)?;
-    let tx = ws.conn().unchecked_transaction()?;
-    let id = record_moves(&tx, moves, description, made_on)?;
-    tx.commit()?;
+    let id = ws.write(|tx| {
+        reorg_check(ws, moves)?;
+        record_moves(tx, moves, description, made_on)
+    })?;
     change_get(ws.conn(), id)
 }
 
 /// Validates the whole change (people exist, no human under an agent, no cycle)
-/// before anything is written.
-pub fn reorg_check(ws: &mut Workspace, moves: &[Move]) -> Result<()> {
+/// against the structure as it is now: inside a write transaction, as that
+/// transaction sees it.
+pub fn reorg_check(ws: &Workspace, moves: &[Move]) -> Result<()> {
     if moves.is_empty() {
         return Err(Error::InvalidInput(
             "a structure change needs at least one move".into(),
@@ -210,49 +215,147 @@ pub fn change_get(conn: &Connection, id: i64) -> Result<StructureChange> {
 
 /// Puts every moved person back under the manager they had, in one
 /// transaction. Refused when someone has been moved again since, because
-/// undoing then would silently overwrite that later change.
+/// undoing then would silently overwrite that later change, and when the
+/// moves made since would turn the old lines into a reporting cycle.
 pub fn reorg_undo(ws: &mut Workspace, id: i64) -> Result<StructureChange> {
-    let change = change_get(ws.conn(), id)?;
-    if change.undone {
-        return Err(Error::Conflict(format!(
-            "\"{}\" has already been undone",
-            change.description
-        )));
-    }
-    let tx = ws.conn().unchecked_transaction()?;
-    for m in &change.moves {
-        let now: Option<Option<i64>> = tx
-            .query_row(
-                "SELECT manager_id FROM person WHERE id = ?1",
-                [m.person_id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match now {
-            Some(current) if current == m.to => {
-                tx.execute(
-                    "UPDATE person SET manager_id = ?2 WHERE id = ?1",
-                    params![m.person_id, m.from],
-                )?;
-            }
-            Some(_) => {
-                let name: String = tx.query_row(
-                    "SELECT name FROM person WHERE id = ?1",
+    ws.write(|tx| {
+        let change = change_get(tx, id)?;
+        if change.undone {
+            return Err(Error::Conflict(format!(
+                "\"{}\" has already been undone",
+                change.description
+            )));
+        }
+        let mut moved = Vec::with_capacity(change.moves.len());
+        for m in &change.moves {
+            let now: Option<Option<i64>> = tx
+                .query_row(
+                    "SELECT manager_id FROM person WHERE id = ?1",
                     [m.person_id],
                     |r| r.get(0),
-                )?;
-                return Err(Error::Conflict(format!(
-                    "cannot undo \"{}\": {name} has been moved again since",
-                    change.description
-                )));
+                )
+                .optional()?;
+            match now {
+                Some(current) if current == m.to => {
+                    tx.execute(
+                        "UPDATE person SET manager_id = ?2 WHERE id = ?1",
+                        params![m.person_id, m.from],
+                    )?;
+                    moved.push(m.person_id);
+                }
+                Some(_) => {
+                    let name = names_of(tx, &[m.person_id])?.remove(0);
+                    return Err(Error::Conflict(format!(
+                        "cannot undo \"{}\": {name} has been moved again since",
+                        change.description
+                    )));
+                }
+                None => {} // deleted since: nothing to put back
             }
-            None => {} // deleted since: nothing to put back
         }
+        if let Some(cycle) = cycle_through(tx, &moved)? {
+            return Err(Error::Conflict(format!(
+                "cannot undo \"{}\": with the moves made since, putting people back would create a reporting cycle ({})",
+                change.description,
+                cycle_names(tx, &cycle)?
+            )));
+        }
+        tx.execute("UPDATE structure_change SET undone = 1 WHERE id = ?1", [id])?;
+        Ok(())
+    })?;
+    change_get(ws.conn(), id)
+}
+
+/// The reporting cycles of a file written by another tool, for the message the
+/// app shows when such a file is opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CycleReport {
+    pub message: String,
+    /// Each cycle's members, each reporting to the next and the last to the first.
+    pub cycles: Vec<Vec<PersonBrief>>,
+}
+
+/// Every reporting cycle among `(id, manager id)` lines, as ids.
+fn cycles_among(lines: &[(i64, Option<i64>)]) -> Vec<Vec<i64>> {
+    let index: HashMap<i64, u32> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, &(id, _))| (id, i as u32))
+        .collect();
+    let parent: Vec<u32> = lines
+        .iter()
+        .map(|(_, m)| m.and_then(|m| index.get(&m).copied()).unwrap_or(u32::MAX))
+        .collect();
+    crate::org::cycles_in(&parent)
+        .into_iter()
+        .map(|c| c.into_iter().map(|i| lines[i as usize].0).collect())
+        .collect()
+}
+
+fn reporting_lines(conn: &Connection) -> Result<Vec<(i64, Option<i64>)>> {
+    let mut stmt = conn.prepare("SELECT id, manager_id FROM person ORDER BY id")?;
+    let lines = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(lines)
+}
+
+/// `None` for a sound file; otherwise its cycles, named. Linear in the org.
+pub fn structure_check(conn: &Connection) -> Result<Option<CycleReport>> {
+    let cycles = cycles_among(&reporting_lines(conn)?);
+    if cycles.is_empty() {
+        return Ok(None);
     }
-    tx.execute("UPDATE structure_change SET undone = 1 WHERE id = ?1", [id])?;
-    tx.commit()?;
-    // The previous structure was valid; check the restored one anyway rather than trust it.
-    ws.structure()?;
+    let mut named = Vec::with_capacity(cycles.len());
+    for cycle in &cycles {
+        named.push(
+            cycle
+                .iter()
+                .map(|&id| person_brief(conn, id))
+                .collect::<Result<Vec<_>>>()?,
+        );
+    }
+    let names: Vec<Vec<&str>> = named
+        .iter()
+        .map(|c| c.iter().map(|b| b.name.as_str()).collect())
+        .collect();
+    Ok(Some(CycleReport {
+        message: crate::org::cycle_message(&names),
+        cycles: named,
+    }))
+}
+
+/// Breaks every reporting cycle by moving one person of it (the first listed by
+/// `structure_check`) to the top, in one transaction, recorded as a structure
+/// change. Its undo is always refused: it would bring the cycle back.
+pub fn structure_repair(ws: &mut Workspace, made_on: &str) -> Result<StructureChange> {
+    let id = ws.write(|tx| {
+        let Some(report) = structure_check(tx)? else {
+            return Err(Error::InvalidInput(
+                "the reporting structure has no cycle: there is nothing to repair".into(),
+            ));
+        };
+        let moves: Vec<Move> = report
+            .cycles
+            .iter()
+            .map(|c| Move {
+                person_id: c[0].id,
+                to_manager: None,
+            })
+            .collect();
+        let names: Vec<&str> = report.cycles.iter().map(|c| c[0].name.as_str()).collect();
+        let description = format!(
+            "Repair: {} moved to the top to break {}",
+            names.join(", "),
+            if names.len() == 1 {
+                "a reporting cycle".to_string()
+            } else {
+                format!("{} reporting cycles", names.len())
+            }
+        );
+        record_moves(tx, &moves, &description, made_on)
+    })?;
     change_get(ws.conn(), id)
 }
 

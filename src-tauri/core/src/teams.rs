@@ -37,9 +37,12 @@ fn refuse_duplicate(conn: &Connection, name: &str, except: Option<i64>) -> Resul
 
 pub fn team_create(conn: &Connection, name: &str) -> Result<Team> {
     let name = clean_name(name)?;
-    refuse_duplicate(conn, name, None)?;
-    conn.execute("INSERT INTO team (name) VALUES (?1)", [name])?;
-    team_get(conn, conn.last_insert_rowid())
+    let tx = crate::db::write(conn)?;
+    refuse_duplicate(&tx, name, None)?;
+    tx.execute("INSERT INTO team (name) VALUES (?1)", [name])?;
+    let id = tx.last_insert_rowid();
+    tx.commit()?;
+    team_get(conn, id)
 }
 
 /// The team with this name, created when missing (imports assign teams by name).
@@ -91,9 +94,11 @@ pub fn team_list(conn: &Connection) -> Result<Vec<Team>> {
 
 pub fn team_rename(conn: &Connection, id: i64, name: &str) -> Result<Team> {
     let name = clean_name(name)?;
-    team_get(conn, id)?;
-    refuse_duplicate(conn, name, Some(id))?;
-    conn.execute("UPDATE team SET name = ?2 WHERE id = ?1", params![id, name])?;
+    let tx = crate::db::write(conn)?;
+    team_get(&tx, id)?;
+    refuse_duplicate(&tx, name, Some(id))?;
+    tx.execute("UPDATE team SET name = ?2 WHERE id = ?1", params![id, name])?;
+    tx.commit()?;
     team_get(conn, id)
 }
 
@@ -112,8 +117,9 @@ pub fn team_members(conn: &Connection, id: i64) -> Result<Vec<i64>> {
 /// Deletes a team; its members stay, without a team. A team whose work has
 /// been audited is kept: the audits would have nothing to belong to.
 pub fn team_delete(conn: &Connection, id: i64) -> Result<()> {
-    let team = team_get(conn, id)?;
-    let audits: i64 = conn.query_row(
+    let tx = crate::db::write(conn)?;
+    let team = team_get(&tx, id)?;
+    let audits: i64 = tx.query_row(
         "SELECT count(*) FROM sdlc_audit WHERE team_id = ?1",
         [id],
         |r| r.get(0),
@@ -124,7 +130,8 @@ pub fn team_delete(conn: &Connection, id: i64) -> Result<()> {
             team.name
         )));
     }
-    conn.execute("DELETE FROM team WHERE id = ?1", [id])?;
+    tx.execute("DELETE FROM team WHERE id = ?1", [id])?;
+    tx.commit()?;
     Ok(())
 }
 

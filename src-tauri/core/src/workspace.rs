@@ -3,10 +3,11 @@
 //! only when the file changed since it was taken (by this connection, seen through
 //! `total_changes`, or by another process, seen through `PRAGMA data_version`).
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -19,9 +20,12 @@ use crate::settings::thresholds_get;
 pub struct Workspace {
     conn: Connection,
     path: Option<PathBuf>,
-    cache: Option<Snapshot>,
+    /// Behind a `RefCell` so that a write transaction (which borrows the
+    /// connection) can still read the structure as of inside the transaction.
+    cache: RefCell<Option<Snapshot>>,
 }
 
+#[derive(Clone)]
 struct Snapshot {
     key: (i64, u64),
     structure: Arc<OrgStructure>,
@@ -53,7 +57,7 @@ impl Workspace {
         Ok(Workspace {
             conn: db::open(path, mode)?,
             path: Some(path.to_path_buf()),
-            cache: None,
+            cache: RefCell::new(None),
         })
     }
 
@@ -61,7 +65,7 @@ impl Workspace {
         Ok(Workspace {
             conn: db::open_in_memory()?,
             path: None,
-            cache: None,
+            cache: RefCell::new(None),
         })
     }
 
@@ -110,22 +114,41 @@ impl Workspace {
     }
 
     /// The reporting structure as of now, reloaded only if the file changed.
-    pub fn structure(&mut self) -> Result<Arc<OrgStructure>> {
-        Ok(self.snapshot()?.1.structure.clone())
+    /// Inside a write transaction it is the structure that transaction sees.
+    pub fn structure(&self) -> Result<Arc<OrgStructure>> {
+        Ok(self.snapshot()?.structure)
     }
 
-    fn snapshot(&mut self) -> Result<(&Connection, &Snapshot)> {
+    fn snapshot(&self) -> Result<Snapshot> {
         let key = self.change_key()?;
-        if self.cache.as_ref().map(|s| s.key) != Some(key) {
-            let structure = OrgStructure::load(&self.conn)?;
-            let descendants = structure.descendant_counts();
-            self.cache = Some(Snapshot {
-                key,
-                structure: Arc::new(structure),
-                descendants: Arc::new(descendants),
-            });
+        if let Some(cached) = self.cache.borrow().as_ref().filter(|s| s.key == key) {
+            return Ok(cached.clone());
         }
-        Ok((&self.conn, self.cache.as_ref().expect("just filled")))
+        let structure = OrgStructure::load(&self.conn)?;
+        let descendants = structure.descendant_counts();
+        let snapshot = Snapshot {
+            key,
+            structure: Arc::new(structure),
+            descendants: Arc::new(descendants),
+        };
+        *self.cache.borrow_mut() = Some(snapshot.clone());
+        Ok(snapshot)
+    }
+
+    /// Runs `f` as the one write transaction of a command (`BEGIN IMMEDIATE`,
+    /// see `db::write`): committed when `f` succeeds, rolled back otherwise.
+    pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = db::write(&self.conn)?;
+        let outcome = f(&tx).and_then(|value| {
+            tx.commit()?;
+            Ok(value)
+        });
+        if outcome.is_err() {
+            // A structure read after a write inside the transaction would
+            // otherwise outlive its rollback: the change key cannot tell.
+            self.cache.borrow_mut().take();
+        }
+        outcome
     }
 
     /// Metrics of the whole org (`root` = None) or of one person's subtree.
@@ -145,7 +168,8 @@ impl Workspace {
         offset: u32,
         limit: u32,
     ) -> Result<OrgChildren> {
-        let (conn, snapshot) = self.snapshot()?;
+        let snapshot = self.snapshot()?;
+        let conn = &self.conn;
         let s = &snapshot.structure;
         let all: Vec<u32> = match parent {
             Some(id) => s.children(s.index(id)?).to_vec(),
@@ -166,7 +190,8 @@ impl Workspace {
 
     /// The chart nodes along the chain of command, from the top down to `id`.
     pub fn org_chain(&mut self, id: i64) -> Result<Vec<OrgNode>> {
-        let (conn, snapshot) = self.snapshot()?;
+        let snapshot = self.snapshot()?;
+        let conn = &self.conn;
         let s = &snapshot.structure;
         let mut chain = vec![s.index(id)?];
         while let Some(p) = s.parent(*chain.last().expect("non-empty")) {
@@ -206,7 +231,8 @@ impl Workspace {
     }
 
     pub fn org_search(&mut self, query: &str, limit: usize) -> Result<Vec<OrgNode>> {
-        let (conn, snapshot) = self.snapshot()?;
+        let snapshot = self.snapshot()?;
+        let conn = &self.conn;
         let found = org_search(&snapshot.structure, query, limit);
         org_nodes(conn, &snapshot.structure, &snapshot.descendants, &found)
     }

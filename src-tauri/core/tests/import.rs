@@ -189,7 +189,7 @@ fn a_mapping_chosen_by_the_user_is_used() {
             Some(Field::ManagerId),
             Some(Field::Team),
         ]),
-        remove_missing: false,
+        ..ImportOptions::default()
     };
     apply(&mut ws, csv.as_bytes(), &options).unwrap();
     let bo = person_get(ws.conn(), person_resolve(ws.conn(), "B").unwrap()).unwrap();
@@ -238,8 +238,8 @@ fn reimporting_merges_by_id_and_removes_only_when_asked() {
     assert_eq!(bo.id, bo_id, "an update keeps the person's identity");
 
     let remove = ImportOptions {
-        mapping: None,
         remove_missing: true,
+        ..ImportOptions::default()
     };
     let summary = apply(&mut ws, update, &remove).unwrap();
     assert_eq!(summary.removed, 1);

@@ -14,6 +14,7 @@ import type { Stage } from '../lib/bindings/Stage';
 import type { StageRow } from '../lib/bindings/StageRow';
 import type { TimeKind } from '../lib/bindings/TimeKind';
 import { setAuditActionSource, type AuditAction, type TransitionHost } from './mockTransition';
+import { markUndone, keepUndo, undoRecord } from './mockShared';
 
 type Args = Record<string, unknown>;
 type Stored = AuditInput & { id: number };
@@ -198,10 +199,10 @@ async function run(cmd: string, a: Args, host: TransitionHost): Promise<unknown>
     case 'audit_delete': {
       const audit = await get(a.id as number, host);
       audits.delete(audit.id);
-      return { audit, plan_items: [] } satisfies DeletedAudit;
+      return { undo_id: keepUndo('audit', audit), audit, plan_items: [] } satisfies DeletedAudit;
     }
     case 'audit_restore': {
-      const { audit } = a.deleted as DeletedAudit;
+      const audit = undoRecord<Audit>('audit', a.undoId, host.fail);
       if (audits.has(audit.id)) host.fail('conflict', `the audit of ${audit.scope_name} on ${audit.taken_on} is already there`);
       const input: AuditInput = {
         scope: audit.scope,
@@ -219,6 +220,7 @@ async function run(cmd: string, a: Args, host: TransitionHost): Promise<unknown>
       await check(input, host);
       store(input, audit.id, host);
       nextId = Math.max(nextId, audit.id + 1);
+      markUndone(a.undoId);
       return get(audit.id, host);
     }
   }

@@ -33,6 +33,32 @@ describe('mock host', () => {
     const err = await api.exportWrite('csv', '/root/out.csv').catch((e: unknown) => e);
     expect((err as api.ApiError).kind).toBe('io');
   });
+
+  it('asks before overwriting a file, and never writes onto the open workspace', async () => {
+    expect(await api.exportWrite('json', '/tmp/twice.json')).toBe('/tmp/twice.json');
+    expect(((await api.exportWrite('json', '/tmp/twice.json').catch((e: unknown) => e)) as api.ApiError).kind).toBe('file_exists');
+    expect(await api.exportWrite('json', '/tmp/twice.json', true)).toBe('/tmp/twice.json');
+    const info = (await api.workspaceInfo())!;
+    expect(((await api.exportWrite('csv', info.path, true).catch((e: unknown) => e)) as api.ApiError).kind).toBe('invalid_input');
+  });
+
+  it('undoes a deletion by its undo id, once; a report moved since stays where it is', async () => {
+    const roots = await api.orgChildren(null, 0, 1);
+    const vps = await api.orgChildren(roots.nodes[0].id, 0, 50);
+    const vp = vps.nodes.find((n) => n.span > 1)!;
+    const deleted = await api.personDelete(vp.id, { to: 'up_one_level' });
+    expect(deleted.undo_id).toEqual(expect.any(Number));
+    expect((await api.personRestore(deleted)).id).toBe(vp.id);
+    expect(((await api.personRestore(deleted).catch((e: unknown) => e)) as api.ApiError).kind).toBe('conflict');
+
+    const again = await api.personDelete(vp.id, { to: 'up_one_level' });
+    const moved = again.former_reports[0];
+    await api.personMove(moved, null);
+    expect((await api.personRestore(again)).direct_reports).toBe(vp.span - 1);
+    expect((await api.personGet(moved)).manager_id).toBeNull();
+    await api.personMove(moved, vp.id);
+    expect(await api.structureCheck()).toBeNull();
+  });
 });
 
 describe('mock host: skills', () => {

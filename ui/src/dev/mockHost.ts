@@ -20,8 +20,9 @@ import { handleSkills, isHandled, seedSkills, type SkillsHost } from './mockSkil
 import { handleAudit, isAuditHandled, resetAudit } from './mockAudit';
 import { handleTemplates, isTemplatesHandled, resetTemplates } from './mockTemplates';
 import { handleTransition, hasPlan, isTransitionHandled, resetTransition, type TransitionHost } from './mockTransition';
+import { markUndone, keepUndo, mockWrite, openedWorkspace, undoRecord } from './mockShared';
 
-type Row = Omit<Person, 'team' | 'manager_name' | 'direct_reports' | 'agents_supervised'>;
+type Row = Omit<Person, 'team' | 'manager_name' | 'direct_reports' | 'agents_supervised' | 'disambiguation'>;
 type Args = Record<string, unknown>;
 
 class HostError {
@@ -38,14 +39,18 @@ let thresholds: Thresholds = { narrow_span_max: 2, wide_span_min: 15 };
 let info: WorkspaceInfo | null = null;
 let nextId = 1;
 let kids = new Map<number | null, number[]>();
+/** People by name, to tell namesakes apart. */
+let byName = new Map<string, Row[]>();
 
 function rebuild() {
   kids = new Map();
+  byName = new Map();
   const sorted = [...rows.values()].sort((a, b) => a.name.localeCompare(b.name));
   for (const r of sorted) {
     const list = kids.get(r.manager_id) ?? [];
     list.push(r.id);
     kids.set(r.manager_id, list);
+    byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
   }
   if (info) info = { ...info, people: rows.size, teams: teams.size };
 }
@@ -166,6 +171,16 @@ function descendants(id: number): number {
   return n;
 }
 
+/** Told apart from namesakes by title, else team, else id; null without a namesake. */
+function disambiguation(r: Row): string | null {
+  const namesakes = (byName.get(r.name) ?? []).filter((o) => o.id !== r.id);
+  if (namesakes.length === 0) return null;
+  if (r.title && namesakes.every((o) => o.title !== r.title)) return r.title;
+  const team = r.team_id === null ? null : (teams.get(r.team_id)?.name ?? null);
+  if (team && namesakes.every((o) => o.team_id !== r.team_id)) return `${team} team`;
+  return `id ${r.ext_id}`;
+}
+
 function person(id: number): Person {
   const r = rows.get(id);
   if (!r) throw new HostError('not_found', `No person with id ${id}.`);
@@ -176,13 +191,23 @@ function person(id: number): Person {
     manager_name: r.manager_id === null ? null : (rows.get(r.manager_id)?.name ?? null),
     direct_reports: c.humans,
     agents_supervised: c.agents,
+    disambiguation: disambiguation(r),
   };
 }
 
 function node(id: number): OrgNode {
   const r = rows.get(id)!;
   const c = counts(id);
-  return { id, name: r.name, title: r.title, kind: r.kind, children: c.humans + c.agents, span: c.humans, descendants: descendants(id) };
+  return {
+    id,
+    name: r.name,
+    title: r.title,
+    kind: r.kind,
+    children: c.humans + c.agents,
+    span: c.humans,
+    descendants: descendants(id),
+    disambiguation: disambiguation(r),
+  };
 }
 
 function chain(id: number): number[] {
@@ -328,7 +353,25 @@ function preview(path: string, options: ImportOptions): ImportPreview {
     unchanged: 30,
     removes: options.remove_missing ? rows.size : 0,
     kept_missing: options.remove_missing ? 0 : rows.size,
+    warnings: path.includes('warn')
+      ? [{ line: 2, message: 'column "Location" holds values that are not email addresses ("Berlin" on line 2): kept as the attribute "Location"', people: [] }]
+      : [],
+    // Like the host: removing more than a few people asks for a typed confirmation.
+    removal_needs_confirmation: options.remove_missing && rows.size > 0,
+    people_before: rows.size,
   };
+}
+
+/** What a person's deletion keeps for its undo. */
+interface DeletedRow {
+  row: Row;
+  former: number[];
+  /** Where the former reports went. */
+  to: number | null;
+}
+
+function fail(kind: string, message: string): never {
+  throw new HostError(kind, message);
 }
 
 function delay(ms: number) {
@@ -352,11 +395,13 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
     case 'workspace_pick_open':
       seedDemo();
       info = { path: '/home/me/Leadline/demo.leadline', file_name: 'demo.leadline', people: rows.size, teams: teams.size };
+      openedWorkspace(info.path);
       return info;
     case 'workspace_open':
       if (!String(a.path).endsWith('.leadline')) throw new HostError('not_a_workspace', `${a.path} is not a Leadline workspace.`);
       seedDemo();
       info = { path: String(a.path), file_name: String(a.path).split('/').pop()!, people: rows.size, teams: teams.size };
+      openedWorkspace(info.path);
       return info;
     case 'workspace_pick_create':
     case 'workspace_create':
@@ -368,6 +413,7 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
       resetAudit();
       resetTemplates();
       info = { path: String(a.path ?? '/home/me/new.leadline'), file_name: String(a.path ?? 'new.leadline').split('/').pop()!, people: 0, teams: 0 };
+      openedWorkspace(info.path);
       return info;
   }
   needWs();
@@ -417,17 +463,24 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
       if (dest.to === 'person') checkManager(null, dest.id);
       const former = [...(kids.get(p.id) ?? [])];
       for (const c of former) rows.set(c, { ...rows.get(c)!, manager_id: to });
+      const { team: _t, manager_name: _m, direct_reports: _d, agents_supervised: _a, disambiguation: _n, ...row } = p;
+      const undo_id = keepUndo('person', { row, former, to } satisfies DeletedRow);
       rows.delete(p.id);
       rebuild();
-      return { person: p, former_reports: former, assessments: [], owned_audit_stages: [] } satisfies DeletedPerson;
+      return { undo_id, person: p, former_reports: former, reports_went_to: to, assessments: [], owned_audit_stages: [] } satisfies DeletedPerson;
     }
     case 'person_restore': {
-      const d = a.deleted as DeletedPerson;
-      const { team: _t, manager_name: _m, direct_reports: _d, agents_supervised: _a, ...row } = d.person;
-      rows.set(row.id, row);
-      for (const c of d.former_reports) if (rows.has(c)) rows.set(c, { ...rows.get(c)!, manager_id: row.id });
+      const d = undoRecord<DeletedRow>('person', a.undoId, fail);
+      if (rows.has(d.row.id)) throw new HostError('conflict', `${d.row.name} is already back`);
+      if (d.row.manager_id !== null && !rows.has(d.row.manager_id)) {
+        throw new HostError('conflict', `cannot bring back ${d.row.name}: their manager has been deleted since`);
+      }
+      rows.set(d.row.id, d.row);
+      // Like the host: only reports still where the deletion sent them come back; anyone moved since stays.
+      for (const c of d.former) if (rows.get(c)?.manager_id === d.to) rows.set(c, { ...rows.get(c)!, manager_id: d.row.id });
+      markUndone(a.undoId);
       rebuild();
-      return person(row.id);
+      return person(d.row.id);
     }
     case 'team_list':
       return [...teams.values()]
@@ -475,6 +528,11 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
     }
     case 'metrics_get':
       return metrics((a.rootId as number | null) ?? null);
+    case 'structure_check':
+      // The mock's own writes never make a cycle, and it reads no other tool's files.
+      return null;
+    case 'structure_repair':
+      throw new HostError('not_found', 'There is no reporting cycle to repair.');
     case 'thresholds_get':
       return thresholds;
     case 'thresholds_set': {
@@ -490,8 +548,12 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
     case 'import_preview':
       return preview(String(a.path), a.options as ImportOptions);
     case 'import_apply': {
-      const p = preview(String(a.path), a.options as ImportOptions);
+      const options = a.options as ImportOptions;
+      const p = preview(String(a.path), options);
       if (p.problems.length) throw new HostError('import_invalid', 'The file has problems; nothing was imported.', p.problems);
+      if (p.removal_needs_confirmation && !options.confirm_removal) {
+        throw new HostError('needs_confirmation', `This import removes ${p.removes} of ${p.people_before} people; confirm the removal to go on.`);
+      }
       const ch = a.onProgress as { onmessage: (m: ImportProgress) => void };
       for (const phase of ['reading', 'validating', 'writing'] as const) {
         for (let done = 0; done <= p.rows; done += 250) {
@@ -504,13 +566,8 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
     }
     case 'export_pick_and_write':
       return `/home/me/Downloads/leadline-export.${String(a.format)}`;
-    case 'export_write': {
-      const path = String(a.path);
-      if (!path.startsWith('/') || path.startsWith('/root/') || path.includes('/nope/')) {
-        throw new HostError('io', `cannot write ${path}: Permission denied (os error 13)`);
-      }
-      return path;
-    }
+    case 'export_write':
+      return mockWrite(String(a.path), a.overwrite, fail);
     default: {
       const result = handleSkills(cmd, a, skillsHost);
       if (isHandled(result)) return result;

@@ -19,6 +19,8 @@ import type { ProfileFile } from '../lib/bindings/ProfileFile';
 import type { RoleProfile } from '../lib/bindings/RoleProfile';
 import type { SaveOutcome } from '../lib/bindings/SaveOutcome';
 import type { SkillHistory } from '../lib/bindings/SkillHistory';
+import type { DeletedAssessment } from '../lib/bindings/DeletedAssessment';
+import { markUndone, keepUndo, mockWrite, undoRecord } from './mockShared';
 
 type Args = Record<string, unknown>;
 
@@ -292,11 +294,6 @@ function heatmap(scope: HeatmapScope, key: string, profileId: number | null, hos
   return { framework_name: f.name, scale: [...f.scale], skills: hs, rows, nobody_at_target: hs.filter((s) => s.target !== null && s.at_target === 0).map((s) => s.key) };
 }
 
-function writePath(path: string, host: SkillsHost): string {
-  if (!path.startsWith('/') || path.startsWith('/root/') || path.includes('/nope/')) host.fail('io', `cannot write ${path}: Permission denied (os error 13)`);
-  return path;
-}
-
 /** Fills the store: the built-in framework, a user framework, and two rounds of assessments for most people. */
 export function seedSkills(host: SkillsHost, rand: () => number): void {
   frameworks = [];
@@ -419,7 +416,7 @@ export function handleSkills(cmd: string, a: Args, host: SkillsHost): unknown {
       return `/home/me/Downloads/${get(num('id'), host).key}.json`;
     case 'framework_export_write':
       get(num('id'), host);
-      return writePath(String(a.path), host);
+      return mockWrite(String(a.path), a.overwrite, host.fail);
     case 'profile_list':
       return profiles.filter((p) => p.framework_key === a.frameworkKey).sort((x, y) => Number(y.builtin) - Number(x.builtin) || x.id - y.id);
     case 'profile_save': {
@@ -447,11 +444,16 @@ export function handleSkills(cmd: string, a: Args, host: SkillsHost): unknown {
     case 'assessment_delete': {
       const found = assessments.find((x) => x.id === num('id')) ?? host.fail('not_found', `no assessment with id ${num('id')}`);
       assessments = assessments.filter((x) => x !== found);
-      return found;
+      return { undo_id: keepUndo('assessment', found), assessment: found } satisfies DeletedAssessment;
     }
-    case 'assessment_restore':
-      assessments.push(a.assessment as Assessment);
-      return null;
+    case 'assessment_restore': {
+      const back = undoRecord<Assessment>('assessment', a.undoId, host.fail);
+      if (assessments.some((x) => x.id === back.id)) host.fail('conflict', `the assessment of ${back.assessed_on} is already there`);
+      if (!host.person(back.person_id)) host.fail('conflict', `the person assessed on ${back.assessed_on} has been deleted since`);
+      assessments.push(back);
+      markUndone(a.undoId);
+      return back;
+    }
     case 'assessment_compare':
       return compare(num('selfId'), num('managerId'), host);
     case 'gap_analysis':

@@ -6,6 +6,7 @@
 // rules closely enough to look at the screens.
 import { isManagerProfile } from '../features/transition/wizardLogic';
 import { templateItems } from './mockTemplates';
+import { markUndone, keepUndo, mockWrite, undoRecord } from './mockShared';
 import type { AuditFeed } from '../lib/bindings/AuditFeed';
 import type { CheckpointDecision } from '../lib/bindings/CheckpointDecision';
 import type { DeletedPlan } from '../lib/bindings/DeletedPlan';
@@ -129,15 +130,12 @@ export interface AuditAction {
 export type AuditActionSource = (auditId: number) => AuditAction[] | null;
 
 let plans: StoredPlan[] = [];
-/** Deleted plans, kept for their undo (the real DeletedPlan carries them whole). */
-const deletedPlans = new Map<number, StoredPlan>();
 let changes: StructureChange[] = [];
 let nextId = 1;
 let auditActions: AuditActionSource | null = null;
 
 export function resetTransition(): void {
   plans = [];
-  deletedPlans.clear();
   changes = [];
   nextId = 1;
 }
@@ -545,30 +543,30 @@ export function handleTransition(cmd: string, a: Args, host: TransitionHost): un
       const found = storedItem(host, p, num('itemId'));
       const before = read(host, p.id).items.find((i) => i.id === found.id)!;
       p.items = p.items.filter((i) => i.id !== found.id);
-      return { plan_id: p.id, position: found.position, item: before } satisfies DeletedPlanItem;
+      const undo_id = keepUndo('plan_item', { planId: p.id, item: found });
+      return { undo_id, plan_id: p.id, position: found.position, item: before } satisfies DeletedPlanItem;
     }
     case 'plan_item_restore': {
-      const deleted = a.deleted as DeletedPlanItem;
-      const p = stored(host, deleted.plan_id);
+      const deleted = undoRecord<{ planId: number; item: StoredItem }>('plan_item', a.undoId, host.fail);
+      const p = stored(host, deleted.planId);
       if (p.items.some((i) => i.id === deleted.item.id)) host.fail('conflict', `the item "${deleted.item.title}" is already in the plan`);
-      const { overdue: _overdue, ...item } = deleted.item;
-      p.items.push({ ...item, position: deleted.position });
+      p.items.push({ ...deleted.item });
+      markUndone(a.undoId);
       return read(host, p.id);
     }
     case 'plan_delete': {
       const p = stored(host, num('id'));
       const plan = read(host, p.id);
       plans = plans.filter((q) => q.id !== p.id);
-      deletedPlans.set(p.id, p);
       const positions = plan.items.map((i) => p.items.find((s) => s.id === i.id)?.position ?? 0);
-      return { plan, positions } satisfies DeletedPlan;
+      return { undo_id: keepUndo('plan', p), plan, positions } satisfies DeletedPlan;
     }
     case 'plan_restore': {
-      const deleted = a.deleted as DeletedPlan;
-      if (plans.some((q) => q.id === deleted.plan.id)) host.fail('conflict', `the plan of ${deleted.plan.person_name} toward ${deleted.plan.profile_name} is already there`);
-      const p = deletedPlans.get(deleted.plan.id) ?? host.fail('not_found', `no transition plan with id ${deleted.plan.id}`);
-      deletedPlans.delete(p.id);
+      const p = undoRecord<StoredPlan>('plan', a.undoId, host.fail);
+      if (plans.some((q) => q.id === p.id)) host.fail('conflict', `the plan toward ${p.profile_name} is already there`);
+      if (host.name(p.person_id) === null) host.fail('conflict', 'the person of this plan has been deleted since');
       plans.push(p);
+      markUndone(a.undoId);
       return read(host, p.id);
     }
     case 'plan_budget_set': {
@@ -590,10 +588,8 @@ export function handleTransition(cmd: string, a: Args, host: TransitionHost): un
     case 'plan_markdown':
       return planMarkdown(read(host, num('id')));
     case 'plan_markdown_write': {
-      const path = String(a.path);
       read(host, num('id'));
-      if (!path.startsWith('/') || path.startsWith('/root/') || path.includes('/nope/')) host.fail('io', `cannot write ${path}: Permission denied (os error 13)`);
-      return path;
+      return mockWrite(String(a.path), a.overwrite, host.fail);
     }
     default:
       return NOT_HANDLED;

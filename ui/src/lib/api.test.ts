@@ -10,6 +10,10 @@ vi.mock('@tauri-apps/api/core', () => ({
 }));
 
 const api = await import('./api');
+import type { Audit } from './bindings/Audit';
+import type { Person } from './bindings/Person';
+import type { Plan } from './bindings/Plan';
+import type { PlanItem } from './bindings/PlanItem';
 
 describe('toApiError', () => {
   it('keeps kind and message of a host error', () => {
@@ -73,7 +77,7 @@ describe('commands', () => {
       ['org_children', { parentId: null, offset: 50, limit: 50 }],
       ['metrics_get', { rootId: 3 }],
       ['person_page', { filter: 'ada', offset: 200, limit: 200 }],
-      ['export_write', { format: 'json', path: '/tmp/out.json' }],
+      ['export_write', { format: 'json', path: '/tmp/out.json', overwrite: false }],
       ['workspace_start_error', undefined],
     ]);
   });
@@ -100,7 +104,7 @@ describe('commands', () => {
       ['skill_history', { personId: 4, frameworkKey: 'k' }],
       ['team_heatmap', { scope: { kind: 'subtree', person_id: 9 }, frameworkKey: 'k', profileId: null }],
       ['team_heatmap', { scope: { kind: 'team', team_id: 3 }, frameworkKey: 'k', profileId: 5 }],
-      ['framework_export_write', { id: 1, path: '/tmp/f.json' }],
+      ['framework_export_write', { id: 1, path: '/tmp/f.json', overwrite: false }],
       ['framework_import_preview', { path: '/tmp/f.json' }],
       ['framework_import', { path: '/tmp/f.json' }],
     ]);
@@ -125,7 +129,7 @@ describe('commands', () => {
       ['plan_get', { id: 3 }],
       ['plan_item_check', { planId: 3, itemId: 41, done: true }],
       ['plan_markdown', { id: 3 }],
-      ['plan_markdown_write', { id: 3, path: '/tmp/plan.md' }],
+      ['plan_markdown_write', { id: 3, path: '/tmp/plan.md', overwrite: false }],
     ]);
   });
 
@@ -166,6 +170,58 @@ describe('commands', () => {
     ]);
   });
 
+  it('asks to overwrite a file only when told to', async () => {
+    invoke.mockResolvedValue('/tmp/x');
+    await api.exportWrite('csv', '/tmp/x.csv', true);
+    await api.frameworkExportWrite(1, '/tmp/f.json', true);
+    await api.planMarkdownWrite(3, '/tmp/plan.md', true);
+    expect(invoke.mock.calls).toEqual([
+      ['export_write', { format: 'csv', path: '/tmp/x.csv', overwrite: true }],
+      ['framework_export_write', { id: 1, path: '/tmp/f.json', overwrite: true }],
+      ['plan_markdown_write', { id: 3, path: '/tmp/plan.md', overwrite: true }],
+    ]);
+  });
+
+  it('undoes by the undo id alone: none of the deleted data goes back to the host', async () => {
+    invoke.mockResolvedValue({});
+    const assessment = {
+      id: 77, person_id: 4, framework_id: 1, framework_key: 'k', framework_version: 1, assessor_role: 'self' as const,
+      assessor_name: 'Ada', assessed_on: '2026-03-01', round: '', note: '', ratings: [],
+    };
+    const plan = { id: 3, person_name: 'Ada' } as unknown as Plan;
+    const person = { id: 4, name: 'Ada' } as unknown as Person;
+    const audit = { id: 12, scope_name: 'Ada' } as unknown as Audit;
+    const item = { id: 41, title: 'Delegate' } as unknown as PlanItem;
+    await api.personRestore({ undo_id: 101, person, former_reports: [5, 6], reports_went_to: 1, assessments: [assessment], owned_audit_stages: [[12, 'review']] });
+    await api.assessmentRestore({ undo_id: 102, assessment });
+    await api.auditRestore({ undo_id: 103, audit, plan_items: [41] });
+    await api.planItemRestore({ undo_id: 104, plan_id: 3, position: 2, item });
+    await api.planRestore({ undo_id: 105, plan, positions: [0, 1] });
+    expect(invoke.mock.calls).toEqual([
+      ['person_restore', { undoId: 101 }],
+      ['assessment_restore', { undoId: 102 }],
+      ['audit_restore', { undoId: 103 }],
+      ['plan_item_restore', { undoId: 104 }],
+      ['plan_restore', { undoId: 105 }],
+    ]);
+  });
+
+  it('checks and repairs the reporting structure without arguments', async () => {
+    invoke.mockResolvedValueOnce(null).mockResolvedValueOnce({ id: 1, description: 'd', made_on: '2026-01-01', moves: [], undone: false });
+    expect(await api.structureCheck()).toBeNull();
+    expect((await api.structureRepair()).description).toBe('d');
+    expect(invoke.mock.calls).toEqual([
+      ['structure_check', undefined],
+      ['structure_repair', undefined],
+    ]);
+  });
+
+  it('knows the kinds busy, file_exists and needs_confirmation', () => {
+    for (const kind of ['busy', 'file_exists', 'needs_confirmation'] as const) {
+      expect(api.toApiError({ kind, message: 'm' }).kind).toBe(kind);
+    }
+  });
+
   it('rejects with an ApiError when the host rejects', async () => {
     invoke.mockRejectedValue({ kind: 'not_found', message: 'No person 9' });
     const err = await api.personGet(9).catch((e: unknown) => e);
@@ -180,10 +236,10 @@ describe('commands', () => {
       args.onProgress.onmessage({ phase: 'writing', done: 5, total: 10 });
       return { added: 1, updated: 0, unchanged: 0, removed: 0, teams_created: 0 };
     });
-    const summary = await api.importApply('/x.csv', { mapping: null, remove_missing: false }, (p) => seen.push(p));
+    const summary = await api.importApply('/x.csv', { mapping: null, remove_missing: true, confirm_removal: true }, (p) => seen.push(p));
     expect(summary.added).toBe(1);
     expect(seen).toEqual([{ phase: 'writing', done: 5, total: 10 }]);
     expect(invoke.mock.calls[0][0]).toBe('import_apply');
-    expect(invoke.mock.calls[0][1]).toMatchObject({ path: '/x.csv', options: { mapping: null, remove_missing: false } });
+    expect(invoke.mock.calls[0][1]).toMatchObject({ path: '/x.csv', options: { mapping: null, remove_missing: true, confirm_removal: true } });
   });
 });

@@ -19,6 +19,8 @@ import type { WeeklyBudget } from './bindings/WeeklyBudget';
 import type { Assessment } from './bindings/Assessment';
 import type { AssessmentInput } from './bindings/AssessmentInput';
 import type { Comparison } from './bindings/Comparison';
+import type { CycleReport } from './bindings/CycleReport';
+import type { DeletedAssessment } from './bindings/DeletedAssessment';
 import type { DeletedPerson } from './bindings/DeletedPerson';
 import type { ErrorKind } from './bindings/ErrorKind';
 import type { ErrorReport } from './bindings/ErrorReport';
@@ -70,6 +72,9 @@ const KNOWN_KINDS: ReadonlySet<string> = new Set<ErrorKind>([
   'framework_invalid',
   'database',
   'io',
+  'busy',
+  'file_exists',
+  'needs_confirmation',
 ]);
 
 export class ApiError extends Error {
@@ -151,8 +156,9 @@ export const personMove = (id: number, managerId: number | null) =>
   call<Person>('person_move', { id, managerId });
 export const personDelete = (id: number, reports: ReportsDestination) =>
   call<DeletedPerson>('person_delete', { id, reports });
+/** Undo of personDelete; only the undo id kept in the workspace travels back. */
 export const personRestore = (deleted: DeletedPerson) =>
-  call<Person>('person_restore', { deleted });
+  call<Person>('person_restore', { undoId: deleted.undo_id });
 export const personPage = (filter: string, offset: number, limit: number) =>
   call<PeoplePage>('person_page', { filter, offset, limit });
 
@@ -181,6 +187,13 @@ export const thresholdsGet = () => call<Thresholds>('thresholds_get');
 export const thresholdsSet = (thresholds: Thresholds) =>
   call<Thresholds>('thresholds_set', { thresholds });
 
+// ---- reporting structure written by another tool ----------------------------
+
+/** The reporting cycles of the open file (written by another tool), or null when there are none. */
+export const structureCheck = () => call<CycleReport | null>('structure_check');
+/** Breaks every cycle by moving its first person to the top. */
+export const structureRepair = () => call<StructureChange>('structure_repair');
+
 // ---- import / export -------------------------------------------------------
 
 export const importPickFile = () => call<string | null>('import_pick_file');
@@ -201,9 +214,12 @@ export type ExportFormat = 'csv' | 'json';
 /** Asks for a location with the native save dialog; null when cancelled. */
 export const exportPickAndWrite = (format: ExportFormat) =>
   call<string | null>('export_pick_and_write', { format });
-/** Writes to a typed path; resolves to the path written. */
-export const exportWrite = (format: ExportFormat, path: string) =>
-  call<string>('export_write', { format, path });
+/**
+ * Writes to a typed path; resolves to the path written. Without `overwrite`, an
+ * existing file is refused with `file_exists`.
+ */
+export const exportWrite = (format: ExportFormat, path: string, overwrite = false) =>
+  call<string>('export_write', { format, path, overwrite });
 
 // ---- skills: frameworks and role profiles ------------------------------------
 
@@ -221,8 +237,9 @@ export const frameworkImportPreview = (path: string) =>
 export const frameworkImport = (path: string) => call<Framework>('framework_import', { path });
 /** Native save dialog then write; null when cancelled. */
 export const frameworkExportPick = (id: number) => call<string | null>('framework_export_pick', { id });
-export const frameworkExportWrite = (id: number, path: string) =>
-  call<string>('framework_export_write', { id, path });
+/** Without `overwrite`, an existing file is refused with `file_exists`. */
+export const frameworkExportWrite = (id: number, path: string, overwrite = false) =>
+  call<string>('framework_export_write', { id, path, overwrite });
 
 export const profileList = (frameworkKey: string) => call<RoleProfile[]>('profile_list', { frameworkKey });
 export const profileSave = (frameworkKey: string, profile: ProfileFile) =>
@@ -235,9 +252,10 @@ export const assessmentCreate = (input: AssessmentInput) => call<Assessment>('as
 /** Newest first; `frameworkKey` null = every framework. */
 export const assessmentList = (personId: number, frameworkKey: string | null) =>
   call<Assessment[]>('assessment_list', { personId, frameworkKey });
-export const assessmentDelete = (id: number) => call<Assessment>('assessment_delete', { id });
-/** Undo of assessmentDelete. */
-export const assessmentRestore = (assessment: Assessment) => call<null>('assessment_restore', { assessment });
+export const assessmentDelete = (id: number) => call<DeletedAssessment>('assessment_delete', { id });
+/** Undo of assessmentDelete, by the undo id kept in the workspace. */
+export const assessmentRestore = (deleted: DeletedAssessment) =>
+  call<Assessment>('assessment_restore', { undoId: deleted.undo_id });
 export const assessmentCompare = (selfId: number, managerId: number) =>
   call<Comparison>('assessment_compare', { selfId, managerId });
 export const gapAnalysis = (personId: number, profileId: number) =>
@@ -262,9 +280,12 @@ export const planGet = (id: number) => call<Plan>('plan_get', { id });
 export const planItemCheck = (planId: number, itemId: number, done: boolean) =>
   call<Plan>('plan_item_check', { planId, itemId, done });
 export const planMarkdown = (id: number) => call<string>('plan_markdown', { id });
-/** Writes the plan's Markdown to a typed path; resolves to the path written. */
-export const planMarkdownWrite = (id: number, path: string) =>
-  call<string>('plan_markdown_write', { id, path });
+/**
+ * Writes the plan's Markdown to a typed path; resolves to the path written.
+ * Without `overwrite`, an existing file is refused with `file_exists`.
+ */
+export const planMarkdownWrite = (id: number, path: string, overwrite = false) =>
+  call<string>('plan_markdown_write', { id, path, overwrite });
 /** Changes an item's phase, wording, note, due date or time. */
 export const planItemUpdate = (planId: number, itemId: number, edit: PlanItemEdit) =>
   call<Plan>('plan_item_update', { planId, itemId, edit });
@@ -273,7 +294,8 @@ export const planItemAdd = (planId: number, edit: PlanItemEdit) => call<Plan>('p
 /** Removes an item; pass the result to planItemRestore to undo. */
 export const planItemDelete = (planId: number, itemId: number) =>
   call<DeletedPlanItem>('plan_item_delete', { planId, itemId });
-export const planItemRestore = (deleted: DeletedPlanItem) => call<Plan>('plan_item_restore', { deleted });
+export const planItemRestore = (deleted: DeletedPlanItem) =>
+  call<Plan>('plan_item_restore', { undoId: deleted.undo_id });
 export const planBudgetSet = (planId: number, budget: WeeklyBudget) =>
   call<Plan>('plan_budget_set', { planId, budget });
 /** Records (or clears, with null) the day-90 decision and its note. */
@@ -281,7 +303,8 @@ export const planCheckpointSet = (planId: number, decision: CheckpointDecision |
   call<Plan>('plan_checkpoint_set', { planId, decision, note });
 /** Deletes a plan and its items (the people it moved stay); pass the result to planRestore to undo. */
 export const planDelete = (id: number) => call<DeletedPlan>('plan_delete', { id });
-export const planRestore = (deleted: DeletedPlan) => call<Plan>('plan_restore', { deleted });
+export const planRestore = (deleted: DeletedPlan) =>
+  call<Plan>('plan_restore', { undoId: deleted.undo_id });
 /** Adds the audit's worst bottlenecks to the plan; ones already there are skipped. */
 export const planAddAuditActions = (planId: number, auditId: number) =>
   call<AuditFeed>('plan_add_audit_actions', { planId, auditId });
@@ -308,4 +331,5 @@ export const auditGet = (id: number) => call<Audit>('audit_get', { id });
 export const auditList = (scope: AuditScope | null) => call<AuditSummary[]>('audit_list', { scope });
 /** Deletes an audit; pass the result to auditRestore to undo. */
 export const auditDelete = (id: number) => call<DeletedAudit>('audit_delete', { id });
-export const auditRestore = (deleted: DeletedAudit) => call<Audit>('audit_restore', { deleted });
+export const auditRestore = (deleted: DeletedAudit) =>
+  call<Audit>('audit_restore', { undoId: deleted.undo_id });

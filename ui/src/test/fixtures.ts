@@ -53,6 +53,7 @@ export function person(over: Partial<Person> = {}): Person {
     attributes: {},
     direct_reports: 0,
     agents_supervised: 0,
+    disambiguation: null,
     ...over,
   };
 }
@@ -74,6 +75,9 @@ export function importPreview(over: Partial<ImportPreview> = {}): ImportPreview 
     unchanged: 0,
     removes: 0,
     kept_missing: 5,
+    warnings: [],
+    removal_needs_confirmation: false,
+    people_before: 6,
     ...over,
   };
 }

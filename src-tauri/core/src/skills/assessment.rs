@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use super::framework::framework_get;
 use crate::error::{Error, Result};
+use crate::undo::{undo_record, undo_take, UndoKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -111,8 +112,9 @@ pub fn is_iso_date(text: &str) -> bool {
 /// Records an assessment with all its ratings in one transaction, refusing
 /// ratings outside the scale and skills the framework version does not have.
 pub fn assessment_create(conn: &Connection, input: &AssessmentInput) -> Result<Assessment> {
-    let framework = framework_get(conn, input.framework_id)?;
-    crate::people::person_brief(conn, input.person_id)?;
+    let tx = crate::db::write(conn)?;
+    let framework = framework_get(&tx, input.framework_id)?;
+    crate::people::person_brief(&tx, input.person_id)?;
     if !is_iso_date(input.assessed_on.trim()) {
         return Err(Error::InvalidInput(format!(
             "\"{}\" is not a date (YYYY-MM-DD)",
@@ -155,9 +157,9 @@ pub fn assessment_create(conn: &Connection, input: &AssessmentInput) -> Result<A
             )));
         }
     }
-    let tx = conn.unchecked_transaction()?;
     let id = insert_assessment_row(
         &tx,
+        None,
         &Assessment {
             id: 0,
             person_id: input.person_id,
@@ -251,20 +253,29 @@ pub fn assessment_list(
     ids.into_iter().map(|id| assessment_get(conn, id)).collect()
 }
 
-/// Inserts the assessment's own row (not its ratings) and returns its new id.
-fn insert_assessment_row(conn: &Connection, a: &Assessment) -> Result<i64> {
+/// Inserts the assessment's own row (not its ratings), with `id` when given,
+/// and returns its id.
+fn insert_assessment_row(conn: &Connection, id: Option<i64>, a: &Assessment) -> Result<i64> {
     conn.execute(
-        "INSERT INTO assessment (person_id, framework_id, assessor_role, assessor_name, assessed_on, round, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![a.person_id, a.framework_id, a.assessor_role.as_str(), a.assessor_name, a.assessed_on, a.round, a.note],
+        "INSERT INTO assessment (id, person_id, framework_id, assessor_role, assessor_name, assessed_on, round, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![id, a.person_id, a.framework_id, a.assessor_role.as_str(), a.assessor_name, a.assessed_on, a.round, a.note],
     )?;
     Ok(conn.last_insert_rowid())
 }
 
-/// Puts back an assessment exactly as it was (used by the undo of a deletion).
-pub fn assessment_restore(conn: &Connection, assessment: &Assessment) -> Result<()> {
-    let id = insert_assessment_row(conn, assessment)?;
-    let mut insert = conn.prepare(
+/// Puts back an assessment exactly as it was, same id, inside the caller's
+/// transaction (the undo of a deletion, of the assessment or of its person).
+/// The schema's checks refuse a rating outside the scale, and the caller's
+/// transaction then writes nothing at all.
+pub fn assessment_insert(tx: &Connection, assessment: &Assessment) -> Result<i64> {
+    let taken: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM assessment WHERE id = ?1)",
+        [assessment.id],
+        |r| r.get(0),
+    )?;
+    let id = insert_assessment_row(tx, (!taken).then_some(assessment.id), assessment)?;
+    let mut insert = tx.prepare(
         "INSERT INTO rating (assessment_id, skill_id, level, interest, note)
          SELECT ?1, id, ?3, ?4, ?5 FROM skill WHERE framework_id = ?2 AND key = ?6",
     )?;
@@ -278,13 +289,47 @@ pub fn assessment_restore(conn: &Connection, assessment: &Assessment) -> Result<
             r.skill_key
         ])?;
     }
-    Ok(())
+    Ok(id)
 }
 
-pub fn assessment_delete(conn: &Connection, id: i64) -> Result<Assessment> {
-    let assessment = assessment_get(conn, id)?;
-    conn.execute("DELETE FROM assessment WHERE id = ?1", [id])?;
-    Ok(assessment)
+/// What deleting an assessment removed; undo asks for `undo_id`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct DeletedAssessment {
+    #[ts(type = "number")]
+    pub undo_id: i64,
+    pub assessment: Assessment,
+}
+
+pub fn assessment_delete(conn: &Connection, id: i64) -> Result<DeletedAssessment> {
+    let tx = crate::db::write(conn)?;
+    let assessment = assessment_get(&tx, id)?;
+    tx.execute("DELETE FROM assessment WHERE id = ?1", [id])?;
+    let label = format!(
+        "the {} assessment of {}",
+        assessment.assessed_on,
+        crate::people::person_brief(&tx, assessment.person_id)?.name
+    );
+    let undo_id = undo_record(&tx, UndoKind::Assessment, &label, &assessment)?;
+    tx.commit()?;
+    Ok(DeletedAssessment {
+        undo_id,
+        assessment,
+    })
+}
+
+/// Undoes `assessment_delete` from what the workspace kept.
+pub fn assessment_restore(conn: &Connection, undo_id: i64) -> Result<Assessment> {
+    let tx = crate::db::write(conn)?;
+    let assessment: Assessment = undo_take(&tx, undo_id, UndoKind::Assessment)?;
+    if crate::people::person_brief(&tx, assessment.person_id).is_err() {
+        return Err(Error::Conflict(
+            "the assessment cannot come back: its person has been deleted since".into(),
+        ));
+    }
+    let id = assessment_insert(&tx, &assessment)?;
+    tx.commit()?;
+    assessment_get(conn, id)
 }
 
 /// One skill's ratings by a self and a manager assessment side by side.

@@ -335,7 +335,7 @@ pub fn framework_save(conn: &Connection, file: &FrameworkFile, builtin: bool) ->
     if !problems.is_empty() {
         return Err(Error::FrameworkInvalid(problems));
     }
-    let tx = conn.unchecked_transaction()?;
+    let tx = crate::db::write(conn)?;
     let latest: Option<(i64, u32, bool)> = tx
         .query_row(
             "SELECT id, version, builtin FROM framework WHERE key = ?1 ORDER BY version DESC LIMIT 1",
@@ -583,13 +583,13 @@ pub fn profile_save(
     framework_key: &str,
     profile: &ProfileFile,
 ) -> Result<RoleProfile> {
-    let framework = framework_resolve(conn, framework_key)?;
+    let tx = crate::db::write(conn)?;
+    let framework = framework_resolve(&tx, framework_key)?;
     let skill_keys: HashSet<&str> = framework.skills().map(|(_, s)| s.key.as_str()).collect();
     let problems = profile_problems("profile", profile, &skill_keys);
     if !problems.is_empty() {
         return Err(Error::FrameworkInvalid(problems));
     }
-    let tx = conn.unchecked_transaction()?;
     let id = profile_write(&tx, &framework.key, profile, false)?;
     tx.commit()?;
     profile_get(conn, id)
@@ -652,14 +652,16 @@ pub fn profile_resolve(conn: &Connection, text: &str) -> Result<RoleProfile> {
 }
 
 pub fn profile_delete(conn: &Connection, id: i64) -> Result<()> {
-    let profile = profile_get(conn, id)?;
+    let tx = crate::db::write(conn)?;
+    let profile = profile_get(&tx, id)?;
     if profile.builtin {
         return Err(Error::Conflict(format!(
             "\"{}\" is a built-in profile and cannot be deleted",
             profile.name
         )));
     }
-    conn.execute("DELETE FROM role_profile WHERE id = ?1", [id])?;
+    tx.execute("DELETE FROM role_profile WHERE id = ?1", [id])?;
+    tx.commit()?;
     Ok(())
 }
 

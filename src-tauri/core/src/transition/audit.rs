@@ -12,6 +12,7 @@ use super::checklist::TimeKind;
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::people::PersonKind;
+use crate::undo::{undo_record, undo_take, UndoKind};
 
 /// The stages of the software lifecycle an audit asks about, in lifecycle order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -350,8 +351,8 @@ fn insert(conn: &Connection, id: Option<i64>, input: &AuditInput) -> Result<i64>
 
 /// Saves a dated audit; every problem with the input is named and nothing is saved.
 pub fn audit_create(conn: &Connection, input: &AuditInput) -> Result<Audit> {
-    check_input(conn, input)?;
-    let tx = conn.unchecked_transaction()?;
+    let tx = crate::db::write(conn)?;
+    check_input(&tx, input)?;
     let id = insert(&tx, None, input)?;
     tx.commit()?;
     audit_get(conn, id)
@@ -494,18 +495,21 @@ pub fn audit_list(conn: &Connection, scope: Option<AuditScope>) -> Result<Vec<Au
         .collect()
 }
 
-/// Everything needed to undo a deletion: the audit and the plan items it fed.
+/// What deleting an audit removed: the audit and the plan items it fed. Undo
+/// asks for `undo_id`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct DeletedAudit {
+    #[ts(type = "number")]
+    pub undo_id: i64,
     pub audit: Audit,
     #[ts(type = "Array<number>")]
     pub plan_items: Vec<i64>,
 }
 
 pub fn audit_delete(conn: &Connection, id: i64) -> Result<DeletedAudit> {
-    let audit = audit_get(conn, id)?;
-    let tx = conn.unchecked_transaction()?;
+    let tx = crate::db::write(conn)?;
+    let audit = audit_get(&tx, id)?;
     let plan_items = {
         let mut stmt = tx.prepare("SELECT id FROM plan_item WHERE audit_id = ?1 ORDER BY id")?;
         let ids = stmt
@@ -514,14 +518,26 @@ pub fn audit_delete(conn: &Connection, id: i64) -> Result<DeletedAudit> {
         ids
     };
     tx.execute("DELETE FROM sdlc_audit WHERE id = ?1", [id])?;
+    let mut deleted = DeletedAudit {
+        undo_id: 0,
+        audit,
+        plan_items,
+    };
+    let label = format!(
+        "the audit of {} on {}",
+        deleted.audit.scope_name, deleted.audit.taken_on
+    );
+    deleted.undo_id = undo_record(&tx, UndoKind::Audit, &label, &deleted)?;
     tx.commit()?;
-    Ok(DeletedAudit { audit, plan_items })
+    Ok(deleted)
 }
 
 /// Undoes `audit_delete`: same id, same ratings, and the plan items it fed point to it again.
-pub fn audit_restore(conn: &Connection, deleted: &DeletedAudit) -> Result<Audit> {
+pub fn audit_restore(conn: &Connection, undo_id: i64) -> Result<Audit> {
+    let tx = crate::db::write(conn)?;
+    let deleted: DeletedAudit = undo_take(&tx, undo_id, UndoKind::Audit)?;
     let a = &deleted.audit;
-    let taken: bool = conn.query_row(
+    let taken: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM sdlc_audit WHERE id = ?1)",
         [a.id],
         |r| r.get(0),
@@ -546,13 +562,12 @@ pub fn audit_restore(conn: &Connection, deleted: &DeletedAudit) -> Result<Audit>
                 // An owner deleted since is left out rather than failing the undo.
                 owner_id: s
                     .owner_id
-                    .filter(|&o| crate::people::person_brief(conn, o).is_ok()),
+                    .filter(|&o| crate::people::person_brief(&tx, o).is_ok()),
                 next_change: s.next_change.clone(),
             })
             .collect(),
     };
-    check_input(conn, &input)?;
-    let tx = conn.unchecked_transaction()?;
+    check_input(&tx, &input)?;
     insert(&tx, Some(a.id), &input)?;
     tx.execute(
         "UPDATE plan_item SET audit_id = ?1 WHERE id IN (SELECT value FROM json_each(?2))",
@@ -807,7 +822,7 @@ mod tests {
             audit_get(&conn, audit.id).unwrap_err().kind(),
             crate::ErrorKind::NotFound
         );
-        let restored = audit_restore(&conn, &deleted).unwrap();
+        let restored = audit_restore(&conn, deleted.undo_id).unwrap();
         assert_eq!(restored, audit);
     }
 
@@ -831,7 +846,7 @@ mod tests {
 
         let deleted = person_delete(&conn, bo, ReportsDestination::UpOneLevel).unwrap();
         assert_eq!(audit_get(&conn, audit.id).unwrap().stages[0].owner_id, None);
-        person_restore(&conn, &deleted).unwrap();
+        person_restore(&conn, deleted.undo_id).unwrap();
         assert_eq!(audit_get(&conn, audit.id).unwrap(), audit);
 
         let err = person_delete(&conn, ada, ReportsDestination::UpOneLevel).unwrap_err();

@@ -165,8 +165,8 @@ pub fn template_set(
             problems.join("; ")
         )));
     }
-    let before = level_items(conn, shipped, skill_key, level)?;
-    let tx = conn.unchecked_transaction()?;
+    let tx = crate::db::write(conn)?;
+    let before = level_items(&tx, shipped, skill_key, level)?;
     tx.execute(
         "DELETE FROM practice_template WHERE skill_key = ?1 AND level = ?2",
         params![skill_key, level],
@@ -201,11 +201,13 @@ pub fn template_reset(
     skill_key: &str,
     level: u8,
 ) -> Result<Vec<PracticeTemplate>> {
-    let before = level_items(conn, shipped, skill_key, level)?;
-    conn.execute(
+    let tx = crate::db::write(conn)?;
+    let before = level_items(&tx, shipped, skill_key, level)?;
+    tx.execute(
         "DELETE FROM practice_template WHERE skill_key = ?1 AND level = ?2",
         params![skill_key, level],
     )?;
+    tx.commit()?;
     Ok(before)
 }
 

@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::reorg::{change_get, record_moves, reorg_check, Move, StructureChange};
 use crate::skills::framework::{profile_get, RoleProfile};
 use crate::skills::gaps::{gap_analysis, GapReport};
+use crate::undo::{undo_record, undo_take, UndoKind};
 use crate::Workspace;
 
 /// Which way the pendulum swings: from managing to leading as an IC, or back.
@@ -291,10 +292,12 @@ pub struct PlanItemEdit {
     pub kind: TimeKind,
 }
 
-/// Everything needed to undo the removal of an item.
+/// What removing an item took away; undo asks for `undo_id`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct DeletedPlanItem {
+    #[ts(type = "number")]
+    pub undo_id: i64,
     #[ts(type = "number")]
     pub plan_id: i64,
     pub position: u32,
@@ -408,8 +411,8 @@ fn from_role(conn: &Connection, person_id: i64) -> Result<String> {
     })
 }
 
-/// Creates a plan: checks everything, then in one transaction applies the moves
-/// (recorded for undo), stores the plan, the gaps it starts from and its
+/// Creates a plan in one transaction that checks everything, applies the moves
+/// (recorded for undo), and stores the plan, the gaps it starts from and its
 /// generated checklist.
 pub fn plan_create(
     ws: &mut Workspace,
@@ -418,39 +421,57 @@ pub fn plan_create(
     today: &str,
 ) -> Result<Plan> {
     dates::parse(&input.start_date)?;
-    let person = crate::people::person_brief(ws.conn(), input.person_id)?;
-    let profile = profile_get(ws.conn(), input.profile_id)?;
-    let report = gap_analysis(ws.conn(), input.person_id, input.profile_id)?;
-    if report.self_assessed_on.is_none() && report.manager_assessed_on.is_none() {
-        return Err(Error::InvalidInput(format!(
-            "{} has no assessment on {} yet: do a self or manager assessment first, so the checklist comes from real gaps",
-            person.name, report.framework_name
-        )));
-    }
-    if !input.moves.is_empty() {
-        reorg_check(ws, &input.moves)?;
-    }
-    let direction = input
-        .direction
-        .unwrap_or_else(|| Direction::for_profile(&profile));
-    let mut items = checklist_generate(&report, templates);
-    let from = from_role(ws.conn(), input.person_id)?;
-    let tx = ws.conn().unchecked_transaction()?;
-    let change = if input.moves.is_empty() {
-        None
-    } else {
-        let description = match direction {
-            Direction::ToIc => format!(
-                "{} moves to {}: their reports get new managers",
-                person.name, profile.name
-            ),
-            Direction::ToManager => format!(
-                "{} moves to {}: people come to report to them",
-                person.name, profile.name
-            ),
+    let plan_id = ws.write(|tx| {
+        let person = crate::people::person_brief(tx, input.person_id)?;
+        let profile = profile_get(tx, input.profile_id)?;
+        let report = gap_analysis(tx, input.person_id, input.profile_id)?;
+        if report.self_assessed_on.is_none() && report.manager_assessed_on.is_none() {
+            return Err(Error::InvalidInput(format!(
+                "{} has no assessment on {} yet: do a self or manager assessment first, so the checklist comes from real gaps",
+                person.name, report.framework_name
+            )));
+        }
+        let direction = input
+            .direction
+            .unwrap_or_else(|| Direction::for_profile(&profile));
+        let from = from_role(tx, input.person_id)?;
+        let change = if input.moves.is_empty() {
+            None
+        } else {
+            // Checked against the structure as this transaction sees it, so a
+            // write by another process since the preview is taken into account.
+            reorg_check(ws, &input.moves)?;
+            let description = match direction {
+                Direction::ToIc => format!(
+                    "{} moves to {}: their reports get new managers",
+                    person.name, profile.name
+                ),
+                Direction::ToManager => format!(
+                    "{} moves to {}: people come to report to them",
+                    person.name, profile.name
+                ),
+            };
+            Some(record_moves(tx, &input.moves, &description, today)?)
         };
-        Some(record_moves(&tx, &input.moves, &description, today)?)
-    };
+        plan_insert(tx, input, templates, today, &profile, &report, direction, &from, change)
+    })?;
+    plan_get(ws.conn(), plan_id, today)
+}
+
+/// Stores a checked plan: its row, the gaps it starts from and its checklist.
+#[allow(clippy::too_many_arguments)]
+fn plan_insert(
+    tx: &Connection,
+    input: &PlanInput,
+    templates: &PracticeTemplates,
+    today: &str,
+    profile: &RoleProfile,
+    report: &GapReport,
+    direction: Direction,
+    from: &str,
+    change: Option<i64>,
+) -> Result<i64> {
+    let mut items = checklist_generate(report, templates);
     tx.execute(
         "INSERT INTO transition_plan (person_id, from_role, profile_id, profile_name, start_date, structure_change_id, budget, created_on, direction, baseline_on)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -464,7 +485,7 @@ pub fn plan_create(
             serde_json::to_string(&direction.default_budget()).expect("budget serializes"),
             today,
             direction.as_str(),
-            assessed_on(&report)
+            assessed_on(report)
         ],
     )?;
     let plan_id = tx.last_insert_rowid();
@@ -525,8 +546,7 @@ pub fn plan_create(
             ])?;
         }
     }
-    tx.commit()?;
-    plan_get(ws.conn(), plan_id, today)
+    Ok(plan_id)
 }
 
 fn kind_str(kind: TimeKind) -> String {
@@ -806,14 +826,15 @@ pub fn plan_item_add(
     edit: &PlanItemEdit,
     today: &str,
 ) -> Result<Plan> {
-    plan_exists(conn, plan_id)?;
     check_edit(edit)?;
-    conn.execute(
+    let tx = crate::db::write(conn)?;
+    plan_exists(&tx, plan_id)?;
+    tx.execute(
         "INSERT INTO plan_item (plan_id, position, phase, title, done_when, note, due_date, hours_per_week, kind, source)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'own')",
         params![
             plan_id,
-            next_position(conn, plan_id)?,
+            next_position(&tx, plan_id)?,
             edit.phase,
             edit.title.trim(),
             edit.done_when.trim(),
@@ -823,17 +844,19 @@ pub fn plan_item_add(
             kind_str(edit.kind)
         ],
     )?;
+    tx.commit()?;
     plan_get(conn, plan_id, today)
 }
 
-/// Removes an item; returns what `plan_item_restore` needs to put it back.
+/// Removes an item; the workspace keeps what `plan_item_restore` needs.
 pub fn plan_item_delete(
     conn: &Connection,
     plan_id: i64,
     item_id: i64,
     today: &str,
 ) -> Result<DeletedPlanItem> {
-    let (item, position) = conn
+    let tx = crate::db::write(conn)?;
+    let (item, position) = tx
         .query_row(
             &format!("{ITEM_SELECT} WHERE plan_id = ?1 AND id = ?2"),
             params![plan_id, item_id],
@@ -841,15 +864,20 @@ pub fn plan_item_delete(
         )
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("plan {plan_id} has no item {item_id}")))?;
-    conn.execute(
+    tx.execute(
         "DELETE FROM plan_item WHERE plan_id = ?1 AND id = ?2",
         params![plan_id, item_id],
     )?;
-    Ok(DeletedPlanItem {
+    let mut deleted = DeletedPlanItem {
+        undo_id: 0,
         plan_id,
         position,
         item,
-    })
+    };
+    let label = format!("the plan item \"{}\"", deleted.item.title);
+    deleted.undo_id = undo_record(&tx, UndoKind::PlanItem, &label, &deleted)?;
+    tx.commit()?;
+    Ok(deleted)
 }
 
 /// Inserts an item as it was (same id, place, tick and note). Its audit link is
@@ -899,20 +927,26 @@ fn item_insert(conn: &Connection, plan_id: i64, position: u32, i: &PlanItem) -> 
 }
 
 /// Puts a removed item back, with the same id, place, tick and note.
-pub fn plan_item_restore(
-    conn: &Connection,
-    deleted: &DeletedPlanItem,
-    today: &str,
-) -> Result<Plan> {
-    plan_exists(conn, deleted.plan_id)?;
-    item_insert(conn, deleted.plan_id, deleted.position, &deleted.item)?;
+pub fn plan_item_restore(conn: &Connection, undo_id: i64, today: &str) -> Result<Plan> {
+    let tx = crate::db::write(conn)?;
+    let deleted: DeletedPlanItem = undo_take(&tx, undo_id, UndoKind::PlanItem)?;
+    plan_exists(&tx, deleted.plan_id).map_err(|_| {
+        Error::Conflict(format!(
+            "the item \"{}\" cannot come back: its plan has been deleted since",
+            deleted.item.title
+        ))
+    })?;
+    item_insert(&tx, deleted.plan_id, deleted.position, &deleted.item)?;
+    tx.commit()?;
     plan_get(conn, deleted.plan_id, today)
 }
 
-/// Everything needed to undo the deletion of a plan.
+/// What deleting a plan removed; undo asks for `undo_id`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct DeletedPlan {
+    #[ts(type = "number")]
+    pub undo_id: i64,
     pub plan: Plan,
     /// Each item's place in the plan, in the order of `plan.items`.
     pub positions: Vec<u32>,
@@ -921,26 +955,41 @@ pub struct DeletedPlan {
 /// Deletes a plan with its items. The structure change it made stays (people
 /// keep their new managers); undo that first if the move is off.
 pub fn plan_delete(conn: &Connection, plan_id: i64, today: &str) -> Result<DeletedPlan> {
-    let plan = plan_get(conn, plan_id, today)?;
-    let mut stmt = conn.prepare("SELECT id, position FROM plan_item WHERE plan_id = ?1")?;
+    let tx = crate::db::write(conn)?;
+    let plan = plan_get(&tx, plan_id, today)?;
+    let mut stmt = tx.prepare("SELECT id, position FROM plan_item WHERE plan_id = ?1")?;
     let places: std::collections::HashMap<i64, u32> = stmt
         .query_map([plan_id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    drop(stmt);
     let positions = plan
         .items
         .iter()
         .map(|i| places.get(&i.id).copied().unwrap_or_default())
         .collect();
     // Items and the baseline go with the plan (ON DELETE CASCADE), in one statement.
-    conn.execute("DELETE FROM transition_plan WHERE id = ?1", [plan_id])?;
-    Ok(DeletedPlan { plan, positions })
+    tx.execute("DELETE FROM transition_plan WHERE id = ?1", [plan_id])?;
+    let mut deleted = DeletedPlan {
+        undo_id: 0,
+        plan,
+        positions,
+    };
+    let label = format!(
+        "the plan of {} toward {}",
+        deleted.plan.person_name, deleted.plan.profile_name
+    );
+    deleted.undo_id = undo_record(&tx, UndoKind::Plan, &label, &deleted)?;
+    tx.commit()?;
+    Ok(deleted)
 }
 
 /// Undoes `plan_delete`: the plan, its items (ticks, notes, dates) and the gaps
 /// it started from come back with the same ids, in one transaction.
-pub fn plan_restore(conn: &Connection, deleted: &DeletedPlan, today: &str) -> Result<Plan> {
+pub fn plan_restore(conn: &Connection, undo_id: i64, today: &str) -> Result<Plan> {
+    let tx = crate::db::write(conn)?;
+    let deleted: DeletedPlan = undo_take(&tx, undo_id, UndoKind::Plan)?;
     let p = &deleted.plan;
-    let taken: bool = conn.query_row(
+    let taken: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM transition_plan WHERE id = ?1)",
         [p.id],
         |r| r.get(0),
@@ -951,13 +1000,12 @@ pub fn plan_restore(conn: &Connection, deleted: &DeletedPlan, today: &str) -> Re
             p.person_name, p.profile_name
         )));
     }
-    crate::people::person_brief(conn, p.person_id).map_err(|_| {
+    crate::people::person_brief(&tx, p.person_id).map_err(|_| {
         Error::Conflict(format!(
             "the plan cannot come back: {} has been deleted since",
             p.person_name
         ))
     })?;
-    let tx = conn.unchecked_transaction()?;
     let profile: Option<i64> = match p.profile_id {
         Some(id) => tx
             .query_row("SELECT id FROM role_profile WHERE id = ?1", [id], |r| {
@@ -1037,14 +1085,16 @@ pub fn plan_budget_set(
             "the budget adds up to {total} hours a week; keep it at 80 or less"
         )));
     }
-    plan_exists(conn, plan_id)?;
-    conn.execute(
+    let tx = crate::db::write(conn)?;
+    plan_exists(&tx, plan_id)?;
+    tx.execute(
         "UPDATE transition_plan SET budget = ?2 WHERE id = ?1",
         params![
             plan_id,
             serde_json::to_string(&budget).expect("budget serializes")
         ],
     )?;
+    tx.commit()?;
     plan_get(conn, plan_id, today)
 }
 
@@ -1056,8 +1106,9 @@ pub fn plan_checkpoint_set(
     note: &str,
     today: &str,
 ) -> Result<Plan> {
-    plan_exists(conn, plan_id)?;
-    conn.execute(
+    let tx = crate::db::write(conn)?;
+    plan_exists(&tx, plan_id)?;
+    tx.execute(
         "UPDATE transition_plan SET checkpoint_decision = ?2, checkpoint_note = ?3 WHERE id = ?1",
         params![
             plan_id,
@@ -1065,6 +1116,7 @@ pub fn plan_checkpoint_set(
             note.trim()
         ],
     )?;
+    tx.commit()?;
     plan_get(conn, plan_id, today)
 }
 
@@ -1076,7 +1128,8 @@ pub fn plan_add_audit_actions(
     audit_id: i64,
     today: &str,
 ) -> Result<AuditFeed> {
-    let start: String = conn
+    let tx = crate::db::write(conn)?;
+    let start: String = tx
         .query_row(
             "SELECT start_date FROM transition_plan WHERE id = ?1",
             [plan_id],
@@ -1084,8 +1137,7 @@ pub fn plan_add_audit_actions(
         )
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("no transition plan with id {plan_id}")))?;
-    let audit = audit_get(conn, audit_id)?;
-    let tx = conn.unchecked_transaction()?;
+    let audit = audit_get(&tx, audit_id)?;
     let (mut added, mut already_there) = (0, 0);
     let mut position = next_position(&tx, plan_id)?;
     for action in bottleneck_actions(&audit) {
@@ -1589,16 +1641,17 @@ mod tests {
         let deleted = plan_item_delete(ws.conn(), plan.id, own.id, "2026-12-02").unwrap();
         let without = plan_get(ws.conn(), plan.id, "2026-12-02").unwrap();
         assert!(without.items.iter().all(|i| i.id != own.id));
-        let restored = plan_item_restore(ws.conn(), &deleted, "2026-12-02").unwrap();
+        let restored = plan_item_restore(ws.conn(), deleted.undo_id, "2026-12-02").unwrap();
         assert_eq!(
             restored.items, with_own.items,
             "the item comes back as it was"
         );
         assert_eq!(
-            plan_item_restore(ws.conn(), &deleted, "2026-12-02")
+            plan_item_restore(ws.conn(), deleted.undo_id, "2026-12-02")
                 .unwrap_err()
                 .kind(),
-            crate::ErrorKind::Conflict
+            crate::ErrorKind::NotFound,
+            "an undo runs once: its entry is gone"
         );
         assert_eq!(
             plan_item_delete(ws.conn(), plan.id, 9999, "2026-12-02")
@@ -1716,7 +1769,7 @@ mod tests {
             .iter()
             .filter(|i| i.source == ItemSource::Audit)
             .all(|i| i.audit_id.is_none()));
-        audit_restore(ws.conn(), &deleted).unwrap();
+        audit_restore(ws.conn(), deleted.undo_id).unwrap();
         let relinked = plan_get(ws.conn(), plan.id, "2026-12-04").unwrap();
         assert_eq!(relinked.items, again.plan.items);
     }
@@ -1865,13 +1918,14 @@ mod tests {
             structure_before,
             "deleting a plan does not move anyone back"
         );
-        let restored = plan_restore(ws.conn(), &deleted, "2026-12-05").unwrap();
+        let restored = plan_restore(ws.conn(), deleted.undo_id, "2026-12-05").unwrap();
         assert_eq!(restored, plan, "the plan comes back exactly");
         assert_eq!(
-            plan_restore(ws.conn(), &deleted, "2026-12-05")
+            plan_restore(ws.conn(), deleted.undo_id, "2026-12-05")
                 .unwrap_err()
                 .kind(),
-            crate::ErrorKind::Conflict
+            crate::ErrorKind::NotFound,
+            "an undo runs once: its entry is gone"
         );
     }
 }

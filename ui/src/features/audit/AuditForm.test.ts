@@ -43,7 +43,7 @@ beforeEach(() => {
   vi.mocked(api.auditCreate).mockReset().mockResolvedValue(laterAudit({ id: 40 }));
   vi.mocked(api.orgSearch)
     .mockReset()
-    .mockResolvedValue([{ id: 31, name: 'Review bot', title: 'Code review agent', kind: 'agent', children: 0, span: 0, descendants: 0 }]);
+    .mockResolvedValue([{ id: 31, name: 'Review bot', title: 'Code review agent', kind: 'agent', children: 0, span: 0, descendants: 0, disambiguation: null }]);
 });
 
 describe('AuditForm', () => {

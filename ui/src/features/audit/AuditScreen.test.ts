@@ -55,7 +55,7 @@ beforeEach(() => {
   vi.mocked(api.planList).mockReset().mockResolvedValue([plan()]);
   vi.mocked(api.orgSearch)
     .mockReset()
-    .mockResolvedValue([{ id: 4, name: 'Ada Lovelace', title: 'Engineering manager', kind: 'human', children: 6, span: 6, descendants: 6 }]);
+    .mockResolvedValue([{ id: 4, name: 'Ada Lovelace', title: 'Engineering manager', kind: 'human', children: 6, span: 6, descendants: 6, disambiguation: null }]);
 });
 
 async function pickAda() {
@@ -139,7 +139,7 @@ describe('AuditScreen', () => {
   it('after a delete, shows the next newest audit', async () => {
     vi.mocked(api.auditDelete).mockImplementation(async () => {
       listed = listed.slice(1);
-      return { audit: laterAudit(), plan_items: [] };
+      return { undo_id: 1, audit: laterAudit(), plan_items: [] };
     });
     state.auditChoice.set({ kind: 'person', person: { id: 4, name: 'Ada Lovelace' }, teamId: null });
     render(AuditScreen);

@@ -26,7 +26,7 @@ beforeEach(() => {
   vi.mocked(api.planAddAuditActions).mockReset().mockResolvedValue({ plan: plan(), added: 2, already_there: 1 });
   vi.mocked(api.orgSearch)
     .mockReset()
-    .mockResolvedValue([{ id: 9, name: 'Grace Hopper', title: 'Staff engineer', kind: 'human', children: 0, span: 0, descendants: 0 }]);
+    .mockResolvedValue([{ id: 9, name: 'Grace Hopper', title: 'Staff engineer', kind: 'human', children: 0, span: 0, descendants: 0, disambiguation: null }]);
 });
 
 describe('AuditToPlan', () => {

@@ -121,7 +121,7 @@ describe('AuditView', () => {
   });
 
   it('deletes the audit and undoes it from the toast', async () => {
-    const deleted = { audit: laterAudit(), plan_items: [81, 82] };
+    const deleted = { undo_id: 31, audit: laterAudit(), plan_items: [81, 82] };
     vi.mocked(api.auditDelete).mockResolvedValue(deleted);
     vi.mocked(api.auditRestore).mockResolvedValue(laterAudit());
     const ondeleted = vi.fn();
@@ -142,7 +142,7 @@ describe('AuditView', () => {
   });
 
   it('reports a failed undo', async () => {
-    vi.mocked(api.auditDelete).mockResolvedValue({ audit: laterAudit(), plan_items: [] });
+    vi.mocked(api.auditDelete).mockResolvedValue({ undo_id: 32, audit: laterAudit(), plan_items: [] });
     vi.mocked(api.auditRestore).mockRejectedValue({ kind: 'conflict', message: 'the audit of Ada Lovelace on 2026-10-01 is already there' });
     render(AuditView, { auditId: 12, scales: scales(), ondeleted: vi.fn() });
     render(Toasts);

@@ -36,7 +36,7 @@ async function startWithTypedPath(path = '/data/people.csv') {
 describe('import wizard', () => {
   it('previews a typed path with the automatic mapping and shows the file facts', async () => {
     await startWithTypedPath();
-    expect(api.importPreview).toHaveBeenCalledWith('/data/people.csv', { mapping: null, remove_missing: false });
+    expect(api.importPreview).toHaveBeenCalledWith('/data/people.csv', { mapping: null, remove_missing: false, confirm_removal: false });
     expect(screen.getByTestId('import-encoding').textContent).toBe('windows-1252');
     expect(screen.getByTestId('import-delimiter').textContent).toContain('Semicolon');
     expect(screen.getByTestId('import-rows').getAttribute('data-value')).toBe('3');
@@ -50,6 +50,7 @@ describe('import wizard', () => {
       expect(api.importPreview).toHaveBeenLastCalledWith('/data/people.csv', {
         mapping: ['id', 'name', 'manager_id'],
         remove_missing: false,
+        confirm_removal: false,
       }),
     );
     await fireEvent.click(screen.getByTestId('import-remove-missing'));
@@ -107,6 +108,78 @@ describe('import wizard', () => {
     expect(row.textContent).toContain('Duplicate id E1');
     expect(row.textContent).toContain('Ada, Alan');
     expect((screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows the warnings as text apart from the problems, and they do not block', async () => {
+    const warning = 'column "EMAIL" holds values that are not email addresses ("SKING" on line 2): kept as the attribute "EMAIL"';
+    vi.mocked(api.importPreview).mockResolvedValue(importPreview({ warnings: [{ line: 2, message: warning, people: [] }] }));
+    vi.mocked(api.importApply).mockResolvedValue({ added: 2, updated: 1, unchanged: 0, removed: 0, teams_created: 0 });
+    await startWithTypedPath();
+    await fireEvent.click(screen.getByTestId('import-next'));
+    const warnings = screen.getByTestId('import-warnings');
+    expect(screen.getAllByTestId('import-warning').map((w) => w.textContent?.trim())).toEqual([`Line 2: ${warning}`]);
+    expect(screen.getByTestId('import-warning-message').textContent).toBe(warning);
+    expect(warnings.getAttribute('role')).toBeNull();
+    expect(screen.queryByTestId('import-blocked')).toBeNull();
+    expect(screen.queryByTestId('import-problem')).toBeNull();
+    expect(screen.getByTestId('import-ready')).toBeTruthy();
+    const apply = screen.getByTestId('import-apply') as HTMLButtonElement;
+    expect(apply.disabled).toBe(false);
+    await fireEvent.click(apply);
+    await screen.findByTestId('import-summary');
+    expect(vi.mocked(api.importApply).mock.calls[0][1]).toEqual({ mapping: null, remove_missing: false, confirm_removal: false });
+  });
+
+  it('shows the warnings next to the problems too', async () => {
+    vi.mocked(api.importPreview).mockResolvedValue(
+      importPreview({ problems: [{ line: 7, message: 'Manager E9 not found', people: [] }], warnings: [{ line: null, message: 'kept as an attribute', people: [] }] }),
+    );
+    await startWithTypedPath();
+    await fireEvent.click(screen.getByTestId('import-next'));
+    expect(screen.getByTestId('import-problem').textContent).toContain('Manager E9 not found');
+    expect(screen.getByTestId('import-warning').textContent?.trim()).toBe('kept as an attribute');
+  });
+
+  it('a large removal needs the number of people removed typed before it imports', async () => {
+    vi.mocked(api.importPreview).mockImplementation(async (_path, options) =>
+      options.remove_missing
+        ? importPreview({ removes: 120, kept_missing: 0, people_before: 150, removal_needs_confirmation: true })
+        : importPreview(),
+    );
+    vi.mocked(api.importApply).mockResolvedValue({ added: 2, updated: 1, unchanged: 0, removed: 120, teams_created: 0 });
+    await startWithTypedPath();
+    await fireEvent.click(screen.getByTestId('import-remove-missing'));
+    await waitFor(() => expect(vi.mocked(api.importPreview).mock.lastCall?.[1]).toMatchObject({ remove_missing: true, confirm_removal: false }));
+    await waitFor(() => expect((screen.getByTestId('import-next') as HTMLButtonElement).disabled).toBe(false));
+    await fireEvent.click(screen.getByTestId('import-next'));
+    expect(screen.getByTestId('import-removal-message').textContent).toBe('This import removes 120 of 150 people (everyone not in the file).');
+    const apply = screen.getByTestId('import-apply') as HTMLButtonElement;
+    const typed = screen.getByLabelText(/type the number of people it removes/);
+    expect(apply.disabled).toBe(true);
+    for (const wrong of ['12', '150', '1200', 'one hundred twenty']) {
+      await fireEvent.input(typed, { target: { value: wrong } });
+      expect(apply.disabled).toBe(true);
+    }
+    await fireEvent.click(apply);
+    expect(api.importApply).not.toHaveBeenCalled();
+    await fireEvent.input(typed, { target: { value: '120' } });
+    expect(apply.disabled).toBe(false);
+    await fireEvent.click(apply);
+    await screen.findByTestId('import-summary');
+    expect(vi.mocked(api.importApply).mock.calls[0][1]).toEqual({ mapping: null, remove_missing: true, confirm_removal: true });
+  });
+
+  it('shows the message when the host still asks for confirmation', async () => {
+    vi.mocked(api.importPreview).mockResolvedValue(importPreview({ removes: 4, people_before: 6, removal_needs_confirmation: true }));
+    vi.mocked(api.importApply).mockRejectedValue({ kind: 'needs_confirmation', message: 'This import removes 5 of 6 people; confirm the removal.' });
+    await startWithTypedPath();
+    await fireEvent.click(screen.getByTestId('import-next'));
+    await fireEvent.input(screen.getByTestId('import-removal-typed'), { target: { value: ' 4 ' } });
+    await fireEvent.click(screen.getByTestId('import-apply'));
+    const alert = await screen.findByTestId('error-alert');
+    expect(alert.getAttribute('data-kind')).toBe('needs_confirmation');
+    expect(alert.textContent).toContain('This import removes 5 of 6 people; confirm the removal.');
+    expect(screen.getByTestId('import-wizard').getAttribute('data-step')).toBe('3');
   });
 
   it('shows an unreadable file inline and stays on the first step', async () => {

@@ -23,6 +23,9 @@ function preview(problems: ImportPreview['problems']): ImportPreview {
     unchanged: 0,
     removes: 0,
     kept_missing: 0,
+    warnings: [],
+    people_before: 0,
+    removal_needs_confirmation: false,
   };
 }
 

@@ -20,6 +20,8 @@ export class ImportWizard {
   /** null = the automatic mapping. */
   mapping = $state<(Field | null)[] | null>(null);
   removeMissing = $state(false);
+  /** What the user typed to confirm a large removal (the number of people removed). */
+  removalTyped = $state('');
   busy = $state(false);
   error = $state<api.ApiError | null>(null);
   /** Problems the host reported when the import itself was refused. */
@@ -30,8 +32,18 @@ export class ImportWizard {
   /** The workspace the wizard was used with (undefined: not yet). */
   workspacePath: string | null | undefined = undefined;
 
-  options(): ImportOptions {
-    return { mapping: this.mapping ? [...this.mapping] : null, remove_missing: this.removeMissing };
+  options(confirmRemoval = false): ImportOptions {
+    return { mapping: this.mapping ? [...this.mapping] : null, remove_missing: this.removeMissing, confirm_removal: confirmRemoval };
+  }
+
+  /** Whether the host asked for a typed confirmation of the removal. */
+  removalNeedsConfirmation(): boolean {
+    return this.preview?.removal_needs_confirmation ?? false;
+  }
+
+  /** The typed number is exactly the number of people the preview removes. */
+  removalConfirmed(): boolean {
+    return this.preview !== null && this.removalTyped.trim() === String(this.preview.removes);
   }
 
   /** The problems to show on the check step. */
@@ -46,6 +58,7 @@ export class ImportWizard {
     this.preview = null;
     this.mapping = null;
     this.removeMissing = false;
+    this.removalTyped = '';
     this.busy = false;
     this.error = null;
     this.applyProblems = null;
@@ -84,6 +97,8 @@ export class ImportWizard {
       const preview = await api.importPreview(this.path, this.options());
       if (mine !== this.seq) return false;
       this.preview = preview;
+      // A confirmation typed for another preview does not carry over.
+      this.removalTyped = '';
       return true;
     } catch (e) {
       if (mine !== this.seq) return false;
@@ -112,13 +127,16 @@ export class ImportWizard {
 
   async apply() {
     if (!this.path) return;
+    const needsConfirmation = this.removalNeedsConfirmation();
+    if (needsConfirmation && !this.removalConfirmed()) return;
+    const options = this.options(needsConfirmation);
     this.step = 4;
     this.error = null;
     this.applyProblems = null;
     this.progress = { phase: 'reading', done: 0, total: 0 };
     const mine = ++this.seq;
     try {
-      const summary = await api.importApply(this.path, this.options(), (p) => {
+      const summary = await api.importApply(this.path, options, (p) => {
         if (mine === this.seq) this.progress = p;
       });
       if (mine !== this.seq) return;

@@ -13,7 +13,7 @@ const { OrgModel } = await import('./orgModel.svelte');
 const { default: OrgOutline } = await import('./OrgOutline.svelte');
 
 function n(id: number, children = 0): OrgNode {
-  return { id, name: `P${id}`, title: 'T', kind: 'human', children, span: children, descendants: children };
+  return { id, name: `P${id}`, title: 'T', kind: 'human', children, span: children, descendants: children, disambiguation: null };
 }
 
 beforeEach(() => {

@@ -15,7 +15,7 @@ const { orgModel } = await import('./orgModel.svelte');
 const { default: OrgScreen } = await import('./OrgScreen.svelte');
 
 function n(id: number, children = 0): OrgNode {
-  return { id, name: `P${id}`, title: 'T', kind: 'human', children, span: children, descendants: children };
+  return { id, name: `P${id}`, title: 'T', kind: 'human', children, span: children, descendants: children, disambiguation: null };
 }
 // One root (1) with 60 reports.
 const reports = Array.from({ length: 60 }, (_, i) => n(100 + i));

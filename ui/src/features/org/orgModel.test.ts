@@ -14,7 +14,7 @@ const { OrgModel, ORG_PAGE } = await import('./orgModel.svelte');
 
 // A root (1) with 300 reports (1000..1299); report 1250 manages 7.
 function n(id: number, children = 0): OrgNode {
-  return { id, name: `P${id}`, title: '', kind: 'human', children, span: children, descendants: children };
+  return { id, name: `P${id}`, title: '', kind: 'human', children, span: children, descendants: children, disambiguation: null };
 }
 const reports = Array.from({ length: 300 }, (_, i) => n(1000 + i, i === 250 ? 1 : 0));
 

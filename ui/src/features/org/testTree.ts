@@ -4,7 +4,7 @@ import type { OrgNode } from '../../lib/bindings/OrgNode';
 import type { ParentKey, TreeState } from './orgTree';
 
 export function orgNode(id: number, children = 0, kind: 'human' | 'agent' = 'human'): OrgNode {
-  return { id, name: `P${id}`, title: '', kind, children, span: children, descendants: children };
+  return { id, name: `P${id}`, title: '', kind, children, span: children, descendants: children, disambiguation: null };
 }
 
 /**

@@ -13,10 +13,10 @@ const { default: DeleteDialog } = await import('./DeleteDialog.svelte');
 const boss = person({ id: 3, name: 'Grace Hopper', direct_reports: 4, agents_supervised: 1, manager_id: 1, manager_name: 'Alan Kay' });
 
 beforeEach(() => {
-  vi.mocked(api.personDelete).mockReset().mockResolvedValue({ person: boss, former_reports: [4, 5], assessments: [], owned_audit_stages: [] });
+  vi.mocked(api.personDelete).mockReset().mockResolvedValue({ undo_id: 1, person: boss, former_reports: [4, 5], reports_went_to: 1, assessments: [], owned_audit_stages: [] });
   vi.mocked(api.orgSearch).mockReset().mockResolvedValue([
-    { id: 3, name: 'Grace Hopper', title: '', kind: 'human', children: 5, span: 4, descendants: 5 },
-    { id: 7, name: 'Barbara Liskov', title: 'Director', kind: 'human', children: 2, span: 2, descendants: 9 },
+    { id: 3, name: 'Grace Hopper', title: '', kind: 'human', children: 5, span: 4, descendants: 5, disambiguation: null },
+    { id: 7, name: 'Barbara Liskov', title: 'Director', kind: 'human', children: 2, span: 2, descendants: 9, disambiguation: null },
   ]);
 });
 
@@ -44,6 +44,27 @@ describe('DeleteDialog', () => {
     expect(confirm.disabled).toBe(false);
     await fireEvent.click(confirm);
     await waitFor(() => expect(api.personDelete).toHaveBeenCalledWith(3, { to: 'person', id: 7 }));
+  });
+
+  it('tells namesakes apart in the picker and in the choice, with the host\'s words as text', async () => {
+    vi.mocked(api.orgSearch).mockResolvedValue([
+      { id: 11, name: 'Alexander', title: 'Staff Engineer', kind: 'human', children: 0, span: 0, descendants: 0, disambiguation: 'Staff Engineer' },
+      { id: 12, name: 'Alexander', title: 'Engineer', kind: 'human', children: 0, span: 0, descendants: 0, disambiguation: '<b>id</b> E-104' },
+      { id: 7, name: 'Barbara Liskov', title: 'Director', kind: 'human', children: 2, span: 2, descendants: 9, disambiguation: null },
+    ]);
+    render(DeleteDialog, { person: boss, onclose: () => {}, ondeleted: () => {} });
+    await fireEvent.click(screen.getByTestId('delete-dest-person'));
+    await fireEvent.input(screen.getByTestId('delete-dest-search'), { target: { value: 'al' } });
+    const results = await screen.findAllByTestId('delete-dest-search-result', {}, { timeout: 2000 });
+    const namesakes = results.map((r) => r.querySelector('[data-testid="namesake"]')?.textContent ?? null);
+    expect(namesakes).toEqual(['· Staff Engineer', '· <b>id</b> E-104', null]);
+    expect(results[0].textContent?.replace(/\s+/g, ' ')).toContain('Alexander · Staff Engineer');
+    // Rendered as text, never as markup.
+    expect(results[1].querySelector('b')).toBeNull();
+    await fireEvent.click(results[1]);
+    const chosen = screen.getByTestId('delete-dest-chosen');
+    expect(chosen.getAttribute('data-person-id')).toBe('12');
+    expect(chosen.textContent?.replace(/\s+/g, ' ')).toContain('Reports will move to Alexander · <b>id</b> E-104.');
   });
 
   it('can leave the reports without a manager, and shows a refusal inline', async () => {

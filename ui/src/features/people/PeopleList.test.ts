@@ -43,6 +43,27 @@ describe('PeopleList', () => {
     expect(api.personPage).toHaveBeenLastCalledWith('ada', 0, 200);
   });
 
+  it('shows what tells namesakes apart after the name, muted, and nothing for a unique name', async () => {
+    vi.mocked(api.personPage).mockResolvedValue({
+      total: 3,
+      offset: 0,
+      rows: [
+        person({ id: 1, name: 'Alexander', title: 'Staff Engineer', disambiguation: 'Staff Engineer' }),
+        person({ id: 2, name: 'Alexander', title: 'Engineer', disambiguation: 'Platform team' }),
+        person({ id: 3, name: 'Ada Lovelace', disambiguation: null }),
+      ],
+    });
+    render(PeopleList, { filter: '', revision: 0, onedit: noop, onmove: noop, ondelete: noop });
+    await waitFor(() => expect(screen.getAllByTestId('person-row').length).toBe(3));
+    const rows = screen.getAllByTestId('person-row');
+    const line = (row: HTMLElement) => row.querySelector('[data-testid="person-row-name"]')!.parentElement!;
+    expect(line(rows[0]).textContent?.replace(/\s+/g, ' ').trim()).toContain('Alexander · Staff Engineer');
+    expect(line(rows[1]).textContent?.replace(/\s+/g, ' ').trim()).toContain('Alexander · Platform team');
+    // The name itself stays the name.
+    expect(rows[1].querySelector('[data-testid="person-row-name"]')!.textContent).toBe('Alexander');
+    expect(rows[2].querySelector('[data-testid="namesake"]')).toBeNull();
+  });
+
   it('shows the host error inline', async () => {
     vi.mocked(api.personPage).mockRejectedValue({ kind: 'database', message: 'database is locked' });
     render(PeopleList, { filter: '', revision: 0, onedit: noop, onmove: noop, ondelete: noop });

@@ -19,6 +19,7 @@ const person: Person = {
   attributes: {},
   direct_reports: 0,
   agents_supervised: 0,
+  disambiguation: null,
 };
 
 describe('person form', () => {

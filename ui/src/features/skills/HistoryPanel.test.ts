@@ -34,7 +34,7 @@ beforeEach(() => {
   vi.mocked(api.workspaceInfo).mockResolvedValue(null);
   vi.mocked(api.skillHistory).mockReset().mockResolvedValue(history);
   vi.mocked(api.assessmentDelete).mockReset();
-  vi.mocked(api.assessmentRestore).mockReset().mockResolvedValue(null);
+  vi.mocked(api.assessmentRestore).mockReset();
 });
 
 describe('HistoryPanel', () => {
@@ -93,7 +93,9 @@ describe('HistoryPanel', () => {
 
   it('deletes an assessment and undoes it', async () => {
     const a = assessment({ id: 77, assessed_on: '2026-03-01' });
-    vi.mocked(api.assessmentDelete).mockResolvedValue(a);
+    const deleted = { undo_id: 5, assessment: a };
+    vi.mocked(api.assessmentDelete).mockResolvedValue(deleted);
+    vi.mocked(api.assessmentRestore).mockResolvedValue(a);
     render(HistoryPanel, { person, frameworkKey: 'k', assessments: [a] });
     render(Toasts);
     const rev = get(stores.revision);
@@ -104,7 +106,7 @@ describe('HistoryPanel', () => {
     await screen.findByTestId('assessment-deleted-toast');
     expect(get(stores.revision)).toBe(rev + 1);
     await fireEvent.click(screen.getByTestId('undo-button'));
-    await waitFor(() => expect(api.assessmentRestore).toHaveBeenCalledWith(a));
+    await waitFor(() => expect(api.assessmentRestore).toHaveBeenCalledWith(deleted));
     await screen.findByTestId('assessment-restored-toast');
   });
 

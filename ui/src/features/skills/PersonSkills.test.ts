@@ -32,7 +32,7 @@ beforeEach(() => {
   vi.mocked(api.frameworkGet).mockReset().mockImplementation(async (id) => framework({ id }));
   vi.mocked(api.assessmentList).mockReset().mockResolvedValue([managerH2]);
   vi.mocked(api.assessmentCompare).mockReset().mockResolvedValue({ self_assessment_id: 201, manager_assessment_id: 200, skills: [] });
-  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([{ id: 4, name: 'Ada Lovelace', title: 'Engineer', kind: 'human', children: 0, span: 0, descendants: 0 }]);
+  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([{ id: 4, name: 'Ada Lovelace', title: 'Engineer', kind: 'human', children: 0, span: 0, descendants: 0, disambiguation: null }]);
 });
 
 describe('PersonSkills', () => {

@@ -20,7 +20,7 @@ beforeEach(() => {
   ]);
   vi.mocked(api.profileList).mockReset().mockResolvedValue(profiles());
   vi.mocked(api.teamHeatmap).mockReset().mockResolvedValue(heatmap(4, 3));
-  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([{ id: 9, name: 'Grace Hopper', title: 'Director', kind: 'human', children: 3, span: 3, descendants: 40 }]);
+  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([{ id: 9, name: 'Grace Hopper', title: 'Director', kind: 'human', children: 3, span: 3, descendants: 40, disambiguation: null }]);
 });
 
 describe('TeamHeatmap', () => {

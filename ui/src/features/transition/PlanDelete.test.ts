@@ -24,7 +24,7 @@ beforeEach(() => {
 
 it('deletes the plan after asking, says the moved people stay, and undo brings the plan back', async () => {
   const shown = plan();
-  const deleted: DeletedPlan = { plan: shown, positions: shown.items.map((_, i) => i) };
+  const deleted: DeletedPlan = { undo_id: 9, plan: shown, positions: shown.items.map((_, i) => i) };
   vi.mocked(api.planGet).mockResolvedValue(shown);
   vi.mocked(api.planDelete).mockResolvedValue(deleted);
   vi.mocked(api.planRestore).mockResolvedValue(shown);

@@ -209,7 +209,7 @@ describe('plan items', () => {
   });
 
   it('deletes an item at once and puts it back with Undo', async () => {
-    const deleted = { plan_id: 7, position: 2, item: plan().items[2] };
+    const deleted = { undo_id: 3, plan_id: 7, position: 2, item: plan().items[2] };
     const without = plan();
     without.items = without.items.filter((i) => i.id !== 43);
     vi.mocked(api.planGet).mockResolvedValueOnce(plan()).mockResolvedValue(without);
@@ -234,7 +234,7 @@ describe('plan items', () => {
   });
 
   it('says so when the undo of a delete is refused', async () => {
-    vi.mocked(api.planItemDelete).mockResolvedValue({ plan_id: 7, position: 0, item: plan().items[0] });
+    vi.mocked(api.planItemDelete).mockResolvedValue({ undo_id: 4, plan_id: 7, position: 0, item: plan().items[0] });
     vi.mocked(api.planItemRestore).mockRejectedValue(new api.ApiError('conflict', 'the item "Delegate" is already in the plan'));
     render(Toasts);
     await open();

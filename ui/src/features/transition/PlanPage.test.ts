@@ -149,11 +149,39 @@ describe('PlanPage', () => {
     expect(write.disabled).toBe(true);
     await fireEvent.input(screen.getByTestId('plan-export-path'), { target: { value: ' /tmp/ada.md ' } });
     await fireEvent.click(write);
-    expect(api.planMarkdownWrite).toHaveBeenCalledWith(7, '/tmp/ada.md');
+    expect(api.planMarkdownWrite).toHaveBeenCalledWith(7, '/tmp/ada.md', false);
     await waitFor(() => expect(get(stores.toasts).map((t) => t.testid)).toContain('plan-export-toast'));
     await fireEvent.input(screen.getByTestId('plan-export-path'), { target: { value: '/root/x.md' } });
     await fireEvent.click(write);
     expect((await screen.findByTestId('error-alert')).getAttribute('data-kind')).toBe('io');
+  });
+
+  it('asks before replacing an existing Markdown file; no keeps it, yes replaces it', async () => {
+    vi.mocked(api.planMarkdownWrite).mockImplementation(async (_id, path, overwrite) => {
+      if (!overwrite) throw new api.ApiError('file_exists', `${path} already exists`);
+      return path;
+    });
+    render(PlanPage, { planId: 7 });
+    await screen.findByTestId('plan-page');
+    await fireEvent.input(screen.getByTestId('plan-export-path'), { target: { value: '/tmp/ada.md' } });
+    await fireEvent.click(screen.getByTestId('plan-export-write'));
+    const question = await screen.findByTestId('plan-export-replace');
+    expect(within(question).getByTestId('plan-export-replace-message').textContent).toBe('/tmp/ada.md already exists. Replace it?');
+    expect(screen.queryByTestId('error-alert')).toBeNull();
+    await fireEvent.click(within(question).getByTestId('plan-export-replace-cancel'));
+    await waitFor(() => expect(screen.queryByTestId('plan-export-replace')).toBeNull());
+    expect(vi.mocked(api.planMarkdownWrite).mock.calls).toEqual([[7, '/tmp/ada.md', false]]);
+    expect(get(stores.toasts)).toEqual([]);
+
+    await fireEvent.click(screen.getByTestId('plan-export-write'));
+    await fireEvent.click(await screen.findByTestId('plan-export-replace-confirm'));
+    await waitFor(() => expect(get(stores.toasts).map((t) => t.testid)).toContain('plan-export-toast'));
+    expect(vi.mocked(api.planMarkdownWrite).mock.calls).toEqual([
+      [7, '/tmp/ada.md', false],
+      [7, '/tmp/ada.md', false],
+      [7, '/tmp/ada.md', true],
+    ]);
+    expect(screen.queryByTestId('plan-export-replace')).toBeNull();
   });
 
   it('shows the Markdown in a dialog to copy', async () => {

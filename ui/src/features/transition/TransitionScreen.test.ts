@@ -29,7 +29,7 @@ beforeEach(() => {
   vi.mocked(api.workspaceInfo).mockResolvedValue(null);
   vi.mocked(api.planList).mockReset().mockResolvedValue([newer, older]);
   vi.mocked(api.planGet).mockReset().mockImplementation(async (id) => (id === 3 ? older : newer));
-  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([{ id: 4, name: 'Ada Lovelace', title: 'Engineering Manager', kind: 'human', children: 6, span: 6, descendants: 6 }]);
+  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([{ id: 4, name: 'Ada Lovelace', title: 'Engineering Manager', kind: 'human', children: 6, span: 6, descendants: 6, disambiguation: null }]);
 });
 
 describe('TransitionScreen', () => {

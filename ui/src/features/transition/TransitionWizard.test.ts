@@ -28,9 +28,9 @@ const skills = await import('../skills/skillsState');
 const { todayIso } = await import('../skills/skillsLogic');
 const { default: TransitionWizard } = await import('./TransitionWizard.svelte');
 
-const node = (id: number, name: string, over: Partial<OrgNode> = {}): OrgNode => ({ id, name, title: 'Engineer', kind: 'human', children: 0, span: 0, descendants: 0, ...over });
+const node = (id: number, name: string, over: Partial<OrgNode> = {}): OrgNode => ({ id, name, title: 'Engineer', kind: 'human', children: 0, span: 0, descendants: 0, disambiguation: null, ...over });
 const PEOPLE: OrgNode[] = [
-  node(4, 'Ada Lovelace', { title: 'Engineering Manager', children: 4, span: 3, descendants: 4 }),
+  node(4, 'Ada Lovelace', { title: 'Engineering Manager', children: 4, span: 3, descendants: 4, disambiguation: null }),
   node(8, 'Linus Torvalds'),
   node(9, 'Grace Hopper', { title: 'Director' }),
   node(11, 'Alan Turing', { title: 'Engineering Manager' }),

@@ -77,6 +77,8 @@ export function nameList(names: string[], max = 3): string {
 export interface Someone {
   id: number;
   name: string;
+  /** What tells them apart from a namesake, as the host put it (shown after the name). */
+  disambiguation?: string | null;
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { Audit } from "./Audit";
 
 /**
- * Everything needed to undo a deletion: the audit and the plan items it fed.
+ * What deleting an audit removed: the audit and the plan items it fed. Undo
+ * asks for `undo_id`.
  */
-export type DeletedAudit = { audit: Audit, plan_items: Array<number>, };
+export type DeletedAudit = { undo_id: number, audit: Audit, plan_items: Array<number>, };

@@ -3,13 +3,18 @@ import type { Assessment } from "./Assessment";
 import type { Person } from "./Person";
 
 /**
- * Everything needed to undo a deletion exactly.
+ * What a deletion removed. The window shows it; undo asks for `undo_id` and
+ * reads the rest from the workspace.
  */
-export type DeletedPerson = { person: Person, 
+export type DeletedPerson = { undo_id: number, person: Person, 
 /**
  * Ids of the people (and agents) who reported to them before the deletion.
  */
 former_reports: Array<number>, 
+/**
+ * Where those reports went: the undo puts back only people still there.
+ */
+reports_went_to: number | null, 
 /**
  * Their skill assessments, which go with them and come back on undo.
  */

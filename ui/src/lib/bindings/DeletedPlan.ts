@@ -2,9 +2,9 @@
 import type { Plan } from "./Plan";
 
 /**
- * Everything needed to undo the deletion of a plan.
+ * What deleting a plan removed; undo asks for `undo_id`.
  */
-export type DeletedPlan = { plan: Plan, 
+export type DeletedPlan = { undo_id: number, plan: Plan, 
 /**
  * Each item's place in the plan, in the order of `plan.items`.
  */

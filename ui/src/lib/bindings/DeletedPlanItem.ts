@@ -2,6 +2,6 @@
 import type { PlanItem } from "./PlanItem";
 
 /**
- * Everything needed to undo the removal of an item.
+ * What removing an item took away; undo asks for `undo_id`.
  */
-export type DeletedPlanItem = { plan_id: number, position: number, item: PlanItem, };
+export type DeletedPlanItem = { undo_id: number, plan_id: number, position: number, item: PlanItem, };

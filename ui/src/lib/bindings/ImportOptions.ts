@@ -10,4 +10,9 @@ mapping: Array<Field | null> | null,
 /**
  * Remove people of the workspace whose id is not in the file.
  */
-remove_missing: boolean, };
+remove_missing: boolean, 
+/**
+ * Yes to a removal of more than half of the org (see
+ * `ImportPreview::removal_needs_confirmation`).
+ */
+confirm_removal: boolean, };

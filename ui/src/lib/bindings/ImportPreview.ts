@@ -10,8 +10,21 @@ encoding: string,
 /**
  * "," ";" or "\t".
  */
-delimiter: string, rows: number, columns: Array<ColumnPreview>, problems: Array<Problem>, adds: number, updates: number, unchanged: number, removes: number, 
+delimiter: string, rows: number, columns: Array<ColumnPreview>, problems: Array<Problem>, 
+/**
+ * What was kept but is worth knowing (a column read differently than mapped).
+ */
+warnings: Array<Problem>, adds: number, updates: number, unchanged: number, removes: number, 
 /**
  * People of the workspace not in the file, kept because removal was not asked.
  */
-kept_missing: number, };
+kept_missing: number, 
+/**
+ * People in the workspace before the import.
+ */
+people_before: number, 
+/**
+ * The removal takes more than half of the org: applying needs
+ * `confirm_removal`.
+ */
+removal_needs_confirmation: boolean, };

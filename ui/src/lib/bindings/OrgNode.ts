@@ -16,4 +16,9 @@ span: number,
 /**
  * Everyone below this person, humans and agents.
  */
-descendants: number, };
+descendants: number, 
+/**
+ * What tells this person apart from others with the same name; `null`
+ * when nobody else has it.
+ */
+disambiguation: string | null, };

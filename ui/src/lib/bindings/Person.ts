@@ -21,4 +21,9 @@ direct_reports: number,
 /**
  * AI agents reporting directly to this person.
  */
-agents_supervised: number, };
+agents_supervised: number, 
+/**
+ * What tells this person apart from others with the same name (their
+ * title, team or id); `null` when nobody else has the name.
+ */
+disambiguation: string | null, };
