@@ -230,12 +230,7 @@ type Namesake = (String, Option<String>);
 
 /// What tells a person apart from namesakes: their title if no namesake has
 /// it, else their team if no namesake is in it, else their id (always unique).
-fn tell_apart(
-    title: &str,
-    team: Option<&str>,
-    ext_id: &str,
-    namesakes: &[Namesake],
-) -> String {
+fn tell_apart(title: &str, team: Option<&str>, ext_id: &str, namesakes: &[Namesake]) -> String {
     if !title.is_empty()
         && namesakes
             .iter()
@@ -257,10 +252,7 @@ fn tell_apart(
 /// The namesakes (title, team) of each person among `people` (id, name) who
 /// shares their name with someone. Few people: one indexed query each; many: one
 /// grouped scan of the table.
-fn namesakes_of(
-    conn: &Connection,
-    people: &[(i64, &str)],
-) -> Result<HashMap<i64, Vec<Namesake>>> {
+fn namesakes_of(conn: &Connection, people: &[(i64, &str)]) -> Result<HashMap<i64, Vec<Namesake>>> {
     let mut found: HashMap<i64, Vec<Namesake>> = HashMap::new();
     if people.len() <= 200 {
         let mut stmt = conn.prepare_cached(
