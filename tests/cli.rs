@@ -627,3 +627,171 @@ fn audits_feed_a_plan_and_a_later_audit_shows_what_improved() {
     let err = fails(&leadline(&ws, &["plan", "show", "1"]));
     assert!(err.contains("no transition plan with id 1"), "{err}");
 }
+
+#[test]
+fn an_export_never_overwrites_the_workspace_and_replaces_a_file_only_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.leadline");
+    let csv = dir.path().join("org.csv");
+    std::fs::write(&csv, "id,name\n1,Ada\n").unwrap();
+    stdout(&leadline(&ws, &["import", csv.to_str().unwrap()]));
+    let before = stdout(&leadline(&ws, &["export", "--format", "csv"]));
+    let err = fails(&leadline(
+        &ws,
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            ws.to_str().unwrap(),
+            "--force",
+        ],
+    ));
+    assert!(err.contains("open workspace"), "{err}");
+    assert_eq!(
+        stdout(&leadline(&ws, &["export", "--format", "csv"])),
+        before,
+        "the workspace is intact"
+    );
+
+    let out = dir.path().join("people.csv");
+    std::fs::write(&out, "keep me").unwrap();
+    let err = fails(&leadline(
+        &ws,
+        &["export", "--format", "csv", "--out", out.to_str().unwrap()],
+    ));
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+    stdout(&leadline(
+        &ws,
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            out.to_str().unwrap(),
+            "--force",
+        ],
+    ));
+    assert!(std::fs::read_to_string(&out).unwrap().contains("Ada"));
+}
+
+#[test]
+fn an_import_that_would_remove_most_of_the_org_needs_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.leadline");
+    let full = dir.path().join("org.csv");
+    std::fs::write(&full, "id,name\n1,Ada\n2,Bo\n3,Cy\n").unwrap();
+    stdout(&leadline(&ws, &["import", full.to_str().unwrap()]));
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, "id,name\n").unwrap();
+    let err = fails(&leadline(
+        &ws,
+        &["import", empty.to_str().unwrap(), "--remove-missing"],
+    ));
+    assert!(err.contains("3 of the 3") && err.contains("--yes"), "{err}");
+    let people = stdout(&leadline(&ws, &["people", "list"]));
+    assert!(people.contains("3 people"), "nothing removed: {people}");
+    stdout(&leadline(
+        &ws,
+        &[
+            "import",
+            empty.to_str().unwrap(),
+            "--remove-missing",
+            "--yes",
+        ],
+    ));
+    let people = stdout(&leadline(&ws, &["people", "list"]));
+    assert!(people.contains("0 people"), "{people}");
+}
+
+#[test]
+fn a_refused_import_into_a_new_workspace_leaves_no_file_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("new.leadline");
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "id,name,manager id\n1,Ada,2\n2,Bo,1\n").unwrap();
+    let out = leadline(&ws, &["import", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3), "a refused import exits 3");
+    assert!(!ws.exists(), "no workspace file for a refused import");
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, "id,name,manager id\n1,Ada,\n2,Bo,1\n").unwrap();
+    stdout(&leadline(&ws, &["import", good.to_str().unwrap()]));
+    let metrics = stdout(&leadline(&ws, &["metrics"]));
+    assert!(metrics.contains("headcount            2"), "{metrics}");
+}
+
+#[test]
+fn an_hr_export_with_user_names_in_its_email_column_imports_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.leadline");
+    let csv = dir.path().join("employees.csv");
+    std::fs::write(
+        &csv,
+        "EMPLOYEE_ID,FIRST_NAME,LAST_NAME,EMAIL,JOB_ID,MANAGER_ID\n100,Steven,King,SKING,AD_PRES,\n101,Neena,Kochhar,NKOCHHAR,AD_VP,100\n102,Lex,De Haan,LDEHAAN,AD_VP,100\n",
+    )
+    .unwrap();
+    let check = leadline(&ws, &["import", csv.to_str().unwrap(), "--check"]);
+    let shown = stdout(&check);
+    assert!(
+        shown.contains("\"EMAIL\"") && shown.contains("attribute \"EMAIL\""),
+        "the check shows where each column goes: {shown}"
+    );
+    assert!(
+        shown.contains("\"FIRST_NAME\"") && shown.contains("first_name"),
+        "{shown}"
+    );
+    assert!(!ws.exists(), "a check writes nothing");
+    let out = leadline(&ws, &["import", csv.to_str().unwrap()]);
+    let warning = String::from_utf8_lossy(&out.stderr).into_owned();
+    stdout(&out);
+    assert!(
+        warning.contains("warning") && warning.contains("SKING"),
+        "{warning}"
+    );
+    let people: serde_json::Value =
+        serde_json::from_str(&stdout(&leadline(&ws, &["people", "list", "--json"]))).unwrap();
+    let king = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["ext_id"] == "100")
+        .unwrap();
+    assert_eq!(king["name"], "Steven King");
+    assert_eq!(king["attributes"]["EMAIL"], "SKING");
+}
+
+#[test]
+fn a_utf8_file_with_one_stray_byte_is_refused_naming_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.leadline");
+    let csv = dir.path().join("org.csv");
+    let mut bytes = "id,name\n1,García\n2,Bo".as_bytes().to_vec();
+    bytes.push(0xE9);
+    bytes.push(b'\n');
+    std::fs::write(&csv, bytes).unwrap();
+    let out = leadline(&ws, &["import", csv.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 3") && err.contains("0xE9"), "{err}");
+}
+
+#[test]
+fn a_move_that_would_close_a_cycle_is_refused_and_an_sqlite_uri_is_not_a_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.leadline");
+    let csv = dir.path().join("org.csv");
+    std::fs::write(&csv, "id,name,manager id\n1,Ada,\n2,Bo,1\n").unwrap();
+    stdout(&leadline(&ws, &["import", csv.to_str().unwrap()]));
+    let err = fails(&leadline(&ws, &["people", "move", "Ada", "--to", "Bo"]));
+    assert!(
+        err.contains("cycle") && err.contains("Ada") && err.contains("Bo"),
+        "{err}"
+    );
+    let out = stdout(&leadline(&ws, &["people", "move", "Bo", "--top"]));
+    assert!(out.contains("Bo now reports to nobody"), "{out}");
+
+    let uri = Path::new("file:w2.leadline?mode=memory");
+    let err = fails(&leadline(uri, &["import", csv.to_str().unwrap()]));
+    assert!(err.contains("plain file path"), "{err}");
+}

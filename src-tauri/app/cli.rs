@@ -341,20 +341,29 @@ fn execute(cli: Cli) -> Result<(), Error> {
                 ExportFormat::Json => export::export_json(ws.conn())?,
             };
             match out {
-                Some(path) => {
-                    export::file_write(&path, &bytes, force, ws.path()).map_err(|e| match e {
-                        Error::FileExists(path) => Error::InvalidInput(format!(
-                            "{} already exists; add --force to replace it",
-                            path.display()
-                        )),
-                        other => other,
-                    })?;
-                    Ok(())
-                }
+                Some(path) => file_write_cli(&path, &bytes, force, ws.path()),
                 None => write_out(&bytes),
             }
         }
     }
+}
+
+/// Writes an output file for a command: never onto the workspace, and over an
+/// existing file only with `--force`.
+pub(crate) fn file_write_cli(
+    path: &Path,
+    bytes: &[u8],
+    force: bool,
+    workspace: Option<&Path>,
+) -> Result<(), Error> {
+    export::file_write(path, bytes, force, workspace).map_err(|e| match e {
+        Error::FileExists(path) => Error::InvalidInput(format!(
+            "{} already exists; add --force to replace it",
+            path.display()
+        )),
+        other => other,
+    })?;
+    Ok(())
 }
 
 /// What `import --dry-run` prints: which column became what, then the counts.

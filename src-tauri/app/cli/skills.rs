@@ -32,6 +32,9 @@ pub enum SkillsCommand {
         framework: String,
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Record an assessment of a person from a ratings file.
     Assess {
@@ -105,13 +108,16 @@ pub fn execute(ws: &mut Workspace, command: SkillsCommand, today: &str) -> Resul
             );
             Ok(())
         }
-        SkillsCommand::Export { framework, out } => {
+        SkillsCommand::Export {
+            framework,
+            out,
+            force,
+        } => {
             let file = framework_export(conn, framework_resolve(conn, &framework)?.id)?;
             let mut text = serde_json::to_string_pretty(&file).expect("framework serializes");
             text.push('\n');
             match out {
-                Some(path) => std::fs::write(&path, text)
-                    .map_err(|e| Error::io(format!("cannot write {}", path.display()), e)),
+                Some(path) => crate::cli::file_write_cli(&path, text.as_bytes(), force, ws.path()),
                 None => write_out(text.as_bytes()),
             }
         }

@@ -249,6 +249,18 @@ pub fn schema_version() -> i64 {
     MIGRATIONS.len() as i64
 }
 
+/// SQLite would read "file:…?mode=memory" as a URI and write nowhere; a
+/// workspace is always a plain file path.
+fn refuse_uri(path: &Path) -> Result<()> {
+    if path.to_string_lossy().starts_with("file:") {
+        return Err(Error::InvalidInput(format!(
+            "{} looks like an SQLite URI; give the workspace as a plain file path",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Whether opening may create a new, empty workspace file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpenMode {
@@ -263,14 +275,7 @@ pub fn open(path: &Path, mode: OpenMode) -> Result<Connection> {
             path.display()
         )));
     }
-    // SQLite would read "file:…?mode=memory" as a URI and write nowhere; a
-    // workspace is always a plain file path.
-    if path.to_string_lossy().starts_with("file:") {
-        return Err(Error::InvalidInput(format!(
-            "{} looks like an SQLite URI; give the workspace as a plain file path",
-            path.display()
-        )));
-    }
+    refuse_uri(path)?;
     if path.is_dir() {
         return Err(Error::NotAWorkspace(format!(
             "{} is a folder, not a workspace file",
@@ -362,6 +367,7 @@ pub fn write(conn: &Connection) -> Result<Transaction<'_>> {
 /// (the CLI builds a new workspace in memory and saves it only once an import
 /// has landed, so a refused file leaves nothing behind).
 pub fn save_copy(conn: &Connection, path: &Path) -> Result<()> {
+    refuse_uri(path)?;
     if path.exists() {
         return Err(Error::FileExists(path.to_path_buf()));
     }
