@@ -197,6 +197,109 @@ async fn an_invalid_csv_lists_its_problems_and_leaves_the_data_unchanged() {
 }
 
 #[tokio::test]
+async fn a_file_with_a_cycle_is_repaired_from_the_banner_and_an_hr_export_imports_with_its_warning()
+{
+    let dir = tempfile::tempdir().unwrap();
+    let path = workspace_with(
+        dir.path(),
+        "id,name,manager id\n1,Root,\n2,Ana,1\n3,Bo,2\n4,Cy,3\n",
+    );
+    // Another tool closes Ana → Bo → Cy → Ana in the file.
+    {
+        let ws = Workspace::open(&path, OpenMode::MustExist).unwrap();
+        ws.conn()
+            .execute_batch(
+                "UPDATE person SET manager_id = (SELECT id FROM person WHERE ext_id = '4') WHERE ext_id = '2'",
+            )
+            .unwrap();
+    }
+    let session = Session::start("cycle-repair", &args_for(&path)).await;
+    let message = session
+        .wait_text("[data-testid=\"cycle-message\"]", "the cycle", |t| {
+            t.contains("cycle")
+        })
+        .await;
+    for name in ["Ana", "Bo", "Cy"] {
+        assert!(message.contains(name), "the banner names {name}: {message}");
+    }
+    session.screenshot("cycle-banner").await;
+    session.click("[data-testid=\"cycle-repair\"]").await;
+    let started = std::time::Instant::now();
+    while session.count("[data-testid=\"cycle-banner\"]").await > 0 {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "the banner goes once the file is repaired"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    open_dashboard(&session).await;
+    metric(&session, "headcount", "4").await;
+    session.screenshot("repaired-dashboard").await;
+
+    // An HR schema that keeps user names in its email column, imported with
+    // "remove people not in the file": it replaces all four people, so the
+    // wizard asks for the number to be typed before it writes.
+    let csv = dir.path().join("employees.csv");
+    std::fs::write(
+        &csv,
+        "EMPLOYEE_ID,FIRST_NAME,LAST_NAME,EMAIL,MANAGER_ID\n100,Steven,King,SKING,\n101,Neena,Kochhar,NKOCHHAR,100\n102,Lex,De Haan,LDEHAAN,100\n",
+    )
+    .unwrap();
+    session.click("[data-testid=\"nav-import\"]").await;
+    session
+        .type_into("[data-testid=\"import-path\"]", &csv.display().to_string())
+        .await;
+    session.click("[data-testid=\"import-path-use\"]").await;
+    session.wait_for("[data-testid=\"import-mapping\"]").await;
+    session
+        .click("[data-testid=\"import-remove-missing\"]")
+        .await;
+    session.click("[data-testid=\"import-next\"]").await;
+    let warning = session
+        .wait_text(
+            "[data-testid=\"import-warnings\"]",
+            "the email warning",
+            |t| t.contains("SKING"),
+        )
+        .await;
+    assert!(warning.contains("EMAIL"), "{warning}");
+    session
+        .wait_text("[data-testid=\"import-removal-message\"]", "4 of 4", |t| {
+            t.contains("4 of 4")
+        })
+        .await;
+    assert!(
+        session
+            .attr("[data-testid=\"import-apply\"]", "disabled")
+            .await
+            .is_some(),
+        "nothing is removed before the number is typed"
+    );
+    session.screenshot("import-warning-and-confirmation").await;
+    session
+        .type_into("[data-testid=\"import-removal-typed\"]", "4")
+        .await;
+    session.click("[data-testid=\"import-apply\"]").await;
+    session
+        .wait_text(
+            "[data-testid=\"import-summary-removed\"]",
+            "4 removed",
+            |t| t.contains('4'),
+        )
+        .await;
+    open_dashboard(&session).await;
+    metric(&session, "headcount", "3").await;
+    session.stop().await;
+    let ws = Workspace::open(&path, OpenMode::MustExist).unwrap();
+    let names: Vec<String> = leadline_core::people::person_all(ws.conn())
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(names, ["Lex De Haan", "Neena Kochhar", "Steven King"]);
+}
+
+#[tokio::test]
 async fn the_demo_org_shows_every_screen() {
     let session = Session::start("demo", &["--demo".into()]).await;
     open_dashboard(&session).await;
