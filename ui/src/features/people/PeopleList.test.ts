@@ -43,7 +43,7 @@ describe('PeopleList', () => {
     expect(api.personPage).toHaveBeenLastCalledWith('ada', 0, 200);
   });
 
-  it('shows what tells namesakes apart after the name, muted, and nothing for a unique name', async () => {
+  it('shows what tells namesakes apart after the name, muted, unless the title beside it already does, and nothing for a unique name', async () => {
     vi.mocked(api.personPage).mockResolvedValue({
       total: 3,
       offset: 0,
@@ -57,7 +57,9 @@ describe('PeopleList', () => {
     await waitFor(() => expect(screen.getAllByTestId('person-row').length).toBe(3));
     const rows = screen.getAllByTestId('person-row');
     const line = (row: HTMLElement) => row.querySelector('[data-testid="person-row-name"]')!.parentElement!;
-    expect(line(rows[0]).textContent?.replace(/\s+/g, ' ').trim()).toContain('Alexander · Staff Engineer');
+    // The first one's title, in its own column, already tells them apart: not said twice.
+    expect(rows[0].querySelector('[data-testid="namesake"]')).toBeNull();
+    expect(rows[0].textContent).toContain('Staff Engineer');
     expect(line(rows[1]).textContent?.replace(/\s+/g, ' ').trim()).toContain('Alexander · Platform team');
     // The name itself stays the name.
     expect(rows[1].querySelector('[data-testid="person-row-name"]')!.textContent).toBe('Alexander');
