@@ -777,6 +777,16 @@ pub fn import_plan(
             ));
             continue;
         }
+        if ext_id.contains('\u{FFFD}') {
+            // U+FFFD is what a decoder writes for bytes it could not read: as an
+            // id it would never match the same person in the next export.
+            problems.push(problem(
+                line,
+                format!("the id \"{ext_id}\" holds U+FFFD (\u{FFFD}), a character that stands for unreadable bytes; fix the id in the file"),
+                vec![name.clone()],
+            ));
+            continue;
+        }
         if name.is_empty() {
             problems.push(problem(
                 line,

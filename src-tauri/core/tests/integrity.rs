@@ -493,6 +493,20 @@ fn a_utf16_file_with_a_broken_character_is_refused_and_no_replacement_char_lands
     assert!(org(&ws).is_empty());
 }
 
+#[test]
+fn an_id_holding_a_replacement_character_is_refused() {
+    let mut ws = Workspace::in_memory().unwrap();
+    let err = import(
+        &mut ws,
+        "id,name\nE\u{FFFD}1,Ada\n",
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::ImportInvalid, "{err}");
+    assert!(err.to_string().contains("U+FFFD"), "{err}");
+    assert!(org(&ws).is_empty());
+}
+
 // 8. An empty or truncated file does not wipe the org unasked.
 
 #[test]
