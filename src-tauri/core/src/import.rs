@@ -633,6 +633,66 @@ fn mapping_problems(headers: &[String], mapping: &[Option<Field>]) -> Vec<Proble
     problems
 }
 
+/// People an import would remove although the workspace holds their own work
+/// (assessments, plans, audits, audit stages they own): removing them in an
+/// import could not be undone, so the import is refused and says who.
+fn removal_problems(conn: &Connection, removes: &[i64]) -> Result<Vec<Problem>> {
+    if removes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare(
+        "SELECT p.name, p.ext_id,
+                (SELECT count(*) FROM assessment a WHERE a.person_id = p.id),
+                (SELECT count(*) FROM transition_plan t WHERE t.person_id = p.id),
+                (SELECT count(*) FROM sdlc_audit s WHERE s.person_id = p.id),
+                (SELECT count(*) FROM sdlc_audit_stage s WHERE s.owner_id = p.id)
+         FROM person p WHERE p.id IN (SELECT value FROM json_each(?1))
+         ORDER BY p.name COLLATE NOCASE",
+    )?;
+    let ids = serde_json::to_string(removes).expect("ids serialize");
+    let mut rows = stmt.query([ids])?;
+    let mut problems = Vec::new();
+    let mut more = 0;
+    while let Some(r) = rows.next()? {
+        let (name, ext): (String, String) = (r.get(0)?, r.get(1)?);
+        let counts: [u32; 4] = [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?];
+        let held: Vec<String> = counts
+            .iter()
+            .zip([
+                "assessment(s)",
+                "transition plan(s)",
+                "SDLC audit(s)",
+                "audit stage(s) they own",
+            ])
+            .filter(|(n, _)| **n > 0)
+            .map(|(n, what)| format!("{n} {what}"))
+            .collect();
+        if held.is_empty() {
+            continue;
+        }
+        if problems.len() >= 50 {
+            more += 1;
+            continue;
+        }
+        problems.push(problem(
+            None,
+            format!(
+                "{name} (id {ext}) is not in the file and would be removed, but has {}: an import cannot remove them without losing that. Delete them on the People screen (it can be undone), or import without removing people",
+                held.join(", ")
+            ),
+            vec![name],
+        ));
+    }
+    if more > 0 {
+        problems.push(problem(
+            None,
+            format!("{more} more people not in the file have work of their own in the workspace"),
+            vec![],
+        ));
+    }
+    Ok(problems)
+}
+
 fn is_email(text: &str) -> bool {
     text.contains('@') && !text.contains(char::is_whitespace)
 }
@@ -961,10 +1021,25 @@ pub fn import_plan(
         }
     }
     for (k, (_, person)) in kept.iter().enumerate() {
-        parent[rows.len() + k] = person
+        let manager = person
             .manager_ext
             .as_deref()
             .and_then(|m| node_of.get(m).copied());
+        // A person of the workspace who is not in the file keeps their manager,
+        // whom the file may turn into an agent.
+        if let Some(m) = manager.filter(|&m| m < rows.len()) {
+            if person.kind == PersonKind::Human && rows[m].kind == PersonKind::Agent {
+                problems.push(problem(
+                    Some(rows[m].line),
+                    format!(
+                        "{} becomes an AI agent here, but {} (not in the file) reports to them: a person cannot report to an agent",
+                        rows[m].name, person.name
+                    ),
+                    vec![rows[m].name.clone(), person.name.clone()],
+                ));
+            }
+        }
+        parent[rows.len() + k] = manager;
     }
     let order = match order_managers_first(&parent) {
         Ok(order) => order,
@@ -976,17 +1051,22 @@ pub fn import_plan(
                     .filter(|&&n| n < rows.len())
                     .map(|&n| rows[n].line)
                     .min();
-                let lines: Vec<String> = cycle
+                let mut lines: Vec<String> = cycle
                     .iter()
                     .filter(|&&n| n < rows.len())
                     .map(|&n| rows[n].line.to_string())
                     .collect();
+                if lines.len() > 12 {
+                    let more = lines.len() - 10;
+                    lines.truncate(10);
+                    lines.push(format!("and {more} more"));
+                }
                 let message = if lines.is_empty() {
                     let mut chain = names.clone();
                     chain.push(names[0].clone());
                     format!(
                         "reporting cycle among people of the workspace who are not in the file: {}; the import would keep it, so repair the workspace first",
-                        chain.join(" → ")
+                        crate::org::chain_text(&chain)
                     )
                 } else if cycle.len() == 1 {
                     format!("{} is their own manager", names[0])
@@ -995,17 +1075,18 @@ pub fn import_plan(
                     chain.push(names[0].clone());
                     format!(
                         "reporting cycle: {} (lines {})",
-                        chain.join(" → "),
+                        crate::org::chain_text(&chain),
                         lines.join(", ")
                     )
                 };
-                problems.push(problem(first_line, message, names));
+                let mut people = names;
+                people.truncate(50);
+                problems.push(problem(first_line, message, people));
             }
             Vec::new()
         }
     };
 
-    problems.sort_by_key(|p| p.line.unwrap_or(0));
     let removes: Vec<i64> = if options.remove_missing {
         existing
             .iter()
@@ -1015,6 +1096,8 @@ pub fn import_plan(
     } else {
         vec![]
     };
+    problems.extend(removal_problems(conn, &removes)?);
+    problems.sort_by_key(|p| p.line.unwrap_or(0));
     let kept_missing = kept.len() as u32;
     // Only the file's rows are written, managers first.
     let mut ordered = Vec::with_capacity(rows.len());
@@ -1291,8 +1374,11 @@ fn write_plan(
 
     if !plan.removes.is_empty() {
         let ids = serde_json::to_string(&plan.removes).expect("ids serialize");
+        // Whoever reports to someone removed gets their manager from the file
+        // below; until then they must not hold the removed person in place.
         tx.execute(
-            "UPDATE person SET manager_id = NULL WHERE id IN (SELECT value FROM json_each(?1))",
+            "UPDATE person SET manager_id = NULL
+             WHERE id IN (SELECT value FROM json_each(?1)) OR manager_id IN (SELECT value FROM json_each(?1))",
             [&ids],
         )?;
         tx.execute(

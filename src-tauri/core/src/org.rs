@@ -153,7 +153,7 @@ impl OrgStructure {
                         .collect();
                     return Err(Error::Cycle(format!(
                         "these moves would create a reporting cycle: {}",
-                        names.join(" → ")
+                        chain_text(&names)
                     )));
                 }
                 if chain.len() > self.len() {
@@ -298,6 +298,30 @@ pub fn cycles_in(parent: &[u32]) -> Vec<Vec<u32>> {
     cycles
 }
 
+/// "Ana → Bo → Cy", shortened in the middle when long: a cycle or chain of
+/// command can run through 100,000 people, and a message should stay readable.
+pub fn chain_text<S: AsRef<str>>(names: &[S]) -> String {
+    const ENDS: usize = 5;
+    if names.len() <= 2 * ENDS + 2 {
+        return names
+            .iter()
+            .map(AsRef::as_ref)
+            .collect::<Vec<_>>()
+            .join(" → ");
+    }
+    let head: Vec<&str> = names[..ENDS].iter().map(AsRef::as_ref).collect();
+    let tail: Vec<&str> = names[names.len() - ENDS..]
+        .iter()
+        .map(AsRef::as_ref)
+        .collect();
+    format!(
+        "{} → … ({} more) … → {}",
+        head.join(" → "),
+        names.len() - 2 * ENDS,
+        tail.join(" → ")
+    )
+}
+
 /// "the file has a reporting cycle: Ana → Bo → Ana", for every cycle.
 pub fn cycle_message(cycles: &[Vec<&str>]) -> String {
     let described: Vec<String> = cycles
@@ -305,7 +329,7 @@ pub fn cycle_message(cycles: &[Vec<&str>]) -> String {
         .map(|names| {
             let mut chain: Vec<&str> = names.clone();
             chain.push(names[0]);
-            chain.join(" → ")
+            chain_text(&chain)
         })
         .collect();
     format!(

@@ -527,7 +527,7 @@ pub fn cycle_names(conn: &Connection, cycle: &[i64]) -> Result<String> {
     if let Some(first) = names.first().cloned() {
         names.push(first);
     }
-    Ok(names.join(" → "))
+    Ok(crate::org::chain_text(&names))
 }
 
 /// Refuses a reporting line that would make `person` report to themselves.
@@ -557,7 +557,7 @@ fn check_manager(
         } else {
             format!(
                 "moving {person} under {manager} would create a cycle: {manager} already reports to {person} ({})",
-                names.join(" → ")
+                crate::org::chain_text(&names)
             )
         };
         return Err(Error::Cycle(message));

@@ -539,6 +539,105 @@ fn removing_most_of_the_org_needs_a_confirmation() {
     assert!(org(&ws).is_empty(), "confirmed: everyone is removed");
 }
 
+#[test]
+fn removing_someone_whose_reports_stay_in_the_file_moves_them_first() {
+    let mut ws = Workspace::in_memory().unwrap();
+    import(
+        &mut ws,
+        "id,name,manager id\nA,Ann,\nB,Ben,A\nC,Cy,B\n",
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let remove = ImportOptions {
+        remove_missing: true,
+        ..ImportOptions::default()
+    };
+    import(&mut ws, "id,name,manager id\nB,Ben,\nC,Cy,B\n", &remove).unwrap();
+    let now = org(&ws);
+    assert_eq!(now.len(), 2);
+    assert_eq!(now["B"].1, None, "Ben is at the top now");
+    assert_eq!(now["C"].1.as_deref(), Some("B"));
+}
+
+#[test]
+fn an_import_does_not_remove_people_whose_work_is_in_the_workspace() {
+    let mut ws = Workspace::in_memory().unwrap();
+    import(
+        &mut ws,
+        "id,name\nA,Ann\nB,Ben\nC,Cy\n",
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    assessed(&ws, id(&ws, "Cy"));
+    let remove = ImportOptions {
+        remove_missing: true,
+        ..ImportOptions::default()
+    };
+    let err = import(&mut ws, "id,name\nA,Ann\nB,Ben\n", &remove).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::ImportInvalid, "{err}");
+    assert!(
+        err.to_string().contains("Cy") && err.to_string().contains("assessment"),
+        "{err}"
+    );
+    assert_eq!(org(&ws).len(), 3, "nothing removed");
+    assert_eq!(
+        assessment_list(ws.conn(), id(&ws, "Cy"), None)
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn an_import_cannot_leave_a_person_under_someone_it_turns_into_an_agent() {
+    let mut ws = Workspace::in_memory().unwrap();
+    import(
+        &mut ws,
+        "id,name,manager id\nA,Ann,\nB,Ben,A\n",
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let err = import(
+        &mut ws,
+        "id,name,type\nA,Ann,agent\n",
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::ImportInvalid, "{err}");
+    assert!(
+        err.to_string().contains("Ben") && err.to_string().contains("agent"),
+        "{err}"
+    );
+    assert_eq!(
+        person_all(ws.conn()).unwrap()[0].kind,
+        leadline_core::people::PersonKind::Human,
+        "Ann stays human"
+    );
+}
+
+#[test]
+fn a_cycle_through_a_long_chain_is_named_briefly() {
+    let mut ws = Workspace::in_memory().unwrap();
+    let csv: String = std::iter::once("id,name,manager id\n".to_string())
+        .chain((1..=500).map(|i| {
+            let manager = if i == 1 {
+                String::new()
+            } else {
+                (i - 1).to_string()
+            };
+            format!("{i},P{i},{manager}\n")
+        }))
+        .collect();
+    import(&mut ws, &csv, &ImportOptions::default()).unwrap();
+    let err = person_move(ws.conn(), id(&ws, "1"), Some(id(&ws, "500"))).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Cycle);
+    let message = err.to_string();
+    assert!(
+        message.len() < 400 && message.contains("more") && message.contains("P500"),
+        "{message}"
+    );
+}
+
 // 9. Real HRIS exports are accepted, and nothing in them is dropped.
 
 #[test]

@@ -236,7 +236,178 @@ pub fn measure() -> Result {
     }
     println!("  slowest subtree  {}", ms(worst));
     heatmap(&dir)?;
+    chain(&dir)?;
     let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// People in the deep chain: the worst case for every walk up a reporting line.
+const CHAIN: usize = 100_000;
+
+fn chain_id(n: usize) -> String {
+    format!("C{n:06}")
+}
+
+/// Baseline for a move in the chain: one recursive SQL walk from `from` to the
+/// top (what any cycle check must at least read) plus the UPDATE, in one
+/// transaction, with plain rusqlite.
+fn bare_walk_and_update(conn: &rusqlite::Connection, person: i64, from: i64) -> Duration {
+    time(|| {
+        let tx = conn.unchecked_transaction().unwrap();
+        let above: i64 = tx
+            .query_row(
+                "WITH RECURSIVE up(id) AS (
+                     SELECT manager_id FROM person WHERE id = ?1
+                     UNION ALL
+                     SELECT p.manager_id FROM person p JOIN up ON p.id = up.id
+                 )
+                 SELECT count(*) FROM up WHERE id IS NOT NULL",
+                [from],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(above > 0, "the baseline walk should climb the chain");
+        tx.execute(
+            "UPDATE person SET manager_id = manager_id WHERE id = ?1",
+            [person],
+        )
+        .unwrap();
+        tx.commit().unwrap();
+    })
+    .0
+}
+
+/// A 100,000-deep chain (each person reports to the previous one): importing
+/// it, moving the bottom person under someone mid-chain, and a move that would
+/// close a cycle (the top under the bottom), which must be refused.
+fn chain(dir: &std::path::Path) -> Result {
+    use leadline_core::people::{person_move, person_resolve};
+    use leadline_core::ErrorKind;
+
+    let mut csv = String::with_capacity(CHAIN * 32);
+    csv.push_str("id,name,manager id\n");
+    for n in 1..=CHAIN {
+        let manager = if n == 1 {
+            String::new()
+        } else {
+            chain_id(n - 1)
+        };
+        csv.push_str(&format!("{},Person {n},{manager}\n", chain_id(n)));
+    }
+    let table = table_read(csv.as_bytes()).map_err(|e| e.to_string())?;
+
+    // Baseline: the same rows, managers already resolved to rowids, one
+    // prepared insert in one transaction into a fresh workspace file.
+    let bare: Vec<Duration> = (0..3)
+        .map(|round| {
+            let path = dir.join(format!("chain-bare-{round}.leadline"));
+            let mut conn =
+                db::open(&path, OpenMode::CreateIfMissing).expect("bench workspace opens");
+            time(|| {
+                let tx = conn.transaction().unwrap();
+                {
+                    let mut insert = tx
+                        .prepare(
+                            "INSERT INTO person (ext_id, name, manager_id) VALUES (?1, ?2, ?3)",
+                        )
+                        .unwrap();
+                    for (i, row) in table.rows.iter().enumerate() {
+                        let manager = (i > 0).then_some(i as i64);
+                        insert
+                            .execute(rusqlite::params![row.fields[0], row.fields[1], manager])
+                            .unwrap();
+                    }
+                }
+                tx.commit().unwrap();
+            })
+            .0
+        })
+        .collect();
+    let mut imports = Vec::new();
+    for round in 0..3 {
+        let path = dir.join(format!("chain-{round}.leadline"));
+        let mut ws =
+            Workspace::open(&path, OpenMode::CreateIfMissing).map_err(|e| e.to_string())?;
+        let (elapsed, result) = time(|| {
+            import_apply(
+                ws.conn_mut(),
+                csv.as_bytes(),
+                &ImportOptions::default(),
+                &mut |_| {},
+            )
+        });
+        let summary = result.map_err(|e| format!("the chain import failed: {e}"))?;
+        if summary.added as usize != CHAIN {
+            return Err(format!(
+                "the chain import added {} people, not {CHAIN}",
+                summary.added
+            ));
+        }
+        imports.push(elapsed);
+    }
+    let (bare, import) = (median(bare), median(imports));
+    println!("\na {CHAIN}-deep chain (each person reports to the previous one)");
+    println!("  bare rusqlite insert (baseline)  {}", ms(bare));
+    println!(
+        "  leadline import into an empty workspace  {}  = {:.2}× baseline (target ≤ 5 s)",
+        ms(import),
+        import.as_secs_f64() / bare.as_secs_f64()
+    );
+
+    let ws = Workspace::open(&dir.join("chain-0.leadline"), OpenMode::MustExist)
+        .map_err(|e| e.to_string())?;
+    let conn = ws.conn();
+    let id = |n: usize| person_resolve(conn, &chain_id(n)).map_err(|e| e.to_string());
+    let (top, mid, above_bottom, bottom) = (id(1)?, id(CHAIN / 2)?, id(CHAIN - 1)?, id(CHAIN)?);
+    let (mut refusals, mut moves) = (Vec::new(), Vec::new());
+    let (mut walks_from_bottom, mut walks_from_mid) = (Vec::new(), Vec::new());
+    let mut message_len = 0;
+    for _ in 0..3 {
+        // On the whole chain: the walk up from the bottom meets the top after 100,000 steps.
+        walks_from_bottom.push(bare_walk_and_update(conn, top, bottom));
+        walks_from_mid.push(bare_walk_and_update(conn, bottom, mid));
+        let (elapsed, refused) = time(|| person_move(conn, top, Some(bottom)));
+        match refused {
+            Err(e) if e.kind() == ErrorKind::Cycle => message_len = e.to_string().len(),
+            Err(e) => {
+                return Err(format!(
+                    "moving the top under the bottom failed, but not as a cycle: {e}"
+                ))
+            }
+            Ok(_) => {
+                return Err(
+                    "moving the top under the bottom was accepted: a 100,000-person cycle".into(),
+                )
+            }
+        }
+        refusals.push(elapsed);
+        let (elapsed, moved) = time(|| person_move(conn, bottom, Some(mid)));
+        moved.map_err(|e| format!("moving the bottom under the middle failed: {e}"))?;
+        moves.push(elapsed);
+        // Back to the full chain for the next round.
+        person_move(conn, bottom, Some(above_bottom)).map_err(|e| e.to_string())?;
+    }
+    let (from_bottom, from_mid) = (median(walks_from_bottom), median(walks_from_mid));
+    println!(
+        "  baseline: a recursive SQL walk from person {} to the top and one UPDATE  {}",
+        CHAIN / 2,
+        ms(from_mid)
+    );
+    println!(
+        "  move of the bottom person under person {}  {}  = {:.1}× baseline (target ≤ 5 s)",
+        CHAIN / 2,
+        ms(median(moves.clone())),
+        median(moves).as_secs_f64() / from_mid.as_secs_f64()
+    );
+    println!(
+        "  baseline: a recursive SQL walk from the bottom to the top and one UPDATE  {}",
+        ms(from_bottom)
+    );
+    println!(
+        "  refused move of the top under the bottom (a cycle)  {}  = {:.1}× baseline (target ≤ 5 s; message {message_len} bytes)",
+        ms(median(refusals.clone())),
+        median(refusals).as_secs_f64() / from_bottom.as_secs_f64()
+    );
     Ok(())
 }
 
