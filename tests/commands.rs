@@ -67,7 +67,10 @@ fn without_a_workspace_commands_say_so_as_a_typed_error() {
         Value::Null
     );
     let err = call(&app, "metrics_get", json!({ "rootId": null })).unwrap_err();
-    assert_eq!(err["kind"], "not_found", "{err}");
+    assert_eq!(
+        err["kind"], "no_workspace",
+        "its own kind, not a missing record: {err}"
+    );
     assert!(
         err["message"].as_str().unwrap().contains("no workspace"),
         "{err}"

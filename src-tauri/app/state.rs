@@ -39,13 +39,11 @@ impl AppState {
             let mut guard = shared
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
-            let workspace = guard.as_mut().ok_or_else(|| {
-                Error::NotFound("no workspace is open: create or open one first".into())
-            })?;
+            let workspace = guard.as_mut().ok_or(Error::NoWorkspace)?;
             f(workspace)
         })
         .await
-        .map_err(|e| Error::Conflict(format!("the background task failed: {e}")))?
+        .map_err(|e| Error::Internal(format!("the background task failed: {e}")))?
     }
 
     /// Opens (or creates) a workspace file and makes it the current one. The
@@ -62,7 +60,7 @@ impl AppState {
             open_now(&shared, &paths, &path, mode, seed_demo)
         })
         .await
-        .map_err(|e| Error::Conflict(format!("the background task failed: {e}")))?
+        .map_err(|e| Error::Internal(format!("the background task failed: {e}")))?
     }
 }
 

@@ -14,7 +14,7 @@ const EXTENSION: &str = "leadline";
 pub async fn workspace_info(state: State<'_, AppState>) -> CommandResult<Option<WorkspaceInfo>> {
     match state.with_workspace(|ws| ws.info()).await {
         Ok(info) => Ok(Some(info)),
-        Err(leadline_core::Error::NotFound(_)) => Ok(None),
+        Err(leadline_core::Error::NoWorkspace) => Ok(None),
         Err(e) => Err(e.into()),
     }
 }

@@ -335,7 +335,7 @@ fn configure(conn: &Connection) -> Result<()> {
     let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     // In-memory databases answer "memory"; any file must really be in WAL.
     if mode != "wal" && mode != "memory" {
-        return Err(Error::Conflict(format!(
+        return Err(Error::Internal(format!(
             "could not switch the workspace to WAL mode (got {mode})"
         )));
     }
@@ -344,7 +344,7 @@ fn configure(conn: &Connection) -> Result<()> {
     let foreign_keys: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
     let synchronous: i64 = conn.pragma_query_value(None, "synchronous", |r| r.get(0))?;
     if !foreign_keys || synchronous != 1 {
-        return Err(Error::Conflict(
+        return Err(Error::Internal(
             "the workspace connection did not accept its settings (foreign_keys, synchronous)"
                 .into(),
         ));
@@ -406,7 +406,7 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
         .skip(current as usize)
     {
         tx.execute_batch(sql).map_err(|e| {
-            Error::Conflict(format!(
+            Error::Internal(format!(
                 "upgrading the workspace to schema {} failed: {e}",
                 index + 1
             ))

@@ -22,6 +22,13 @@ pub enum Error {
     NewerVersion { found: i64, supported: i64 },
     #[error("{0}")]
     NotAWorkspace(String),
+    /// A command that needs a workspace ran while none is open.
+    #[error("no workspace is open: create or open one first")]
+    NoWorkspace,
+    /// Leadline itself failed (a background task, a setting SQLite refused, an
+    /// upgrade step): not something the user's input can fix.
+    #[error("{0}")]
+    Internal(String),
     /// Another process holds the write lock for longer than the busy timeout.
     #[error("the workspace is busy (another Leadline is writing); try again")]
     Busy,
@@ -72,6 +79,8 @@ pub enum ErrorKind {
     Conflict,
     NewerVersion,
     NotAWorkspace,
+    NoWorkspace,
+    Internal,
     Busy,
     FileExists,
     NeedsConfirmation,
@@ -90,6 +99,8 @@ impl Error {
             Error::Conflict(_) => ErrorKind::Conflict,
             Error::NewerVersion { .. } => ErrorKind::NewerVersion,
             Error::NotAWorkspace(_) => ErrorKind::NotAWorkspace,
+            Error::NoWorkspace => ErrorKind::NoWorkspace,
+            Error::Internal(_) => ErrorKind::Internal,
             Error::Busy => ErrorKind::Busy,
             Error::FileExists(_) => ErrorKind::FileExists,
             Error::NeedsConfirmation(_) => ErrorKind::NeedsConfirmation,

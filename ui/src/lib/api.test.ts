@@ -216,8 +216,8 @@ describe('commands', () => {
     ]);
   });
 
-  it('knows the kinds busy, file_exists and needs_confirmation', () => {
-    for (const kind of ['busy', 'file_exists', 'needs_confirmation'] as const) {
+  it('knows the kinds busy, file_exists, needs_confirmation, no_workspace and internal', () => {
+    for (const kind of ['busy', 'file_exists', 'needs_confirmation', 'no_workspace', 'internal'] as const) {
       expect(api.toApiError({ kind, message: 'm' }).kind).toBe(kind);
     }
   });

@@ -61,21 +61,27 @@ import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
  */
 export type ApiErrorKind = ErrorKind | 'unknown';
 
-const KNOWN_KINDS: ReadonlySet<string> = new Set<ErrorKind>([
-  'not_found',
-  'invalid_input',
-  'cycle',
-  'conflict',
-  'newer_version',
-  'not_a_workspace',
-  'import_invalid',
-  'framework_invalid',
-  'database',
-  'io',
-  'busy',
-  'file_exists',
-  'needs_confirmation',
-]);
+// Every kind the host can send, checked against the generated `ErrorKind`: a
+// kind added in Rust fails the type-check here until it is listed, and a kind
+// removed there fails it too (`satisfies` refuses both a missing and an extra key).
+const KIND_FLAGS = {
+  not_found: true,
+  invalid_input: true,
+  cycle: true,
+  conflict: true,
+  newer_version: true,
+  not_a_workspace: true,
+  no_workspace: true,
+  internal: true,
+  busy: true,
+  file_exists: true,
+  needs_confirmation: true,
+  import_invalid: true,
+  framework_invalid: true,
+  database: true,
+  io: true,
+} satisfies Record<ErrorKind, true>;
+const KNOWN_KINDS: ReadonlySet<string> = new Set(Object.keys(KIND_FLAGS));
 
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;

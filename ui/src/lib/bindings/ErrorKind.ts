@@ -3,4 +3,4 @@
 /**
  * What went wrong, as a stable machine-readable tag for the UI and scripts.
  */
-export type ErrorKind = "not_found" | "invalid_input" | "cycle" | "conflict" | "newer_version" | "not_a_workspace" | "busy" | "file_exists" | "needs_confirmation" | "import_invalid" | "framework_invalid" | "database" | "io";
+export type ErrorKind = "not_found" | "invalid_input" | "cycle" | "conflict" | "newer_version" | "not_a_workspace" | "no_workspace" | "internal" | "busy" | "file_exists" | "needs_confirmation" | "import_invalid" | "framework_invalid" | "database" | "io";
