@@ -91,9 +91,11 @@ async fn importing_a_csv_through_the_wizard_shows_the_ratio_on_the_dashboard() {
     session.click("[data-testid=\"import-apply\"]").await;
     session.wait_for("[data-testid=\"import-summary\"]").await;
     session
-        .wait_text("[data-testid=\"import-summary-added\"]", "6 added", |t| {
-            t.contains('6')
-        })
+        .wait_text(
+            "[data-testid=\"import-summary-added\"] [data-value]",
+            "6 added",
+            |t| t == "6",
+        )
         .await;
     session.screenshot("summary").await;
     open_dashboard(&session).await;
@@ -125,9 +127,7 @@ async fn adding_a_person_and_moving_them_under_another_manager_changes_the_metri
     session.screenshot("person-form").await;
     session.click("[data-testid=\"person-save\"]").await;
     session
-        .wait_text("[data-testid=\"people-count\"]", "4 people", |t| {
-            t.contains('4')
-        })
+        .wait_text("[data-testid=\"people-count\"]", "4 people", |t| t == "4")
         .await;
     open_dashboard(&session).await;
     metric(&session, "headcount", "4").await;
@@ -282,9 +282,9 @@ async fn a_file_with_a_cycle_is_repaired_from_the_banner_and_an_hr_export_import
     session.click("[data-testid=\"import-apply\"]").await;
     session
         .wait_text(
-            "[data-testid=\"import-summary-removed\"]",
+            "[data-testid=\"import-summary-removed\"] [data-value]",
             "4 removed",
-            |t| t.contains('4'),
+            |t| t == "4",
         )
         .await;
     open_dashboard(&session).await;

@@ -388,6 +388,11 @@ fn migrate(conn: &mut Connection) -> Result<()> {
 /// Runs the migrations up to `target` (used by the schema test to upgrade step
 /// by step), all pending ones in one transaction.
 pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
+    migrate_steps(conn, MIGRATIONS, target)
+}
+
+/// `migrate_to` over a given list of steps, so a test can append a failing one.
+fn migrate_steps(conn: &mut Connection, steps: &[&str], target: i64) -> Result<()> {
     let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if current >= target {
         return Ok(());
@@ -399,7 +404,7 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
     if current >= target {
         return Ok(());
     }
-    for (index, sql) in MIGRATIONS
+    for (index, sql) in steps
         .iter()
         .enumerate()
         .take(target as usize)
@@ -452,6 +457,119 @@ mod tests {
             !schema_of(&fresh).is_empty(),
             "the schema should not be empty"
         );
+    }
+
+    /// Every table with its columns in order, and every index with its
+    /// columns, as the schema reads after all migrations.
+    fn schema_summary(conn: &Connection) -> Vec<String> {
+        let objects: Vec<(String, String, String)> = {
+            let mut stmt = conn
+                .prepare(
+                    "SELECT type, name, tbl_name FROM sqlite_schema
+                     WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name",
+                )
+                .unwrap();
+            let rows = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            rows
+        };
+        objects
+            .into_iter()
+            .map(|(kind, name, table)| {
+                let (pragma, column) = if kind == "table" {
+                    ("table_info", 1)
+                } else {
+                    ("index_info", 2)
+                };
+                let mut stmt = conn
+                    .prepare(&format!("SELECT * FROM pragma_{pragma}('{name}')"))
+                    .unwrap();
+                let columns: Vec<String> = stmt
+                    .query_map([], |r| r.get(column))
+                    .unwrap()
+                    .collect::<rusqlite::Result<_>>()
+                    .unwrap();
+                if kind == "table" {
+                    format!("table {name}: {}", columns.join(" "))
+                } else {
+                    format!("index {name} on {table}: {}", columns.join(" "))
+                }
+            })
+            .collect()
+    }
+
+    /// Written by hand from what each migration says, not from the migration
+    /// list: editing a shipped migration, or adding one without saying here what
+    /// it changes, fails this test.
+    #[test]
+    fn the_schema_is_the_one_the_migrations_describe() {
+        let expected = [
+            "index assessment_by_framework on assessment: framework_id",
+            "index assessment_by_person on assessment: person_id assessed_on",
+            "index audit_by_person on sdlc_audit: person_id taken_on",
+            "index audit_by_team on sdlc_audit: team_id taken_on",
+            "index audit_stage_by_owner on sdlc_audit_stage: owner_id",
+            "index person_by_manager on person: manager_id",
+            "index person_by_name on person: name",
+            "index person_by_team on person: team_id",
+            "index plan_by_person on transition_plan: person_id",
+            "index plan_item_by_plan on plan_item: plan_id position",
+            "index skill_by_area on skill: area_id",
+            "table assessment: id person_id framework_id assessor_role assessor_name assessed_on round note",
+            "table framework: id key version name description scale builtin",
+            "table person: id ext_id name title kind role_track level team_id email manager_id attributes",
+            "table plan_baseline: plan_id skill_key skill_name target rating position",
+            "table plan_item: id plan_id position phase skill_key skill_name level title done_when kind hours_per_week due_date done_on note source audit_id stage",
+            "table practice_template: skill_key level position title done_when hours_per_week kind",
+            "table profile_target: profile_id skill_key level",
+            "table rating: assessment_id skill_id level interest note",
+            "table role_profile: id framework_key key name description builtin",
+            "table sdlc_audit: id person_id team_id taken_on note",
+            "table sdlc_audit_stage: audit_id stage slowdown ai_use owner_id next_change",
+            "table setting: key value",
+            "table skill: id framework_id area_id key name description levels position",
+            "table skill_area: id framework_id key name position",
+            "table structure_change: id description made_on moves undone",
+            "table team: id name",
+            "table transition_plan: id person_id from_role profile_id profile_name start_date structure_change_id budget checkpoint_decision checkpoint_note created_on direction baseline_on",
+            "table undo_entry: id kind label payload",
+        ];
+        assert_eq!(schema_summary(&open_in_memory().unwrap()), expected);
+        assert_eq!(schema_version(), 6, "a new migration needs its line above");
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_the_file_exactly_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.leadline");
+        let mut conn = Connection::open(&path).unwrap();
+        migrate_to(&mut conn, schema_version() - 1).unwrap();
+        conn.execute("INSERT INTO person (ext_id, name) VALUES ('1', 'Ada')", [])
+            .unwrap();
+        let before = (schema_of(&conn), schema_summary(&conn));
+        // The real last step, then one that fails half-way through.
+        let mut steps: Vec<&str> = MIGRATIONS.to_vec();
+        steps.push("CREATE TABLE half (x); INSERT INTO no_such_table VALUES (1);");
+        let err = migrate_steps(&mut conn, &steps, steps.len() as i64).unwrap_err();
+        assert!(err.to_string().contains("schema"), "{err}");
+        drop(conn);
+        let conn = Connection::open(&path).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, schema_version() - 1, "the version is unchanged");
+        assert_eq!(
+            (schema_of(&conn), schema_summary(&conn)),
+            before,
+            "no step of the failed upgrade is left, not even the ones that worked"
+        );
+        let name: String = conn
+            .query_row("SELECT name FROM person", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(name, "Ada");
     }
 
     #[test]

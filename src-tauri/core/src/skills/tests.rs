@@ -284,7 +284,7 @@ fn ratings_outside_the_scale_or_for_unknown_skills_are_refused() {
 /// Manager rates delegate 2, decompose 3, coach 1; self rates delegate 3 (wants to grow), coach 1 (wants to grow).
 /// Gaps from the manager's ratings: delegate 2, coach 1, decompose 0.
 #[test]
-fn gaps_are_ordered_by_size_then_interest_and_skip_skills_at_target() {
+fn gaps_are_ordered_by_size_and_skip_skills_at_target() {
     let conn = open_in_memory().unwrap();
     let ada = add(&conn, "Ada", None);
     let f = framework_save(&conn, &small(), false).unwrap();
@@ -499,5 +499,37 @@ fn an_import_preview_says_what_saving_would_do() {
         framework_list(&conn).unwrap().len(),
         2,
         "previews never save"
+    );
+}
+
+/// Equal gaps, listed least wanted first: only the interest tie-break can put
+/// "wanted" (2) before "open" (1) before "unsaid" (none).
+#[test]
+fn equal_gaps_are_ordered_by_interest() {
+    let row = |key: &str, interest: Option<u8>| crate::skills::gaps::GapRow {
+        area: "A".into(),
+        skill_key: key.into(),
+        skill_name: key.into(),
+        target: Some(4),
+        current: Some(2),
+        self_level: Some(2),
+        manager_level: None,
+        previous_level: None,
+        gap: Some(2),
+        interest,
+    };
+    let rows = [
+        row("unsaid", None),
+        row("open", Some(1)),
+        row("wanted", Some(2)),
+    ];
+    let order: Vec<String> = crate::skills::gaps::gaps_ordered(&rows)
+        .into_iter()
+        .map(|g| g.skill_key)
+        .collect();
+    assert_eq!(
+        order,
+        ["wanted", "open", "unsaid"],
+        "the bigger interest first among equal gaps"
     );
 }

@@ -239,19 +239,31 @@ mod tests {
         assert_eq!(of("a")[0].phase, 1);
     }
 
+    /// Three bigger gaps rank ahead of a one-level gap, so neither its size nor
+    /// its rank starts it in phase 1: only the wish to grow it can.
     #[test]
     fn wanting_to_grow_a_skill_brings_it_forward() {
-        let r = report(vec![
-            row("a", Some(2), 3, None),
-            row("b", Some(2), 3, None),
-            row("c", Some(2), 3, None),
-            row("wanted", Some(2), 3, Some(2)),
-        ]);
-        let items = checklist_generate(&r, &templates(&["a", "b", "c", "wanted"]));
-        assert!(items
-            .iter()
-            .filter(|i| i.skill_key == "wanted")
-            .all(|i| i.phase == 1));
+        let phases_of = |interest: Option<u8>| -> Vec<u8> {
+            let r = report(vec![
+                row("a", Some(1), 3, None),
+                row("b", Some(1), 3, None),
+                row("c", Some(1), 3, None),
+                row("small", Some(2), 3, interest),
+            ]);
+            assert_eq!(
+                r.gaps.iter().position(|g| g.skill_key == "small"),
+                Some(3),
+                "the one-level gap ranks fourth whatever the interest"
+            );
+            checklist_generate(&r, &templates(&["a", "b", "c", "small"]))
+                .into_iter()
+                .filter(|i| i.skill_key == "small")
+                .map(|i| i.phase)
+                .collect()
+        };
+        assert_eq!(phases_of(Some(2)), [1, 1], "wanted: starts now");
+        assert_eq!(phases_of(Some(1)), [2, 2], "only open to it: waits");
+        assert_eq!(phases_of(None), [2, 2], "no interest given: waits");
     }
 
     #[test]
