@@ -11,6 +11,34 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
+/// Reads a text column into an enum by its stored name (`as_str`), and fails
+/// on anything else: a value this build does not know means the file was
+/// changed outside Leadline, and reading it as some default would hide that.
+#[macro_export]
+macro_rules! stored_enum {
+    ($ty:ty: $($variant:expr),+ $(,)?) => {
+        impl rusqlite::types::FromSql for $ty {
+            fn column_result(
+                value: rusqlite::types::ValueRef<'_>,
+            ) -> rusqlite::types::FromSqlResult<Self> {
+                let text = value.as_str()?;
+                [$($variant),+]
+                    .into_iter()
+                    .find(|v| v.as_str() == text)
+                    .ok_or_else(|| {
+                        rusqlite::types::FromSqlError::Other(
+                            format!(
+                                "\"{text}\" is not a {} this version of Leadline knows",
+                                stringify!($ty)
+                            )
+                            .into(),
+                        )
+                    })
+            }
+        }
+    };
+}
+
 /// Written into the SQLite header so that any other SQLite file is recognised as
 /// "not a Leadline workspace" instead of being migrated into one. ('LDLN')
 pub const APPLICATION_ID: i64 = 0x4C44_4C4E;
@@ -242,6 +270,52 @@ pub const MIGRATIONS: &[&str] = &[
         -- JSON of everything the deletion removed, as the core wrote it.
         payload TEXT NOT NULL
     );
+    "#,
+    // 7: a plan item's and a practice template's time kind is one of the five
+    // the budget knows (SQLite adds a CHECK only by rebuilding the table). A
+    // file holding another kind fails this step and is left as it was.
+    r#"
+    CREATE TABLE plan_item_new (
+        id             INTEGER PRIMARY KEY,
+        plan_id        INTEGER NOT NULL REFERENCES transition_plan (id) ON DELETE CASCADE,
+        position       INTEGER NOT NULL,
+        phase          INTEGER NOT NULL CHECK (phase BETWEEN 1 AND 3),
+        skill_key      TEXT NOT NULL DEFAULT '',
+        skill_name     TEXT NOT NULL DEFAULT '',
+        level          INTEGER,
+        title          TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        done_when      TEXT NOT NULL DEFAULT '',
+        kind           TEXT NOT NULL
+            CHECK (kind IN ('hands_on', 'agents', 'reviews', 'mentoring', 'one_on_ones')),
+        hours_per_week INTEGER NOT NULL DEFAULT 1,
+        due_date       TEXT NOT NULL,
+        done_on        TEXT,
+        note           TEXT NOT NULL DEFAULT '',
+        source         TEXT NOT NULL DEFAULT 'gap'
+            CHECK (source IN ('gap', 'checkpoint', 'audit', 'own')),
+        audit_id       INTEGER REFERENCES sdlc_audit (id) ON DELETE SET NULL,
+        stage          TEXT NOT NULL DEFAULT ''
+    );
+    INSERT INTO plan_item_new SELECT id, plan_id, position, phase, skill_key, skill_name, level, title,
+        done_when, kind, hours_per_week, due_date, done_on, note, source, audit_id, stage FROM plan_item;
+    DROP TABLE plan_item;
+    ALTER TABLE plan_item_new RENAME TO plan_item;
+    CREATE INDEX plan_item_by_plan ON plan_item (plan_id, position);
+    CREATE TABLE practice_template_new (
+        skill_key      TEXT NOT NULL,
+        level          INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+        position       INTEGER NOT NULL,
+        title          TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        done_when      TEXT NOT NULL DEFAULT '',
+        hours_per_week INTEGER NOT NULL CHECK (hours_per_week BETWEEN 0 AND 40),
+        kind           TEXT NOT NULL
+            CHECK (kind IN ('hands_on', 'agents', 'reviews', 'mentoring', 'one_on_ones')),
+        PRIMARY KEY (skill_key, level, position)
+    ) WITHOUT ROWID;
+    INSERT INTO practice_template_new SELECT skill_key, level, position, title, done_when,
+        hours_per_week, kind FROM practice_template;
+    DROP TABLE practice_template;
+    ALTER TABLE practice_template_new RENAME TO practice_template;
     "#,
 ];
 
@@ -538,7 +612,7 @@ mod tests {
             "table undo_entry: id kind label payload",
         ];
         assert_eq!(schema_summary(&open_in_memory().unwrap()), expected);
-        assert_eq!(schema_version(), 6, "a new migration needs its line above");
+        assert_eq!(schema_version(), 7, "a new migration needs its line above");
     }
 
     #[test]
@@ -570,6 +644,50 @@ mod tests {
             .query_row("SELECT name FROM person", [], |r| r.get(0))
             .unwrap();
         assert_eq!(name, "Ada");
+    }
+
+    #[test]
+    fn a_stored_value_this_version_does_not_know_is_an_error_not_a_default() {
+        let conn = open_in_memory().unwrap();
+        let read = |text: &str| {
+            conn.query_row("SELECT ?1", [text], |r| {
+                r.get::<_, crate::people::PersonKind>(0)
+            })
+        };
+        assert_eq!(read("agent").unwrap(), crate::people::PersonKind::Agent);
+        let err = read("robot").unwrap_err().to_string();
+        assert!(err.contains("robot") && err.contains("PersonKind"), "{err}");
+        // Import spellings ("AI agent") are for files, not for stored values.
+        assert!(read("AI agent").is_err());
+    }
+
+    #[test]
+    fn an_item_kind_the_budget_does_not_know_stops_the_upgrade_and_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.leadline");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrate_to(&mut conn, 6).unwrap();
+            conn.execute_batch(
+                "INSERT INTO person (ext_id, name) VALUES ('1', 'Ada');
+                 INSERT INTO transition_plan (person_id, from_role, profile_name, start_date, budget, created_on)
+                     VALUES (1, 'ic', 'P', '2026-01-01', '{}', '2026-01-01');
+                 INSERT INTO plan_item (plan_id, position, phase, title, kind, due_date)
+                     VALUES (1, 0, 1, 'Nap', 'napping', '2026-02-01');",
+            )
+            .unwrap();
+        }
+        let err = open(&path, OpenMode::MustExist).unwrap_err();
+        assert!(err.to_string().contains("schema 7"), "{err}");
+        let conn = Connection::open(&path).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 6, "the file stays at schema 6");
+        let kind: String = conn
+            .query_row("SELECT kind FROM plan_item", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(kind, "napping", "the item is as it was");
     }
 
     #[test]

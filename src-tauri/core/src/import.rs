@@ -551,8 +551,6 @@ fn existing_people(conn: &Connection) -> Result<HashMap<String, Existing>> {
     let mut rows = stmt.query([])?;
     let mut existing = HashMap::new();
     while let Some(r) = rows.next()? {
-        let kind: String = r.get(4)?;
-        let role: Option<String> = r.get(5)?;
         let attributes: String = r.get(10)?;
         existing.insert(
             r.get::<_, String>(1)?,
@@ -560,13 +558,13 @@ fn existing_people(conn: &Connection) -> Result<HashMap<String, Existing>> {
                 id: r.get(0)?,
                 name: r.get(2)?,
                 title: r.get(3)?,
-                kind: PersonKind::parse(&kind).unwrap_or(PersonKind::Human),
-                role_track: role.as_deref().and_then(RoleTrack::parse),
+                kind: r.get(4)?,
+                role_track: r.get(5)?,
                 level: r.get(6)?,
                 team: r.get(7)?,
                 email: r.get(8)?,
                 manager_ext: r.get(9)?,
-                attributes: serde_json::from_str(&attributes).unwrap_or_default(),
+                attributes: crate::people::stored_json(10, &attributes)?,
             },
         );
     }

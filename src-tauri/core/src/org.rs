@@ -45,8 +45,7 @@ impl OrgStructure {
             ids.push(row.get::<_, i64>(0)?);
             managers.push(row.get::<_, Option<i64>>(1)?);
             is_agent.push(row.get::<_, bool>(2)?);
-            let role: Option<String> = row.get(3)?;
-            role_track.push(role.as_deref().and_then(RoleTrack::parse));
+            role_track.push(row.get::<_, Option<RoleTrack>>(3)?);
             names.push(row.get::<_, String>(4)?.into_boxed_str());
         }
         Self::build(ids, managers, is_agent, role_track, names)

@@ -39,6 +39,8 @@ impl PersonKind {
     }
 }
 
+crate::stored_enum!(PersonKind: PersonKind::Human, PersonKind::Agent);
+
 /// The role a person declares. Structure decides who is a manager; a declared
 /// track that disagrees is flagged by the metrics, never silently changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -72,6 +74,8 @@ impl RoleTrack {
         }
     }
 }
+
+crate::stored_enum!(RoleTrack: RoleTrack::Ic, RoleTrack::Manager, RoleTrack::IcLeader);
 
 /// A person as stored, with the names the UI shows beside the ids.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -202,23 +206,21 @@ const PERSON_SELECT: &str = "
     LEFT JOIN person m ON m.id = p.manager_id";
 
 fn person_from_row(row: &Row) -> rusqlite::Result<Person> {
-    let kind: String = row.get(4)?;
-    let role: Option<String> = row.get(5)?;
     let attributes: String = row.get(12)?;
     Ok(Person {
         id: row.get(0)?,
         ext_id: row.get(1)?,
         name: row.get(2)?,
         title: row.get(3)?,
-        kind: PersonKind::parse(&kind).unwrap_or(PersonKind::Human),
-        role_track: role.as_deref().and_then(RoleTrack::parse),
+        kind: row.get(4)?,
+        role_track: row.get(5)?,
         level: row.get(6)?,
         team_id: row.get(7)?,
         team: row.get(8)?,
         email: row.get(9)?,
         manager_id: row.get(10)?,
         manager_name: row.get(11)?,
-        attributes: serde_json::from_str(&attributes).unwrap_or_default(),
+        attributes: stored_json(12, &attributes)?,
         direct_reports: row.get(13)?,
         agents_supervised: row.get(14)?,
         disambiguation: None,
@@ -335,13 +337,24 @@ pub fn disambiguation_of(conn: &Connection, id: i64) -> Result<Option<String>> {
 }
 
 fn brief_from_row(row: &Row) -> rusqlite::Result<PersonBrief> {
-    let kind: String = row.get(4)?;
     Ok(PersonBrief {
         id: row.get(0)?,
         ext_id: row.get(1)?,
         name: row.get(2)?,
         title: row.get(3)?,
-        kind: PersonKind::parse(&kind).unwrap_or(PersonKind::Human),
+        kind: row.get(4)?,
+    })
+}
+
+/// Reads a JSON column (attributes, a budget), failing on text that does not
+/// parse instead of reading it as empty: that would drop the user's data on
+/// the next write.
+pub fn stored_json<T: serde::de::DeserializeOwned>(
+    column: usize,
+    text: &str,
+) -> rusqlite::Result<T> {
+    serde_json::from_str(text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, Box::new(e))
     })
 }
 
@@ -418,10 +431,8 @@ fn clean(input: &PersonInput) -> Result<PersonInput> {
 }
 
 fn kind_of(conn: &Connection, id: i64) -> Result<PersonKind> {
-    let kind: Option<String> = conn
-        .query_row("SELECT kind FROM person WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?;
-    kind.and_then(|k| PersonKind::parse(&k))
+    conn.query_row("SELECT kind FROM person WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
         .ok_or_else(|| Error::NotFound(format!("no person with id {id}")))
 }
 

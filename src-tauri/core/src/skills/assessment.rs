@@ -104,6 +104,13 @@ pub struct Assessment {
     pub ratings: Vec<Rating>,
 }
 
+crate::stored_enum!(AssessorRole:
+    AssessorRole::SelfAssessed,
+    AssessorRole::Manager,
+    AssessorRole::Peer,
+    AssessorRole::Mentor,
+);
+
 /// Checks YYYY-MM-DD with a real month and day.
 pub fn is_iso_date(text: &str) -> bool {
     crate::dates::parse(text).is_ok()
@@ -200,14 +207,13 @@ pub fn assessment_get(conn: &Connection, id: i64) -> Result<Assessment> {
              FROM assessment a JOIN framework f ON f.id = a.framework_id WHERE a.id = ?1",
             [id],
             |r| {
-                let role: String = r.get(5)?;
                 Ok(Assessment {
                     id: r.get(0)?,
                     person_id: r.get(1)?,
                     framework_id: r.get(2)?,
                     framework_key: r.get(3)?,
                     framework_version: r.get(4)?,
-                    assessor_role: AssessorRole::parse(&role).unwrap_or(AssessorRole::Peer),
+                    assessor_role: r.get(5)?,
                     assessor_name: r.get(6)?,
                     assessed_on: r.get(7)?,
                     round: r.get(8)?,

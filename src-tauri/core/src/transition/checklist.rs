@@ -24,6 +24,26 @@ pub enum TimeKind {
     OneOnOnes,
 }
 
+impl TimeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeKind::HandsOn => "hands_on",
+            TimeKind::Agents => "agents",
+            TimeKind::Reviews => "reviews",
+            TimeKind::Mentoring => "mentoring",
+            TimeKind::OneOnOnes => "one_on_ones",
+        }
+    }
+}
+
+crate::stored_enum!(TimeKind:
+    TimeKind::HandsOn,
+    TimeKind::Agents,
+    TimeKind::Reviews,
+    TimeKind::Mentoring,
+    TimeKind::OneOnOnes,
+);
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PracticeTemplate {

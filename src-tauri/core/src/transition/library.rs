@@ -7,7 +7,7 @@ use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::checklist::{PracticeTemplate, PracticeTemplates, TimeKind};
+use super::checklist::{PracticeTemplate, PracticeTemplates};
 use crate::error::{Error, Result};
 use crate::skills::framework::framework_get;
 
@@ -43,7 +43,6 @@ fn user_rows(conn: &Connection) -> Result<Vec<(String, u8, PracticeTemplate)>> {
     )?;
     let rows = stmt
         .query_map([], |r| {
-            let kind: String = r.get(5)?;
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, u8>(1)?,
@@ -51,8 +50,7 @@ fn user_rows(conn: &Connection) -> Result<Vec<(String, u8, PracticeTemplate)>> {
                     title: r.get(2)?,
                     done_when: r.get(3)?,
                     hours_per_week: r.get(4)?,
-                    kind: serde_json::from_value(serde_json::Value::String(kind))
-                        .unwrap_or(TimeKind::HandsOn),
+                    kind: r.get(5)?,
                 },
             ))
         })?
@@ -229,6 +227,7 @@ fn level_items(
 mod tests {
     use super::*;
     use crate::db::open_in_memory;
+    use crate::transition::checklist::TimeKind;
     use crate::transition::BUILTIN_TEMPLATES;
 
     fn item(title: &str) -> PracticeTemplate {

@@ -45,14 +45,6 @@ impl Direction {
         }
     }
 
-    fn parse(text: &str) -> Direction {
-        if text == "to_manager" {
-            Direction::ToManager
-        } else {
-            Direction::ToIc
-        }
-    }
-
     pub fn default_budget(self) -> WeeklyBudget {
         match self {
             Direction::ToIc => WeeklyBudget::default(),
@@ -107,16 +99,20 @@ impl ItemSource {
             ItemSource::Own => "own",
         }
     }
-
-    fn parse(text: &str) -> ItemSource {
-        match text {
-            "checkpoint" => ItemSource::Checkpoint,
-            "audit" => ItemSource::Audit,
-            "own" => ItemSource::Own,
-            _ => ItemSource::Gap,
-        }
-    }
 }
+
+crate::stored_enum!(ItemSource:
+    ItemSource::Gap,
+    ItemSource::Checkpoint,
+    ItemSource::Audit,
+    ItemSource::Own,
+);
+crate::stored_enum!(Direction: Direction::ToIc, Direction::ToManager);
+crate::stored_enum!(CheckpointDecision:
+    CheckpointDecision::KeepGoing,
+    CheckpointDecision::Adjust,
+    CheckpointDecision::GoBack,
+);
 
 /// The decision taken at the day-90 checkpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -539,7 +535,7 @@ fn plan_insert(
                 (item.level > 0).then_some(item.level),
                 item.title,
                 item.done_when,
-                kind_str(item.kind),
+                item.kind.as_str(),
                 item.hours_per_week,
                 due,
                 source.as_str()
@@ -547,17 +543,6 @@ fn plan_insert(
         }
     }
     Ok(plan_id)
-}
-
-fn kind_str(kind: TimeKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_else(|| "hands_on".into())
-}
-
-fn kind_parse(text: String) -> TimeKind {
-    serde_json::from_value(serde_json::Value::String(text)).unwrap_or(TimeKind::HandsOn)
 }
 
 const ITEM_SELECT: &str =
@@ -568,8 +553,8 @@ const ITEM_SELECT: &str =
 fn item_from_row(r: &rusqlite::Row, today: &str) -> rusqlite::Result<PlanItem> {
     let due_date: String = r.get(9)?;
     let done_on: Option<String> = r.get(10)?;
-    let source: String = r.get(12)?;
-    let stage: String = r.get(13)?;
+    // An item that is not from an audit stores no stage ('').
+    let stage: Option<String> = Some(r.get::<_, String>(13)?).filter(|s| !s.is_empty());
     Ok(PlanItem {
         id: r.get(0)?,
         phase: r.get(1)?,
@@ -578,14 +563,25 @@ fn item_from_row(r: &rusqlite::Row, today: &str) -> rusqlite::Result<PlanItem> {
         level: r.get(4)?,
         title: r.get(5)?,
         done_when: r.get(6)?,
-        kind: kind_parse(r.get(7)?),
+        kind: r.get(7)?,
         hours_per_week: r.get(8)?,
         overdue: done_on.is_none() && due_date.as_str() < today,
         due_date,
         done_on,
         note: r.get(11)?,
-        source: ItemSource::parse(&source),
-        stage: Stage::parse(&stage),
+        source: r.get(12)?,
+        stage: stage
+            .map(|s| {
+                Stage::parse(&s).ok_or_else(|| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        13,
+                        rusqlite::types::Type::Text,
+                        format!("\"{s}\" is not an SDLC stage this version of Leadline knows")
+                            .into(),
+                    )
+                })
+            })
+            .transpose()?,
         audit_id: r.get(14)?,
     })
 }
@@ -600,8 +596,7 @@ pub fn plan_get(conn: &Connection, id: i64, today: &str) -> Result<Plan> {
             [id],
             |r| {
                 let budget: String = r.get(7)?;
-                let decision: Option<String> = r.get(8)?;
-                let direction = Direction::parse(&r.get::<_, String>(11)?);
+                let direction: Direction = r.get(11)?;
                 Ok(Plan {
                     id: r.get(0)?,
                     person_id: r.get(1)?,
@@ -613,8 +608,8 @@ pub fn plan_get(conn: &Connection, id: i64, today: &str) -> Result<Plan> {
                     start_date: r.get(5)?,
                     structure_change_id: r.get(6)?,
                     structure_change: None,
-                    budget: serde_json::from_str(&budget).unwrap_or_default(),
-                    checkpoint_decision: decision.as_deref().and_then(CheckpointDecision::parse),
+                    budget: crate::people::stored_json(7, &budget)?,
+                    checkpoint_decision: r.get(8)?,
                     checkpoint_note: r.get(9)?,
                     checkpoint_questions: questions(direction.checkpoint_questions()),
                     created_on: r.get(10)?,
@@ -800,7 +795,7 @@ pub fn plan_item_update(
             edit.note.trim(),
             edit.due_date,
             edit.hours_per_week,
-            kind_str(edit.kind)
+            edit.kind.as_str()
         ],
     )?;
     if changed == 0 {
@@ -841,7 +836,7 @@ pub fn plan_item_add(
             edit.note.trim(),
             edit.due_date,
             edit.hours_per_week,
-            kind_str(edit.kind)
+            edit.kind.as_str()
         ],
     )?;
     tx.commit()?;
@@ -905,7 +900,7 @@ fn item_insert(conn: &Connection, plan_id: i64, position: u32, i: &PlanItem) -> 
             i.level,
             i.title,
             i.done_when,
-            kind_str(i.kind),
+            i.kind.as_str(),
             i.hours_per_week,
             i.due_date,
             i.done_on,
@@ -1161,7 +1156,7 @@ pub fn plan_add_audit_actions(
                 format!("Bottleneck: {}", action.stage.label()),
                 action.title,
                 action.done_when,
-                kind_str(action.kind),
+                action.kind.as_str(),
                 action.hours_per_week,
                 dates::add_days(&start, 30 * action.phase as i64)?,
                 action.stage.as_str(),
