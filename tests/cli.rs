@@ -403,8 +403,8 @@ fn a_transition_plan_moves_reports_builds_a_checklist_and_exports_markdown() {
         &["plan", "create", "Bo", "--to", "ic-leader"],
     ));
     assert!(
-        err.contains("--reports-to"),
-        "a manager's reports need somewhere to go: {err}"
+        err.contains("Cy and Di") && err.contains("stay with Bo"),
+        "a manager's reports need somewhere to go, or an explicit choice to stay: {err}"
     );
     let out = stdout(&leadline(&ws, &create));
     assert!(out.contains("created plan 1"), "{out}");

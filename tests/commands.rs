@@ -554,3 +554,48 @@ fn template_edits_and_audits_reach_a_plan_through_commands() {
     .unwrap();
     assert_eq!(removed[0]["title"], "Hand one whole feature to an agent");
 }
+
+/// One rule, one answer: a move to an IC role that leaves a report without a
+/// place is refused by the window and by the command line alike, and allowed by
+/// both once leaving them is chosen explicitly.
+#[test]
+fn the_window_and_the_cli_agree_on_reports_left_without_a_place() {
+    let app = app();
+    let dir = tempfile::tempdir().unwrap();
+    let (_, bo, cy, ic_leader) = bo_assessed(&app, dir.path());
+    let input = |reports_stay: bool| {
+        json!({ "input": {
+            "person_id": bo["id"], "profile_id": ic_leader["id"], "start_date": "2026-12-01",
+            "moves": [], "reports_stay": reports_stay
+        } })
+    };
+    let window = call(&app, "plan_create", input(false)).unwrap_err();
+    assert_eq!(window["kind"], "invalid_input", "{window}");
+    let cli = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_leadline"))
+            .arg("--workspace")
+            .arg(dir.path().join("w.leadline"))
+            .args(["plan", "create", "Bo", "--to", "ic-leader"])
+            .args(extra)
+            .env_remove("DISPLAY")
+            .output()
+            .expect("the binary runs")
+    };
+    let refused = cli(&[]);
+    assert!(!refused.status.success(), "the CLI refuses it too");
+    let cli_message = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        cli_message.contains(window["message"].as_str().unwrap()),
+        "the same words from the same rule: {cli_message} / {window}"
+    );
+    assert!(
+        cli(&["--reports-stay"]).status.success(),
+        "allowed on the explicit choice"
+    );
+    call(&app, "plan_create", input(true)).unwrap();
+    assert_eq!(
+        call(&app, "person_get", json!({ "id": cy["id"] })).unwrap()["manager_id"],
+        bo["id"],
+        "Cy stays with Bo, as chosen in both"
+    );
+}

@@ -569,6 +569,7 @@ async fn an_audit_feeds_the_plan_a_later_audit_shows_what_improved_and_the_plan_
             start_date: "2026-12-01".into(),
             moves: vec![],
             direction: None,
+            reports_stay: false,
         };
         let templates = leadline_core::transition::shipped_templates();
         plan_create(&mut ws, &input, templates, "2026-11-22")

@@ -1,14 +1,14 @@
 //! `leadline plan …`: transition plans from the command line.
 
 use clap::Subcommand;
-use leadline_core::people::{person_get, person_resolve};
+use leadline_core::people::person_resolve;
 use leadline_core::reorg::Move;
 use leadline_core::skills::framework::profile_resolve;
 use leadline_core::transition::library::templates_effective;
 use leadline_core::transition::plan::{
     plan_add_audit_actions, plan_budget_set, plan_checkpoint_set, plan_create, plan_delete,
-    plan_get, plan_item_check, plan_item_update, plan_markdown, CheckpointDecision, PlanInput,
-    PlanItemEdit, WeeklyBudget,
+    plan_get, plan_item_check, plan_item_update, plan_markdown, plan_unplaced_reports,
+    CheckpointDecision, PlanInput, PlanItemEdit, WeeklyBudget,
 };
 use leadline_core::transition::shipped_templates;
 use leadline_core::{Error, Workspace};
@@ -34,6 +34,10 @@ pub enum PlanCommand {
         /// to the top of the org. Repeat for each person.
         #[arg(long = "move", value_name = "PERSON=MANAGER")]
         moves: Vec<String>,
+        /// Leave the reports not moved with the person, who then still manages
+        /// them (without this, a move to an IC role must place every person).
+        #[arg(long, conflicts_with = "reports_to")]
+        reports_stay: bool,
         /// First day of the plan (YYYY-MM-DD; default today).
         #[arg(long)]
         start: Option<String>,
@@ -118,6 +122,7 @@ pub fn execute(ws: &mut Workspace, command: PlanCommand, today: &str) -> Result<
             profile,
             reports_to,
             moves,
+            reports_stay,
             start,
         } => {
             let person_id = person_resolve(ws.conn(), &person)?;
@@ -126,41 +131,15 @@ pub fn execute(ws: &mut Workspace, command: PlanCommand, today: &str) -> Result<
                 .iter()
                 .map(|m| parse_move(ws, m))
                 .collect::<Result<Vec<_>, _>>()?;
-            let reports: Vec<i64> = {
-                let mut stmt = ws
-                    .conn()
-                    .prepare("SELECT id FROM person WHERE manager_id = ?1 ORDER BY id")?;
-                let ids = stmt
-                    .query_map([person_id], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
-                ids
-            };
-            let unplaced: Vec<i64> = reports
-                .into_iter()
-                .filter(|r| !moves.iter().any(|m| m.person_id == *r))
-                .collect();
-            match reports_to {
-                Some(manager) => {
-                    let to = person_resolve(ws.conn(), &manager)?;
-                    moves.extend(unplaced.into_iter().map(|r| Move {
-                        person_id: r,
-                        to_manager: Some(to),
-                    }));
-                }
-                None if !unplaced.is_empty()
-                    && leadline_core::transition::plan::Direction::for_profile(&profile)
-                        == leadline_core::transition::plan::Direction::ToIc =>
-                {
-                    let names = unplaced
-                        .iter()
-                        .map(|&id| person_get(ws.conn(), id).map(|p| p.name))
-                        .collect::<Result<Vec<_>, _>>()?;
-                    return Err(Error::InvalidInput(format!(
-                        "{person} has people reporting to them ({}): say where they go with --reports-to MANAGER or --move PERSON=MANAGER",
-                        names.join(", ")
-                    )));
-                }
-                None => {}
+            // `--reports-to` is a shorthand for a move of everyone not moved
+            // otherwise; whether people may stay unplaced is the core's rule.
+            if let Some(manager) = reports_to {
+                let to = person_resolve(ws.conn(), &manager)?;
+                let unplaced = plan_unplaced_reports(ws.conn(), person_id, &moves)?;
+                moves.extend(unplaced.into_iter().map(|r| Move {
+                    person_id: r.id,
+                    to_manager: Some(to),
+                }));
             }
             let input = PlanInput {
                 person_id,
@@ -168,6 +147,7 @@ pub fn execute(ws: &mut Workspace, command: PlanCommand, today: &str) -> Result<
                 start_date: start.unwrap_or_else(|| today.to_string()),
                 moves,
                 direction: None,
+                reports_stay,
             };
             let templates = templates_effective(ws.conn(), shipped_templates())?;
             let plan = plan_create(ws, &input, &templates, today)?;

@@ -156,7 +156,7 @@ describe('mock host: transition', () => {
       profile_id: profile.id,
       start_date: '2020-01-06',
       moves: reports.map((r) => ({ person_id: r.id, to_manager: mgr.manager_id })),
-      direction: null,
+      direction: null,      reports_stay: false,
     });
     expect(plan).toMatchObject({ person_id: mgr.id, from_role: `manager of ${reports.length}`, profile_name: profile.name, direction: 'to_ic' });
     expect(plan.structure_change).toMatchObject({ id: plan.structure_change_id, undone: false, made_on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
@@ -197,7 +197,7 @@ describe('mock host: transition', () => {
     }
     expect(unassessed).not.toBeNull();
     const profile = (await api.profileList('ai-native-ic-leader'))[0];
-    const err = (await api.planCreate({ person_id: unassessed!.id, profile_id: profile.id, start_date: '2026-01-05', moves: [], direction: null }).catch((e: unknown) => e)) as api.ApiError;
+    const err = (await api.planCreate({ person_id: unassessed!.id, profile_id: profile.id, start_date: '2026-01-05', moves: [], direction: null, reports_stay: false }).catch((e: unknown) => e)) as api.ApiError;
     expect(err.kind).toBe('invalid_input');
     expect(err.message).toContain('assessment first');
 
@@ -208,7 +208,7 @@ describe('mock host: transition', () => {
       profile_id: profile.id,
       start_date: '2026-01-05',
       moves: reports.map((r) => ({ person_id: r.id, to_manager: mgr.manager_id })),
-      direction: null,
+      direction: null,      reports_stay: false,
     });
     await api.personMove(reports[0].id, mgr.id);
     expect((await api.reorgUndo(plan.structure_change_id!).catch((e: unknown) => e)) as api.ApiError).toMatchObject({ kind: 'conflict' });
@@ -231,7 +231,7 @@ describe('mock host: transition', () => {
       profile_id: profile.id,
       start_date: '2026-01-05',
       moves: others.map((o) => ({ person_id: o.id, to_manager: ic.id })),
-      direction: null,
+      direction: null,      reports_stay: false,
     });
     expect(plan.direction).toBe('to_manager');
     expect(plan.structure_change?.description).toBe(`${ic.name} moves to ${profile.name}: people come to report to them`);
@@ -246,7 +246,7 @@ describe('mock host: transition', () => {
   it('edits, adds, deletes and restores items, and sets the budget and the checkpoint', async () => {
     const ic = await assessedIc();
     const profile = (await api.profileList('ai-native-ic-leader')).find((p) => p.key === 'staff-ic-leader')!;
-    const plan = await api.planCreate({ person_id: ic.id, profile_id: profile.id, start_date: '2026-01-05', moves: [], direction: null });
+    const plan = await api.planCreate({ person_id: ic.id, profile_id: profile.id, start_date: '2026-01-05', moves: [], direction: null, reports_stay: false });
     expect(plan.baseline_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(plan.gaps.length).toBeGreaterThan(0);
     expect(plan.gaps.every((g) => g.status !== 'closed')).toBe(true);
@@ -313,7 +313,7 @@ describe('mock host: transition', () => {
     const { setAuditActionSource } = await import('./mockTransition');
     const ic = await assessedIc();
     const profile = (await api.profileList('ai-native-ic-leader')).find((p) => p.key === 'staff-ic-leader')!;
-    const plan = await api.planCreate({ person_id: ic.id, profile_id: profile.id, start_date: '2026-01-05', moves: [], direction: null });
+    const plan = await api.planCreate({ person_id: ic.id, profile_id: profile.id, start_date: '2026-01-05', moves: [], direction: null, reports_stay: false });
     expect(await api.planAddAuditActions(plan.id, 99)).toMatchObject({ added: 0, already_there: 0 });
     setAuditActionSource((id) =>
       id === 99

@@ -115,7 +115,7 @@ describe('commands', () => {
     const moves = [{ person_id: 5, to_manager: 2 }];
     await api.reorgPreview(moves);
     await api.reorgUndo(8);
-    await api.planCreate({ person_id: 4, profile_id: 22, start_date: '2026-08-03', moves, direction: null });
+    await api.planCreate({ person_id: 4, profile_id: 22, start_date: '2026-08-03', moves, direction: null, reports_stay: false });
     await api.planList(4);
     await api.planGet(3);
     await api.planItemCheck(3, 41, true);
@@ -124,7 +124,7 @@ describe('commands', () => {
     expect(invoke.mock.calls).toEqual([
       ['reorg_preview', { moves: [{ person_id: 5, to_manager: 2 }] }],
       ['reorg_undo', { id: 8 }],
-      ['plan_create', { input: { person_id: 4, profile_id: 22, start_date: '2026-08-03', moves: [{ person_id: 5, to_manager: 2 }], direction: null } }],
+      ['plan_create', { input: { person_id: 4, profile_id: 22, start_date: '2026-08-03', moves: [{ person_id: 5, to_manager: 2 }], direction: null, reports_stay: false } }],
       ['plan_list', { personId: 4 }],
       ['plan_get', { id: 3 }],
       ['plan_item_check', { planId: 3, itemId: 41, done: true }],

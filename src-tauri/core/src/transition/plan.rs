@@ -245,6 +245,40 @@ pub struct PlanInput {
     /// `null`: decided by the profile (`Direction::for_profile`).
     #[serde(default)]
     pub direction: Option<Direction>,
+    /// A move to an IC role leaves the people `moves` do not place with the
+    /// person, who then still manages them: only when chosen explicitly.
+    #[serde(default)]
+    pub reports_stay: bool,
+}
+
+/// "Ana, Bo and Cy"; past ten names, "… and 40 more".
+fn names_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        _ if names.len() > 10 => {
+            format!("{} and {} more", names[..10].join(", "), names.len() - 10)
+        }
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The person's direct reports (humans and agents) that `moves` do not place.
+pub fn plan_unplaced_reports(
+    conn: &Connection,
+    person_id: i64,
+    moves: &[Move],
+) -> Result<Vec<crate::people::PersonBrief>> {
+    let mut stmt = conn
+        .prepare("SELECT id FROM person WHERE manager_id = ?1 ORDER BY name COLLATE NOCASE, id")?;
+    let reports: Vec<i64> = stmt
+        .query_map([person_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    reports
+        .into_iter()
+        .filter(|r| !moves.iter().any(|m| m.person_id == *r))
+        .map(|r| crate::people::person_brief(conn, r))
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -430,6 +464,23 @@ pub fn plan_create(
         let direction = input
             .direction
             .unwrap_or_else(|| Direction::for_profile(&profile));
+        if direction == Direction::ToIc && !input.reports_stay {
+            // Agents may stay with an IC leader; people need a manager who
+            // manages, unless keeping them is the choice made.
+            let people: Vec<String> = plan_unplaced_reports(tx, input.person_id, &input.moves)?
+                .into_iter()
+                .filter(|b| b.kind == crate::people::PersonKind::Human)
+                .map(|b| b.name)
+                .collect();
+            if !people.is_empty() {
+                return Err(Error::InvalidInput(format!(
+                    "{} has people reporting to them ({}): say where each one goes, or choose explicitly that they stay with {}",
+                    person.name,
+                    names_list(&people),
+                    person.name
+                )));
+            }
+        }
         let from = from_role(tx, input.person_id)?;
         let change = if input.moves.is_empty() {
             None
@@ -1354,6 +1405,7 @@ mod tests {
                 },
             ],
             direction: None,
+            reports_stay: false,
         };
         let plan = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap();
         assert_eq!(plan.from_role, "manager of 2");
@@ -1390,6 +1442,54 @@ mod tests {
         );
     }
 
+    /// Bo manages Cy, Di and a review agent. A move to an IC role that places
+    /// only Cy is refused naming Di (the agent may stay); leaving Di with Bo
+    /// is allowed when chosen explicitly.
+    #[test]
+    fn people_left_without_a_place_are_refused_unless_leaving_them_is_chosen() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let ada = add(ws.conn(), "Ada", None);
+        let bo = add(ws.conn(), "Bo", Some(ada));
+        let cy = add(ws.conn(), "Cy", Some(bo));
+        let di = add(ws.conn(), "Di", Some(bo));
+        crate::people::person_create(
+            ws.conn(),
+            &crate::people::PersonInput {
+                kind: crate::people::PersonKind::Agent,
+                manager_id: Some(bo),
+                ..crate::people::PersonInput::human("Review bot")
+            },
+        )
+        .unwrap();
+        let f = framework_save(ws.conn(), &small(), false).unwrap();
+        assess_bo(ws.conn(), bo, f.id);
+        let profile = profile_resolve(ws.conn(), "lead").unwrap();
+        let before = structure(&ws);
+        let mut input = PlanInput {
+            person_id: bo,
+            profile_id: profile.id,
+            start_date: "2026-12-01".into(),
+            moves: vec![Move {
+                person_id: cy,
+                to_manager: Some(ada),
+            }],
+            direction: None,
+            reports_stay: false,
+        };
+        let err = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::InvalidInput, "{err}");
+        assert!(
+            err.to_string().contains("(Di)"),
+            "names the one person without a place, not the agent: {err}"
+        );
+        assert_eq!(structure(&ws), before, "a refused plan moves nobody");
+        input.reports_stay = true;
+        let plan = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap();
+        assert_eq!(plan.from_role, "manager of 2");
+        let di_now = crate::people::person_get(ws.conn(), di).unwrap();
+        assert_eq!(di_now.manager_id, Some(bo), "Di stays with Bo, as chosen");
+    }
+
     #[test]
     fn without_an_assessment_no_plan_is_made_and_nothing_moves() {
         let mut ws = Workspace::in_memory().unwrap();
@@ -1408,6 +1508,7 @@ mod tests {
                 to_manager: Some(ada),
             }],
             direction: None,
+            reports_stay: false,
         };
         let err = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap_err();
         assert!(err.to_string().contains("assessment first"), "{err}");
@@ -1434,6 +1535,7 @@ mod tests {
             start_date: "2026-01-01".into(),
             moves: vec![],
             direction: None,
+            reports_stay: false,
         };
         let plan = plan_create(&mut ws, &input, &templates(), "2026-01-01").unwrap();
         let first = plan.items[0].id;
@@ -1471,6 +1573,7 @@ mod tests {
             start_date: "2026-12-01".into(),
             moves: vec![],
             direction: None,
+            reports_stay: false,
         };
         let plan = plan_create(ws, &input, &templates(), "2026-11-22").unwrap();
         (f.id, bo, plan)
@@ -1796,6 +1899,7 @@ mod tests {
                 to_manager: Some(bo),
             }],
             direction: Some(Direction::ToManager),
+            reports_stay: false,
         };
         let plan = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap();
         assert_eq!(plan.direction, Direction::ToManager);
@@ -1868,6 +1972,7 @@ mod tests {
                 to_manager: Some(ada),
             }],
             direction: None,
+            reports_stay: false,
         };
         let plan = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap();
         let last = plan.items.last().unwrap().clone();

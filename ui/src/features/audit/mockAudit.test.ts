@@ -97,7 +97,7 @@ describe('mock host: audits into plans', () => {
     }
     expect(ic).not.toBeNull();
     const profile = (await api.profileList('ai-native-ic-leader')).find((p) => p.key === 'ic-leader')!;
-    const plan = await api.planCreate({ person_id: ic!, profile_id: profile.id, start_date: '2026-01-05', moves: [], direction: null });
+    const plan = await api.planCreate({ person_id: ic!, profile_id: profile.id, start_date: '2026-01-05', moves: [], direction: null, reports_stay: false });
     const audit = await api.auditCreate({
       scope: { kind: 'person', id: ic! },
       taken_on: '2026-01-10',

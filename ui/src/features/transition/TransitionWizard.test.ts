@@ -87,7 +87,7 @@ describe('TransitionWizard', () => {
     expect(step()).toBe('confirm');
     expect(api.reorgPreview).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByTestId('wizard-create'));
-    expect(api.planCreate).toHaveBeenCalledWith({ person_id: 8, profile_id: 22, start_date: '2026-09-01', moves: [], direction: null });
+    expect(api.planCreate).toHaveBeenCalledWith({ person_id: 8, profile_id: 22, start_date: '2026-09-01', moves: [], direction: null, reports_stay: false });
     await waitFor(() => expect(get(state.wizardOpen)).toBe(false));
     expect(get(state.transitionPlanId)).toBe(78);
     expect(get(state.transitionPerson)).toEqual({ id: 8, name: 'Linus Torvalds' });
@@ -137,6 +137,7 @@ describe('TransitionWizard', () => {
       start_date: todayIso(),
       moves: [5, 6, 7].map((id) => ({ person_id: id, to_manager: 11 })),
       direction: null,
+      reports_stay: false,
     });
   });
 
@@ -190,7 +191,8 @@ describe('TransitionWizard', () => {
     await next();
     expect(step()).toBe('confirm');
     await fireEvent.click(screen.getByTestId('wizard-create'));
-    expect(api.planCreate).toHaveBeenCalledWith(expect.objectContaining({ person_id: 4, moves: [] }));
+    // Nobody moves is the explicit choice that lets the host leave the reports with Ada.
+    expect(api.planCreate).toHaveBeenCalledWith(expect.objectContaining({ person_id: 4, moves: [], reports_stay: true }));
   });
 
   it('explains a missing assessment and takes the user to assess the person', async () => {
@@ -306,7 +308,7 @@ describe('TransitionWizard', () => {
       expect(summary.textContent).toContain('1 person comes to report to Linus Torvalds:');
       expect(summary.textContent).toContain('Bo Reports');
       await fireEvent.click(screen.getByTestId('wizard-create'));
-      expect(api.planCreate).toHaveBeenCalledWith({ person_id: 8, profile_id: 21, start_date: todayIso(), moves: [{ person_id: 5, to_manager: 8 }], direction: null });
+      expect(api.planCreate).toHaveBeenCalledWith({ person_id: 8, profile_id: 21, start_date: todayIso(), moves: [{ person_id: 5, to_manager: 8 }], direction: null, reports_stay: false });
       await waitFor(() => expect(get(state.transitionPlanId)).toBe(79));
     });
 
@@ -320,7 +322,7 @@ describe('TransitionWizard', () => {
       expect(screen.queryByTestId('wizard-new-reports-summary')).toBeNull();
       await fireEvent.click(screen.getByTestId('wizard-create'));
       expect(api.reorgPreview).not.toHaveBeenCalled();
-      expect(api.planCreate).toHaveBeenCalledWith({ person_id: 8, profile_id: 21, start_date: todayIso(), moves: [], direction: null });
+      expect(api.planCreate).toHaveBeenCalledWith({ person_id: 8, profile_id: 21, start_date: todayIso(), moves: [], direction: null, reports_stay: false });
     });
 
     it('keeps a manager\'s own reports and does not offer them again', async () => {

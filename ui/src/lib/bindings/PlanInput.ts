@@ -15,4 +15,9 @@ moves: Array<Move>,
 /**
  * `null`: decided by the profile (`Direction::for_profile`).
  */
-direction: Direction | null, };
+direction: Direction | null, 
+/**
+ * A move to an IC role leaves the people `moves` do not place with the
+ * person, who then still manages them: only when chosen explicitly.
+ */
+reports_stay: boolean, };
