@@ -1,7 +1,7 @@
 //! The one error type of the core. The UI receives `{ kind, message }` and
 //! branches on `kind`; the message is for people and may change wording freely.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -39,8 +39,8 @@ pub enum Error {
     #[error("{0}")]
     NeedsConfirmation(String),
     /// The import file has problems; nothing was written. Each problem names its line.
-    #[error("the file was not imported, nothing changed: {count} problem(s) found\n{summary}", count = .0.len(), summary = crate::import::problems_summary(.0))]
-    ImportInvalid(Vec<crate::import::Problem>),
+    #[error("the file was not imported, nothing changed: {count} problem(s) found\n{summary}", count = .0.len(), summary = problems_summary(.0))]
+    ImportInvalid(Vec<Problem>),
     /// A framework document with problems; each names where it is.
     #[error("the framework was not saved, nothing changed: {}", .0.join("; "))]
     FrameworkInvalid(Vec<String>),
@@ -126,7 +126,7 @@ pub struct ErrorReport {
     pub kind: ErrorKind,
     pub message: String,
     /// For `import_invalid` and `framework_invalid`: every problem of the file.
-    pub problems: Vec<crate::import::Problem>,
+    pub problems: Vec<Problem>,
 }
 
 impl From<&Error> for ErrorReport {
@@ -135,7 +135,7 @@ impl From<&Error> for ErrorReport {
             Error::ImportInvalid(problems) => problems.clone(),
             Error::FrameworkInvalid(problems) => problems
                 .iter()
-                .map(|message| crate::import::Problem {
+                .map(|message| Problem {
                     line: None,
                     message: message.clone(),
                     people: vec![],
@@ -149,4 +149,26 @@ impl From<&Error> for ErrorReport {
             problems,
         }
     }
+}
+
+/// One problem found in the file, with the line it is on (1-based, the header is
+/// line 1) and the people involved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Problem {
+    pub line: Option<u32>,
+    pub message: String,
+    pub people: Vec<String>,
+}
+
+/// The problems as lines of text, for messages on the command line.
+pub fn problems_summary(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| match p.line {
+            Some(line) => format!("  line {line}: {}", p.message),
+            None => format!("  {}", p.message),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -50,15 +50,9 @@ pub struct ImportOptions {
     pub confirm_removal: bool,
 }
 
-/// One problem found in the file, with the line it is on (1-based, the header is
-/// line 1) and the people involved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct Problem {
-    pub line: Option<u32>,
-    pub message: String,
-    pub people: Vec<String>,
-}
+// `Problem` lives with the error that carries it; re-exported here, where
+// files are read and their problems found.
+pub use crate::error::{problems_summary, Problem};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -122,17 +116,6 @@ pub struct ImportSummary {
     pub unchanged: u32,
     pub removed: u32,
     pub teams_created: u32,
-}
-
-pub fn problems_summary(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| match p.line {
-            Some(line) => format!("  line {line}: {}", p.message),
-            None => format!("  {}", p.message),
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 // ---------------------------------------------------------------------------
