@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -363,24 +363,51 @@ pub struct OrgNode {
 }
 
 /// Reads the chart nodes for a set of people. `descendants` comes from the caller
-/// so it is computed once per structure, not once per call. Titles are read from
-/// the database: only a screenful of nodes is asked for at a time, and keeping
-/// every title in memory would slow down every reload of the structure.
+/// so it is computed once per structure, not once per call. Titles, teams and
+/// namesakes are read from the database: only a screenful of nodes is asked for
+/// at a time, and keeping every title in memory would slow down every reload of
+/// the structure.
 pub fn org_nodes(
     conn: &Connection,
     structure: &OrgStructure,
     descendants: &[u32],
     nodes: &[u32],
 ) -> Result<Vec<OrgNode>> {
-    let mut title_of = conn.prepare_cached("SELECT title FROM person WHERE id = ?1")?;
-    nodes
+    let mut shown_of = conn.prepare_cached(
+        "SELECT p.title, t.name, p.ext_id FROM person p LEFT JOIN team t ON t.id = p.team_id
+         WHERE p.id = ?1",
+    )?;
+    let shown: Vec<(String, Option<String>, String)> = nodes
         .iter()
         .map(|&n| {
+            Ok(shown_of
+                .query_row([structure.ids[n as usize]], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
+                .optional()?
+                .unwrap_or_default())
+        })
+        .collect::<Result<_>>()?;
+    let mut told_apart = crate::people::disambiguations(
+        conn,
+        &nodes
+            .iter()
+            .zip(&shown)
+            .map(|(&n, (title, team, ext_id))| crate::people::Shown {
+                id: structure.ids[n as usize],
+                name: &structure.names[n as usize],
+                title,
+                team: team.as_deref(),
+                ext_id,
+            })
+            .collect::<Vec<_>>(),
+    )?;
+    Ok(nodes
+        .iter()
+        .zip(shown)
+        .map(|(&n, (title, _, _))| {
             let i = n as usize;
-            let title: String = title_of
-                .query_row([structure.ids[i]], |r| r.get(0))
-                .unwrap_or_default();
-            Ok(OrgNode {
+            OrgNode {
                 id: structure.ids[i],
                 name: structure.names[i].to_string(),
                 title,
@@ -388,10 +415,10 @@ pub fn org_nodes(
                 children: structure.children(n).len() as u32,
                 span: structure.human_reports(n),
                 descendants: descendants[i],
-                disambiguation: crate::people::disambiguation_of(conn, structure.ids[i])?,
-            })
+                disambiguation: told_apart.remove(&structure.ids[i]),
+            }
         })
-        .collect()
+        .collect())
 }
 
 /// Case-insensitive search over names; matches at the start of the name first.

@@ -303,37 +303,46 @@ fn namesakes_of(conn: &Connection, people: &[(i64, &str)]) -> Result<HashMap<i64
     Ok(found)
 }
 
-/// Fills `disambiguation` for everyone in `people` who has a namesake.
-pub fn disambiguate(conn: &Connection, people: &mut [Person]) -> Result<()> {
-    let keys: Vec<(i64, &str)> = people.iter().map(|p| (p.id, p.name.as_str())).collect();
-    let namesakes = namesakes_of(conn, &keys)?;
-    for person in people.iter_mut() {
-        if let Some(others) = namesakes.get(&person.id) {
-            person.disambiguation = Some(tell_apart(
-                &person.title,
-                person.team.as_deref(),
-                &person.ext_id,
-                others,
-            ));
-        }
-    }
-    Ok(())
+/// What a list shows of a person, enough to tell them from namesakes.
+pub struct Shown<'a> {
+    pub id: i64,
+    pub name: &'a str,
+    pub title: &'a str,
+    pub team: Option<&'a str>,
+    pub ext_id: &'a str,
 }
 
-/// The disambiguation of one person, for views that are not `Person`s (chart nodes).
-pub fn disambiguation_of(conn: &Connection, id: i64) -> Result<Option<String>> {
-    let (name, title, team, ext_id): (String, String, Option<String>, String) = conn
-        .prepare_cached(
-            "SELECT p.name, p.title, t.name, p.ext_id FROM person p LEFT JOIN team t ON t.id = p.team_id
-             WHERE p.id = ?1",
-        )?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .optional()?
-        .ok_or_else(|| Error::NotFound(format!("no person with id {id}")))?;
-    let namesakes = namesakes_of(conn, &[(id, name.as_str())])?;
-    Ok(namesakes
-        .get(&id)
-        .map(|others| tell_apart(&title, team.as_deref(), &ext_id, others)))
+/// What tells each of `people` apart from their namesakes, for those who have
+/// any: one batch of lookups for a whole page or list.
+pub fn disambiguations(conn: &Connection, people: &[Shown]) -> Result<HashMap<i64, String>> {
+    let keys: Vec<(i64, &str)> = people.iter().map(|p| (p.id, p.name)).collect();
+    let namesakes = namesakes_of(conn, &keys)?;
+    Ok(people
+        .iter()
+        .filter_map(|p| {
+            let others = namesakes.get(&p.id)?;
+            Some((p.id, tell_apart(p.title, p.team, p.ext_id, others)))
+        })
+        .collect())
+}
+
+/// Fills `disambiguation` for everyone in `people` who has a namesake.
+pub fn disambiguate(conn: &Connection, people: &mut [Person]) -> Result<()> {
+    let shown: Vec<Shown> = people
+        .iter()
+        .map(|p| Shown {
+            id: p.id,
+            name: &p.name,
+            title: &p.title,
+            team: p.team.as_deref(),
+            ext_id: &p.ext_id,
+        })
+        .collect();
+    let mut found = disambiguations(conn, &shown)?;
+    for person in people.iter_mut() {
+        person.disambiguation = found.remove(&person.id);
+    }
+    Ok(())
 }
 
 fn brief_from_row(row: &Row) -> rusqlite::Result<PersonBrief> {

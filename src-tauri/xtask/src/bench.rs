@@ -98,7 +98,9 @@ fn bare_insert(path: &std::path::Path, csv: &str) -> Duration {
         .unwrap();
     }
     let (elapsed, ()) = time(|| {
-        let tx = conn.transaction().unwrap();
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .unwrap();
         {
             let mut insert = tx
                 .prepare(
@@ -253,7 +255,7 @@ fn chain_id(n: usize) -> String {
 /// transaction, with plain rusqlite.
 fn bare_walk_and_update(conn: &rusqlite::Connection, person: i64, from: i64) -> Duration {
     time(|| {
-        let tx = conn.unchecked_transaction().unwrap();
+        let tx = leadline_core::db::write(conn).unwrap();
         let above: i64 = tx
             .query_row(
                 "WITH RECURSIVE up(id) AS (
@@ -304,7 +306,9 @@ fn chain(dir: &std::path::Path) -> Result {
             let mut conn =
                 db::open(&path, OpenMode::CreateIfMissing).expect("bench workspace opens");
             time(|| {
-                let tx = conn.transaction().unwrap();
+                let tx = conn
+                    .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                    .unwrap();
                 {
                     let mut insert = tx
                         .prepare(

@@ -39,18 +39,14 @@ let thresholds: Thresholds = { narrow_span_max: 2, wide_span_min: 15 };
 let info: WorkspaceInfo | null = null;
 let nextId = 1;
 let kids = new Map<number | null, number[]>();
-/** People by name, to tell namesakes apart. */
-let byName = new Map<string, Row[]>();
 
 function rebuild() {
   kids = new Map();
-  byName = new Map();
   const sorted = [...rows.values()].sort((a, b) => a.name.localeCompare(b.name));
   for (const r of sorted) {
     const list = kids.get(r.manager_id) ?? [];
     list.push(r.id);
     kids.set(r.manager_id, list);
-    byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
   }
   if (info) info = { ...info, people: rows.size, teams: teams.size };
 }
@@ -171,16 +167,6 @@ function descendants(id: number): number {
   return n;
 }
 
-/** Told apart from namesakes by title, else team, else id; null without a namesake. */
-function disambiguation(r: Row): string | null {
-  const namesakes = (byName.get(r.name) ?? []).filter((o) => o.id !== r.id);
-  if (namesakes.length === 0) return null;
-  if (r.title && namesakes.every((o) => o.title !== r.title)) return r.title;
-  const team = r.team_id === null ? null : (teams.get(r.team_id)?.name ?? null);
-  if (team && namesakes.every((o) => o.team_id !== r.team_id)) return `${team} team`;
-  return `id ${r.ext_id}`;
-}
-
 function person(id: number): Person {
   const r = rows.get(id);
   if (!r) throw new HostError('not_found', `No person with id ${id}.`);
@@ -191,7 +177,8 @@ function person(id: number): Person {
     manager_name: r.manager_id === null ? null : (rows.get(r.manager_id)?.name ?? null),
     direct_reports: c.humans,
     agents_supervised: c.agents,
-    disambiguation: disambiguation(r),
+    // Telling namesakes apart is the host's rule; the mock does not copy it.
+    disambiguation: null,
   };
 }
 
@@ -206,7 +193,8 @@ function node(id: number): OrgNode {
     children: c.humans + c.agents,
     span: c.humans,
     descendants: descendants(id),
-    disambiguation: disambiguation(r),
+    // Telling namesakes apart is the host's rule; the mock does not copy it.
+    disambiguation: null,
   };
 }
 
@@ -356,8 +344,8 @@ function preview(path: string, options: ImportOptions): ImportPreview {
     warnings: path.includes('warn')
       ? [{ line: 2, message: 'column "Location" holds values that are not email addresses ("Berlin" on line 2): kept as the attribute "Location"', people: [] }]
       : [],
-    // Like the host: removing more than a few people asks for a typed confirmation.
-    removal_needs_confirmation: options.remove_missing && rows.size > 0,
+    // When a removal needs confirming is the host's rule; the mock does not copy it.
+    removal_needs_confirmation: false,
     people_before: rows.size,
   };
 }
@@ -551,9 +539,6 @@ async function handle(cmd: string, a: Args): Promise<unknown> {
       const options = a.options as ImportOptions;
       const p = preview(String(a.path), options);
       if (p.problems.length) throw new HostError('import_invalid', 'The file has problems; nothing was imported.', p.problems);
-      if (p.removal_needs_confirmation && !options.confirm_removal) {
-        throw new HostError('needs_confirmation', `This import removes ${p.removes} of ${p.people_before} people; confirm the removal to go on.`);
-      }
       const ch = a.onProgress as { onmessage: (m: ImportProgress) => void };
       for (const phase of ['reading', 'validating', 'writing'] as const) {
         for (let done = 0; done <= p.rows; done += 250) {
