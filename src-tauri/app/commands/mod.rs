@@ -34,6 +34,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
     tauri::generate_handler![
         workspace::workspace_info,
         workspace::workspace_start_error,
+        workspace::today,
         workspace::workspace_open,
         workspace::workspace_create,
         workspace::workspace_open_demo,

@@ -19,6 +19,13 @@ pub async fn workspace_info(state: State<'_, AppState>) -> CommandResult<Option<
     }
 }
 
+/// The user's local date (YYYY-MM-DD): the one "today" the window's forms
+/// default to, the same the shell gives the core for ticks and overdue flags.
+#[tauri::command]
+pub fn today() -> String {
+    crate::clock::today()
+}
+
 #[tauri::command]
 pub fn workspace_start_error(state: State<'_, AppState>) -> Option<String> {
     state

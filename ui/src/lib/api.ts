@@ -151,6 +151,8 @@ export const workspaceOpen = (path: string) => call<WorkspaceInfo>('workspace_op
 export const workspaceCreate = (path: string) => call<WorkspaceInfo>('workspace_create', { path });
 /** Why the workspace could not be opened at start (null when nothing went wrong). */
 export const workspaceStartError = () => call<string | null>('workspace_start_error');
+/** Today where the user is (YYYY-MM-DD), from the shell: the same date it gives the core. */
+export const today = () => call<string>('today');
 
 // ---- people ----------------------------------------------------------------
 
