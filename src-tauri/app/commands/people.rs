@@ -1,6 +1,5 @@
-use leadline_core::people::{
-    self, DeletedPerson, PeoplePage, Person, PersonInput, ReportsDestination,
-};
+use leadline_core::people::{self, PeoplePage, Person, PersonInput};
+use leadline_core::removal::{self, DeletedPerson, ReportsDestination};
 use tauri::State;
 
 use super::CommandResult;
@@ -52,14 +51,14 @@ pub async fn person_delete(
     reports: ReportsDestination,
 ) -> CommandResult<DeletedPerson> {
     Ok(state
-        .with_workspace(move |ws| people::person_delete(ws.conn(), id, reports))
+        .with_workspace(move |ws| removal::person_delete(ws.conn(), id, reports))
         .await?)
 }
 
 #[tauri::command]
 pub async fn person_restore(state: State<'_, AppState>, undo_id: i64) -> CommandResult<Person> {
     Ok(state
-        .with_workspace(move |ws| people::person_restore(ws.conn(), undo_id))
+        .with_workspace(move |ws| removal::person_restore(ws.conn(), undo_id))
         .await?)
 }
 

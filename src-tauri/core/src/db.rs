@@ -397,7 +397,6 @@ fn prepare(mut conn: Connection, label: &str) -> Result<Connection> {
     }
     configure(&conn)?;
     migrate(&mut conn)?;
-    crate::skills::builtin_ensure(&conn)?;
     Ok(conn)
 }
 

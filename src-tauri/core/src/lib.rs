@@ -2,6 +2,7 @@
 //! is tested without a window; the Tauri shell and the CLI are thin callers.
 //! Nothing in this crate may depend on Tauri.
 
+pub mod chain;
 pub mod dates;
 pub mod db;
 pub mod demo;
@@ -11,6 +12,7 @@ pub mod import;
 pub mod metrics;
 pub mod org;
 pub mod people;
+pub mod removal;
 pub mod reorg;
 pub mod settings;
 pub mod skills;

@@ -321,7 +321,7 @@ pub fn structure_check(conn: &Connection) -> Result<Option<CycleReport>> {
         .map(|c| c.iter().map(|b| b.name.as_str()).collect())
         .collect();
     Ok(Some(CycleReport {
-        message: crate::org::cycle_message(&names),
+        message: crate::chain::cycle_message(&names),
         cycles: named,
     }))
 }

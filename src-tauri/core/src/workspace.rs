@@ -54,19 +54,23 @@ pub struct WorkspaceInfo {
 
 impl Workspace {
     pub fn open(path: &Path, mode: OpenMode) -> Result<Self> {
-        Ok(Workspace {
-            conn: db::open(path, mode)?,
-            path: Some(path.to_path_buf()),
-            cache: RefCell::new(None),
-        })
+        Workspace::seeded(db::open(path, mode)?, Some(path.to_path_buf()))
     }
 
     pub fn in_memory() -> Result<Self> {
-        Ok(Workspace {
-            conn: db::open_in_memory()?,
-            path: None,
+        Workspace::seeded(db::open_in_memory()?, None)
+    }
+
+    /// The storage layer only opens and migrates; what ships with Leadline
+    /// (the built-in framework) is put in here, above the domains.
+    fn seeded(conn: Connection, path: Option<PathBuf>) -> Result<Self> {
+        let workspace = Workspace {
+            conn,
+            path,
             cache: RefCell::new(None),
-        })
+        };
+        workspace.write(crate::skills::builtin_ensure)?;
+        Ok(workspace)
     }
 
     pub fn conn(&self) -> &Connection {

@@ -8,10 +8,8 @@ use std::time::{Duration, Instant};
 
 use leadline_core::db::{self, OpenMode};
 use leadline_core::import::{import_apply, import_preview, ImportOptions};
-use leadline_core::people::{
-    person_all, person_create, person_delete, person_move, person_resolve, person_restore,
-    PersonInput, ReportsDestination,
-};
+use leadline_core::people::{person_all, person_create, person_move, person_resolve, PersonInput};
+use leadline_core::removal::{person_delete, person_restore, ReportsDestination};
 use leadline_core::reorg::{reorg_apply, reorg_undo, structure_check, structure_repair, Move};
 use leadline_core::skills::assessment::{
     assessment_create, assessment_delete, assessment_list, assessment_restore, AssessmentInput,

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -297,7 +297,7 @@ fn assessment_count(conn: &Connection, framework_id: i64) -> Result<u32> {
     )?)
 }
 
-fn insert_contents(conn: &Connection, framework_id: i64, file: &FrameworkFile) -> Result<()> {
+fn insert_contents(conn: &Transaction, framework_id: i64, file: &FrameworkFile) -> Result<()> {
     let mut area_insert = conn.prepare(
         "INSERT INTO skill_area (framework_id, key, name, position) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -331,11 +331,24 @@ fn insert_contents(conn: &Connection, framework_id: i64, file: &FrameworkFile) -
 /// assessments, the document becomes a new version; otherwise the latest
 /// version is replaced. Built-in frameworks cannot be changed.
 pub fn framework_save(conn: &Connection, file: &FrameworkFile, builtin: bool) -> Result<Framework> {
+    let tx = crate::db::write(conn)?;
+    let id = framework_store(&tx, file, builtin)?;
+    let saved = framework_get(&tx, id)?;
+    tx.commit()?;
+    Ok(saved)
+}
+
+/// Stores a framework document inside the caller's transaction: a new version
+/// when the latest one has assessments, else the latest one rewritten.
+pub(crate) fn framework_store(
+    tx: &Transaction,
+    file: &FrameworkFile,
+    builtin: bool,
+) -> Result<i64> {
     let problems = framework_problems(file);
     if !problems.is_empty() {
         return Err(Error::FrameworkInvalid(problems));
     }
-    let tx = crate::db::write(conn)?;
     let latest: Option<(i64, u32, bool)> = tx
         .query_row(
             "SELECT id, version, builtin FROM framework WHERE key = ?1 ORDER BY version DESC LIMIT 1",
@@ -352,7 +365,7 @@ pub fn framework_save(conn: &Connection, file: &FrameworkFile, builtin: bool) ->
                 file.name
             )))
         }
-        Some((id, version, _)) if assessment_count(&tx, id)? == 0 => {
+        Some((id, version, _)) if assessment_count(tx, id)? == 0 => {
             tx.execute("DELETE FROM skill_area WHERE framework_id = ?1", [id])?;
             tx.execute(
                 "UPDATE framework SET name = ?2, description = ?3, scale = ?4, builtin = ?5 WHERE id = ?1",
@@ -376,12 +389,11 @@ pub fn framework_save(conn: &Connection, file: &FrameworkFile, builtin: bool) ->
             tx.last_insert_rowid()
         }
     };
-    insert_contents(&tx, id, file)?;
+    insert_contents(tx, id, file)?;
     for profile in &file.profiles {
-        profile_write(&tx, &file.key, profile, builtin)?;
+        profile_write(tx, &file.key, profile, builtin)?;
     }
-    tx.commit()?;
-    framework_get(conn, id)
+    Ok(id)
 }
 
 pub fn framework_get(conn: &Connection, id: i64) -> Result<Framework> {
@@ -534,7 +546,7 @@ pub fn framework_export(conn: &Connection, id: i64) -> Result<FrameworkFile> {
 }
 
 fn profile_write(
-    conn: &Connection,
+    conn: &Transaction,
     framework_key: &str,
     profile: &ProfileFile,
     builtin: bool,
@@ -591,8 +603,9 @@ pub fn profile_save(
         return Err(Error::FrameworkInvalid(problems));
     }
     let id = profile_write(&tx, &framework.key, profile, false)?;
+    let saved = profile_get(&tx, id)?;
     tx.commit()?;
-    profile_get(conn, id)
+    Ok(saved)
 }
 
 pub fn profile_get(conn: &Connection, id: i64) -> Result<RoleProfile> {

@@ -5,17 +5,19 @@ pub mod assessment;
 pub mod framework;
 pub mod gaps;
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{OptionalExtension, Transaction};
 
 use crate::error::Result;
-use framework::{framework_parse, framework_save};
+use framework::framework_parse;
 
 /// The framework that ships with Leadline, written by us.
 pub const BUILTIN_FRAMEWORK: &str = include_str!("builtin/ai-native-ic-leader.json");
 
 /// Installs the built-in framework and its profiles when the workspace lacks
-/// this version of it. Earlier versions and assessments made against them stay.
-pub fn builtin_ensure(conn: &Connection) -> Result<()> {
+/// this version of it, inside the caller's transaction so two windows opening
+/// one new file cannot both install it. Earlier versions and assessments made
+/// against them stay.
+pub fn builtin_ensure(conn: &Transaction) -> Result<()> {
     let file = framework_parse(BUILTIN_FRAMEWORK)?;
     let installed: Option<u32> = conn
         .query_row(
@@ -28,8 +30,19 @@ pub fn builtin_ensure(conn: &Connection) -> Result<()> {
     if installed.is_some_and(|v| v >= file.version) {
         return Ok(());
     }
-    framework_save(conn, &file, true)?;
+    framework::framework_store(conn, &file, true)?;
     Ok(())
+}
+
+/// A fresh in-memory workspace with the built-in framework, as
+/// `Workspace::open` seeds it: for tests that work on a bare connection.
+#[cfg(test)]
+pub(crate) fn open_seeded() -> rusqlite::Connection {
+    let conn = crate::db::open_in_memory().unwrap();
+    let tx = crate::db::write(&conn).unwrap();
+    builtin_ensure(&tx).unwrap();
+    tx.commit().unwrap();
+    conn
 }
 
 #[cfg(test)]

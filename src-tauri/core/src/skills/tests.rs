@@ -1,8 +1,8 @@
 use super::assessment::*;
 use super::framework::*;
 use super::gaps::*;
-use crate::db::open_in_memory;
 use crate::people::tests::add;
+use crate::skills::open_seeded;
 use crate::ErrorKind;
 use rusqlite::Connection;
 
@@ -97,7 +97,7 @@ pub(crate) fn assess(
 
 #[test]
 fn the_builtin_framework_ships_with_leveled_skills_and_profiles() {
-    let conn = open_in_memory().unwrap();
+    let conn = open_seeded();
     let framework = framework_resolve(&conn, "ai-native-ic-leader").unwrap();
     assert!(framework.builtin);
     let skills: Vec<&Skill> = framework.skills().map(|(_, s)| s).collect();
@@ -131,13 +131,15 @@ fn the_builtin_framework_ships_with_leveled_skills_and_profiles() {
         );
     }
     // Opening again does not install it twice.
-    super::builtin_ensure(&conn).unwrap();
+    let tx = crate::db::write(&conn).unwrap();
+    super::builtin_ensure(&tx).unwrap();
+    tx.commit().unwrap();
     assert_eq!(framework_list(&conn).unwrap().len(), 1);
 }
 
 #[test]
 fn a_builtin_framework_cannot_be_changed_in_place() {
-    let conn = open_in_memory().unwrap();
+    let conn = open_seeded();
     let mut file = framework_parse(super::BUILTIN_FRAMEWORK).unwrap();
     file.name = "Mine now".into();
     let err = framework_save(&conn, &file, false).unwrap_err();
@@ -153,7 +155,7 @@ fn a_builtin_framework_cannot_be_changed_in_place() {
 
 #[test]
 fn a_malformed_framework_file_lists_each_problem_and_changes_nothing() {
-    let conn = open_in_memory().unwrap();
+    let conn = open_seeded();
     let before = framework_list(&conn).unwrap();
     let mut file = small();
     file.scale.pop();
@@ -190,7 +192,7 @@ fn a_malformed_framework_file_lists_each_problem_and_changes_nothing() {
 
 #[test]
 fn a_framework_exports_and_imports_back_unchanged() {
-    let conn = open_in_memory().unwrap();
+    let conn = open_seeded();
     let saved = framework_save(&conn, &small(), false).unwrap();
     let exported = framework_export(&conn, saved.id).unwrap();
     assert_eq!(exported, small());
@@ -205,7 +207,7 @@ fn a_framework_exports_and_imports_back_unchanged() {
 
 #[test]
 fn editing_a_framework_after_assessments_exist_creates_a_new_version() {
-    let conn = open_in_memory().unwrap();
+    let conn = open_seeded();
     let ada = add(&conn, "Ada", None);
     let v1 = framework_save(&conn, &small(), false).unwrap();
     // Without assessments an edit replaces the version in place.
@@ -241,7 +243,7 @@ fn editing_a_framework_after_assessments_exist_creates_a_new_version() {
 
 #[test]
 fn ratings_outside_the_scale_or_for_unknown_skills_are_refused() {
-    let conn = open_in_memory().unwrap();
+    let conn = open_seeded();
     let ada = add(&conn, "Ada", None);
     let f = framework_save(&conn, &small(), false).unwrap();
     let input = |ratings| AssessmentInput {
@@ -285,7 +287,7 @@ fn ratings_outside_the_scale_or_for_unknown_skills_are_refused() {
 /// Gaps from the manager's ratings: delegate 2, coach 1, decompose 0.
 #[test]
 fn gaps_are_ordered_by_size_and_skip_skills_at_target() {
-    let conn = open_in_memory().unwrap();
+    let conn = open_seeded();
     let ada = add(&conn, "Ada", None);
     let f = framework_save(&conn, &small(), false).unwrap();
     assess(
@@ -348,7 +350,7 @@ fn gaps_are_ordered_by_size_and_skip_skills_at_target() {
 
 #[test]
 fn self_and_manager_assessments_compare_skill_by_skill() {
-    let conn = open_in_memory().unwrap();
+    let conn = open_seeded();
     let ada = add(&conn, "Ada", None);
     let f = framework_save(&conn, &small(), false).unwrap();
     let own = assess(
@@ -389,7 +391,7 @@ fn self_and_manager_assessments_compare_skill_by_skill() {
 
 #[test]
 fn history_follows_a_skill_across_framework_versions() {
-    let conn = open_in_memory().unwrap();
+    let conn = open_seeded();
     let ada = add(&conn, "Ada", None);
     let v1 = framework_save(&conn, &small(), false).unwrap();
     assess(
@@ -421,7 +423,7 @@ fn history_follows_a_skill_across_framework_versions() {
 /// delegate reached by Ada; decompose has no ratings; coach reached by nobody.
 #[test]
 fn the_heatmap_shows_latest_ratings_averages_and_unreached_targets() {
-    let conn = open_in_memory().unwrap();
+    let conn = open_seeded();
     let ada = add(&conn, "Ada", None);
     let bo = add(&conn, "Bo", Some(ada));
     let cy = add(&conn, "Cy", Some(ada));
@@ -466,7 +468,7 @@ fn the_heatmap_shows_latest_ratings_averages_and_unreached_targets() {
 
 #[test]
 fn an_import_preview_says_what_saving_would_do() {
-    let conn = open_in_memory().unwrap();
+    let conn = open_seeded();
     let text = serde_json::to_string(&small()).unwrap();
     assert_eq!(
         framework_import_preview(&conn, &text).unwrap().outcome,

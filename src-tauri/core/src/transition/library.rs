@@ -226,7 +226,7 @@ fn level_items(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::open_in_memory;
+    use crate::skills::open_seeded;
     use crate::transition::checklist::TimeKind;
     use crate::transition::BUILTIN_TEMPLATES;
 
@@ -241,7 +241,7 @@ mod tests {
 
     #[test]
     fn an_edit_replaces_one_level_and_a_reset_brings_the_shipped_items_back() {
-        let conn = open_in_memory().unwrap();
+        let conn = open_seeded();
         let shipped = PracticeTemplates::parse(BUILTIN_TEMPLATES).unwrap();
         let shipped_level_3 = shipped.skills["coaching"]["3"].clone();
         let before = template_set(&conn, &shipped, "coaching", 3, &[item("Pair weekly")]).unwrap();
@@ -270,7 +270,7 @@ mod tests {
 
     #[test]
     fn skills_of_user_frameworks_can_get_items() {
-        let conn = open_in_memory().unwrap();
+        let conn = open_seeded();
         let shipped = PracticeTemplates::parse(BUILTIN_TEMPLATES).unwrap();
         template_set(&conn, &shipped, "kotlin", 2, &[item("Write one service")]).unwrap();
         let effective = templates_effective(&conn, &shipped).unwrap();
@@ -279,7 +279,7 @@ mod tests {
 
     #[test]
     fn invalid_items_are_refused_naming_each_problem() {
-        let conn = open_in_memory().unwrap();
+        let conn = open_seeded();
         let shipped = PracticeTemplates::parse(BUILTIN_TEMPLATES).unwrap();
         let mut long = item("Too much");
         long.hours_per_week = 60;
