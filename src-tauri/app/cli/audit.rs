@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 use leadline_core::people::person_resolve;
-use leadline_core::teams::team_list;
+use leadline_core::teams::team_resolve;
 use leadline_core::transition::audit::{
     audit_create, audit_get, audit_list, Audit, AuditInput, AuditScope, Stage, StageInput,
     AI_USE_SCALE, SLOWDOWN_SCALE,
@@ -63,32 +63,13 @@ pub enum AuditCommand {
     },
 }
 
-fn team_resolve(ws: &Workspace, text: &str) -> Result<i64, Error> {
-    let text = text.trim();
-    let teams = team_list(ws.conn())?;
-    teams
-        .iter()
-        .find(|t| t.id.to_string() == text || t.name.eq_ignore_ascii_case(text))
-        .map(|t| t.id)
-        .ok_or_else(|| {
-            Error::NotFound(format!(
-                "no team \"{text}\" (teams: {})",
-                teams
-                    .iter()
-                    .map(|t| t.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-        })
-}
-
 fn scope_of(ws: &Workspace, args: &ScopeArgs) -> Result<Option<AuditScope>, Error> {
     Ok(match (&args.person, &args.team) {
         (Some(person), _) => Some(AuditScope::Person {
             id: person_resolve(ws.conn(), person)?,
         }),
         (None, Some(team)) => Some(AuditScope::Team {
-            id: team_resolve(ws, team)?,
+            id: team_resolve(ws.conn(), team)?,
         }),
         (None, None) => None,
     })

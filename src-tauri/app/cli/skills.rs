@@ -12,6 +12,7 @@ use leadline_core::skills::framework::{
     profile_resolve,
 };
 use leadline_core::skills::gaps::gap_analysis;
+use leadline_core::skills::ratings_file::ratings_parse;
 use leadline_core::{Error, Workspace};
 
 use super::{json_out, write_out};
@@ -210,108 +211,9 @@ pub fn execute(ws: &mut Workspace, command: SkillsCommand, today: &str) -> Resul
     }
 }
 
-/// Ratings from a JSON or CSV file.
+/// Ratings from a JSON or CSV file (the format is the core's to read).
 fn read_ratings(path: &Path) -> Result<Vec<RatingInput>, Error> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
-    let bad = |why: String| Error::InvalidInput(format!("{}: {why}", path.display()));
-    if text.trim_start().starts_with(['{', '[']) {
-        let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|e| bad(format!("not valid JSON: {e}")))?;
-        return match value {
-            serde_json::Value::Object(map) => map
-                .into_iter()
-                .map(|(skill, level)| {
-                    let level = level.as_u64().filter(|&l| l <= 255).ok_or_else(|| {
-                        bad(format!("the level of \"{skill}\" is not a whole number"))
-                    })?;
-                    Ok(RatingInput {
-                        skill_key: skill,
-                        level: level as u8,
-                        interest: None,
-                        note: String::new(),
-                    })
-                })
-                .collect(),
-            serde_json::Value::Array(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    let skill = item
-                        .get("skill")
-                        .or_else(|| item.get("skill_key"))
-                        .and_then(|s| s.as_str());
-                    let level = item
-                        .get("level")
-                        .and_then(|l| l.as_u64())
-                        .filter(|&l| l <= 255);
-                    let (Some(skill), Some(level)) = (skill, level) else {
-                        return Err(bad(format!(
-                            "item {} needs \"skill\" and a whole-number \"level\"",
-                            i + 1
-                        )));
-                    };
-                    Ok(RatingInput {
-                        skill_key: skill.to_string(),
-                        level: level as u8,
-                        interest: item
-                            .get("interest")
-                            .and_then(|v| v.as_u64())
-                            .map(|v| v.min(255) as u8),
-                        note: item
-                            .get("note")
-                            .and_then(|v| v.as_str())
-                            .unwrap_or("")
-                            .to_string(),
-                    })
-                })
-                .collect(),
-            _ => Err(bad("expected an object or an array of ratings".into())),
-        };
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| bad(e.to_string()))?
-        .iter()
-        .map(|h| h.trim().to_lowercase())
-        .collect();
-    let col = |name: &str| headers.iter().position(|h| h == name);
-    let (Some(c_skill), Some(c_level)) = (col("skill"), col("level")) else {
-        return Err(bad(
-            "a CSV of ratings needs the columns skill and level".into()
-        ));
-    };
-    let (c_interest, c_note) = (col("interest"), col("note"));
-    reader
-        .records()
-        .map(|record| {
-            let record = record.map_err(|e| bad(e.to_string()))?;
-            let line = record.position().map(|p| p.line()).unwrap_or(0);
-            let field =
-                |c: Option<usize>| c.and_then(|c| record.get(c)).map(str::trim).unwrap_or("");
-            let level: u8 = field(Some(c_level)).parse().map_err(|_| {
-                bad(format!(
-                    "line {line}: level \"{}\" is not a whole number",
-                    field(Some(c_level))
-                ))
-            })?;
-            let interest = match field(c_interest) {
-                "" => None,
-                text => Some(text.parse().map_err(|_| {
-                    bad(format!(
-                        "line {line}: interest \"{text}\" is not a whole number"
-                    ))
-                })?),
-            };
-            Ok(RatingInput {
-                skill_key: field(Some(c_skill)).to_string(),
-                level,
-                interest,
-                note: field(c_note).to_string(),
-            })
-        })
-        .collect()
+    ratings_parse(&path.display().to_string(), &text)
 }

@@ -92,6 +92,26 @@ pub fn team_list(conn: &Connection) -> Result<Vec<Team>> {
     Ok(teams)
 }
 
+/// Finds a team from what a user typed: its id or its name (any case).
+pub fn team_resolve(conn: &Connection, text: &str) -> Result<i64> {
+    let text = text.trim();
+    let teams = team_list(conn)?;
+    teams
+        .iter()
+        .find(|t| t.id.to_string() == text || t.name.eq_ignore_ascii_case(text))
+        .map(|t| t.id)
+        .ok_or_else(|| {
+            Error::NotFound(format!(
+                "no team \"{text}\" (teams: {})",
+                teams
+                    .iter()
+                    .map(|t| t.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })
+}
+
 pub fn team_rename(conn: &Connection, id: i64, name: &str) -> Result<Team> {
     let name = clean_name(name)?;
     let tx = crate::db::write(conn)?;
@@ -140,6 +160,18 @@ mod tests {
     use super::*;
     use crate::db::open_in_memory;
     use crate::people::{person_create, person_get, PersonInput};
+
+    #[test]
+    fn a_team_is_found_by_id_or_name_and_a_miss_lists_the_teams() {
+        let conn = open_in_memory().unwrap();
+        let platform = team_create(&conn, "Platform").unwrap().id;
+        let apps = team_create(&conn, "Apps").unwrap().id;
+        assert_eq!(team_resolve(&conn, " platform ").unwrap(), platform);
+        assert_eq!(team_resolve(&conn, &apps.to_string()).unwrap(), apps);
+        let err = team_resolve(&conn, "Data").unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::NotFound);
+        assert_eq!(err.to_string(), "no team \"Data\" (teams: Apps, Platform)");
+    }
 
     #[test]
     fn team_names_are_unique_ignoring_case() {

@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod framework;
 pub mod gaps;
+pub mod ratings_file;
 
 use rusqlite::{OptionalExtension, Transaction};
 
