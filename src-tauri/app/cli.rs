@@ -2,6 +2,8 @@
 //! window and no display needed. Errors go to stderr with a non-zero exit code.
 
 mod audit;
+mod import;
+mod people;
 mod plan;
 mod skills;
 
@@ -10,10 +12,9 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use leadline_core::db::OpenMode;
-use leadline_core::import::{table_read, Field, ImportOptions, ImportPhase};
 use leadline_core::metrics::Metrics;
-use leadline_core::people::{person_all, person_move, person_resolve};
-use leadline_core::{export, import, reorg, Error, ErrorReport, Workspace};
+use leadline_core::people::person_resolve;
+use leadline_core::{export, reorg, Error, ErrorReport, Workspace};
 
 use crate::paths::Paths;
 
@@ -37,24 +38,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Import people from an HRIS-style CSV export (merges by id).
-    Import {
-        file: PathBuf,
-        /// Map a column to a field, e.g. --map "Reports To=manager_id"; FIELD
-        /// "attribute" keeps the column as a custom attribute.
-        #[arg(long = "map", value_name = "COLUMN=FIELD")]
-        map: Vec<String>,
-        /// Remove people of the workspace whose id is not in the file.
-        #[arg(long)]
-        remove_missing: bool,
-        /// Confirm a removal of more than half of the org (--remove-missing
-        /// with a file that lacks most people).
-        #[arg(long)]
-        yes: bool,
-        /// Check the file and show which column became which field, the
-        /// warnings and what would change, without writing anything.
-        #[arg(long, visible_alias = "check")]
-        dry_run: bool,
-    },
+    Import(import::ImportArgs),
     /// Headcount, managers, ICs, ratio, spans and layers.
     Metrics {
         /// A person (id or unique name) whose subtree to measure.
@@ -66,7 +50,7 @@ pub enum Command {
     /// People in the workspace.
     People {
         #[command(subcommand)]
-        command: PeopleCommand,
+        command: people::PeopleCommand,
     },
     /// Skill frameworks, assessments and gaps.
     Skills {
@@ -97,25 +81,6 @@ pub enum Command {
     /// Break reporting cycles written into the file by another tool: one person
     /// of each cycle moves to the top (recorded as a structure change).
     Repair,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum PeopleCommand {
-    List {
-        #[arg(long)]
-        json: bool,
-    },
-    /// Move a person, with their whole subtree, under another manager.
-    Move {
-        /// The person (id or unique name).
-        person: String,
-        /// The new manager (id or unique name).
-        #[arg(long, value_name = "MANAGER", conflicts_with = "top")]
-        to: Option<String>,
-        /// To the top of the org: no manager.
-        #[arg(long)]
-        top: bool,
-    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -177,145 +142,10 @@ fn write_out(bytes: &[u8]) -> Result<(), Error> {
 fn execute(cli: Cli) -> Result<(), Error> {
     let workspace = cli.workspace.as_deref();
     match cli.command.expect("run() is only called with a command") {
-        Command::Import {
-            file,
-            map,
-            remove_missing,
-            yes,
-            dry_run,
-        } => {
-            let bytes = std::fs::read(&file)
-                .map_err(|e| Error::io(format!("cannot read {}", file.display()), e))?;
-            let mapping = mapping_from_args(&bytes, &map)?;
-            let options = ImportOptions {
-                mapping,
-                remove_missing,
-                confirm_removal: yes,
-            };
-            let name = file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            // A new workspace file is created only once the import has landed:
-            // a refused file must leave nothing behind.
-            let creates = workspace.is_some_and(|w| !w.exists());
-            let mut ws = if creates {
-                Workspace::in_memory()?
-            } else {
-                open(workspace, !dry_run)?
-            };
-            let preview = import::import_preview(ws.conn(), &name, &bytes, &options)?;
-            for warning in &preview.warnings {
-                match warning.line {
-                    Some(line) => eprintln!("warning: line {line}: {}", warning.message),
-                    None => eprintln!("warning: {}", warning.message),
-                }
-            }
-            if !preview.problems.is_empty() {
-                return Err(Error::ImportInvalid(preview.problems));
-            }
-            if dry_run {
-                write_out(import_check_text(&preview).as_bytes())?;
-                return Ok(());
-            }
-            if preview.removal_needs_confirmation && !yes {
-                return Err(Error::NeedsConfirmation(format!(
-                    "this import would remove {} of the {} people in the workspace (everyone not in {name}); nothing was changed. Run it again with --yes if that is what you want",
-                    preview.removes, preview.people_before
-                )));
-            }
-            let interactive = std::io::IsTerminal::is_terminal(&std::io::stderr());
-            let summary = import::import_apply(ws.conn_mut(), &bytes, &options, &mut |p| {
-                if interactive && p.phase == ImportPhase::Writing && p.total > 0 {
-                    eprint!("\rwriting {}/{} rows", p.done, p.total);
-                }
-            })?;
-            if interactive {
-                eprintln!();
-            }
-            if creates {
-                let path = workspace.expect("creates implies a path");
-                save_new_workspace(&ws, path)?;
-            }
-            println!(
-                "imported {}: {} added, {} updated, {} unchanged, {} removed, {} teams created",
-                name,
-                summary.added,
-                summary.updated,
-                summary.unchanged,
-                summary.removed,
-                summary.teams_created
-            );
-            Ok(())
-        }
-        Command::Metrics { root, json } => {
-            let mut ws = open(workspace, false)?;
-            let root = root.map(|r| person_resolve(ws.conn(), &r)).transpose()?;
-            let metrics = ws.metrics(root)?;
-            if json {
-                let mut text = serde_json::to_vec_pretty(&metrics).expect("metrics serialize");
-                text.push(b'\n');
-                write_out(&text)
-            } else {
-                write_out(metrics_text(&metrics).as_bytes())
-            }
-        }
-        Command::People {
-            command: PeopleCommand::Move { person, to, top },
-        } => {
-            let ws = open(workspace, false)?;
-            if to.is_none() && !top {
-                return Err(Error::InvalidInput(
-                    "say where the person goes: --to MANAGER, or --top for no manager".into(),
-                ));
-            }
-            let id = person_resolve(ws.conn(), &person)?;
-            let manager = to.map(|m| person_resolve(ws.conn(), &m)).transpose()?;
-            let moved = person_move(ws.conn(), id, manager)?;
-            println!(
-                "{} now reports to {}",
-                moved.name,
-                moved
-                    .manager_name
-                    .as_deref()
-                    .unwrap_or("nobody (top of the org)")
-            );
-            Ok(())
-        }
-        Command::Repair => {
-            let mut ws = open(workspace, false)?;
-            let change = reorg::structure_repair(&mut ws, &crate::clock::today())?;
-            println!("{}", change.description);
-            Ok(())
-        }
-        Command::People {
-            command: PeopleCommand::List { json },
-        } => {
-            let ws = open(workspace, false)?;
-            let people = person_all(ws.conn())?;
-            if json {
-                let mut text = serde_json::to_vec_pretty(&people).expect("people serialize");
-                text.push(b'\n');
-                return write_out(&text);
-            }
-            let mut out = String::new();
-            out.push_str(&format!(
-                "{:<12} {:<28} {:<30} {:<24} {}\n",
-                "ID", "NAME", "TITLE", "MANAGER", "TEAM"
-            ));
-            for p in &people {
-                out.push_str(&format!(
-                    "{:<12} {:<28} {:<30} {:<24} {}\n",
-                    p.ext_id,
-                    p.name,
-                    p.title,
-                    p.manager_name.as_deref().unwrap_or("—"),
-                    p.team.as_deref().unwrap_or("—")
-                ));
-            }
-            out.push_str(&format!("{} people\n", people.len()));
-            write_out(out.as_bytes())
-        }
+        Command::Import(args) => import::run(workspace, args),
+        Command::Metrics { root, json } => metrics_run(workspace, root, json),
+        Command::People { command } => people::execute(open(workspace, false)?, command),
+        Command::Repair => repair_run(workspace),
         Command::Skills { command } => {
             let writes = matches!(
                 command,
@@ -334,17 +164,44 @@ fn execute(cli: Cli) -> Result<(), Error> {
             let mut ws = open(workspace, writes)?;
             audit::execute(&mut ws, command, &crate::clock::today())
         }
-        Command::Export { format, out, force } => {
-            let ws = open(workspace, false)?;
-            let bytes = match format {
-                ExportFormat::Csv => export::export_csv(ws.conn())?,
-                ExportFormat::Json => export::export_json(ws.conn())?,
-            };
-            match out {
-                Some(path) => file_write_cli(&path, &bytes, force, ws.path()),
-                None => write_out(&bytes),
-            }
-        }
+        Command::Export { format, out, force } => export_run(workspace, format, out, force),
+    }
+}
+
+fn metrics_run(workspace: Option<&Path>, root: Option<String>, json: bool) -> Result<(), Error> {
+    let mut ws = open(workspace, false)?;
+    let root = root.map(|r| person_resolve(ws.conn(), &r)).transpose()?;
+    let metrics = ws.metrics(root)?;
+    if json {
+        let mut text = serde_json::to_vec_pretty(&metrics).expect("metrics serialize");
+        text.push(b'\n');
+        write_out(&text)
+    } else {
+        write_out(metrics_text(&metrics).as_bytes())
+    }
+}
+
+fn repair_run(workspace: Option<&Path>) -> Result<(), Error> {
+    let mut ws = open(workspace, false)?;
+    let change = reorg::structure_repair(&mut ws, &crate::clock::today())?;
+    println!("{}", change.description);
+    Ok(())
+}
+
+fn export_run(
+    workspace: Option<&Path>,
+    format: ExportFormat,
+    out: Option<PathBuf>,
+    force: bool,
+) -> Result<(), Error> {
+    let ws = open(workspace, false)?;
+    let bytes = match format {
+        ExportFormat::Csv => export::export_csv(ws.conn())?,
+        ExportFormat::Json => export::export_json(ws.conn())?,
+    };
+    match out {
+        Some(path) => file_write_cli(&path, &bytes, force, ws.path()),
+        None => write_out(&bytes),
     }
 }
 
@@ -364,87 +221,6 @@ pub(crate) fn file_write_cli(
         other => other,
     })?;
     Ok(())
-}
-
-/// What `import --dry-run` prints: which column became what, then the counts.
-fn import_check_text(preview: &import::ImportPreview) -> String {
-    let mut out = format!(
-        "{} ({}, delimiter {:?}, {} rows)\n",
-        preview.file_name, preview.encoding, preview.delimiter, preview.rows
-    );
-    for column in &preview.columns {
-        let field = column
-            .field
-            .map(|f| f.as_str().to_string())
-            .unwrap_or_else(|| format!("attribute \"{}\"", column.header));
-        out.push_str(&format!(
-            "  {:<28} → {field}\n",
-            format!("\"{}\"", column.header)
-        ));
-    }
-    out.push_str(&format!(
-        "would add {}, update {}, leave {} unchanged, remove {} (of {} in the workspace)\n",
-        preview.adds, preview.updates, preview.unchanged, preview.removes, preview.people_before
-    ));
-    if preview.removal_needs_confirmation {
-        out.push_str("the removal takes more than half of the org: applying needs --yes\n");
-    }
-    out
-}
-
-/// Writes an in-memory workspace to a new file in one step, so that the file
-/// appears only with its content.
-fn save_new_workspace(ws: &Workspace, path: &Path) -> Result<(), Error> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| Error::io(format!("cannot create {}", parent.display()), e))?;
-    }
-    leadline_core::db::save_copy(ws.conn(), path)
-}
-
-/// Starts from the automatic mapping and applies each `COLUMN=FIELD`.
-fn mapping_from_args(bytes: &[u8], args: &[String]) -> Result<Option<Vec<Option<Field>>>, Error> {
-    if args.is_empty() {
-        return Ok(None);
-    }
-    let table = table_read(bytes)?;
-    let mut mapping = import::mapping_guess(&table.headers);
-    for arg in args {
-        let (column, field) = arg
-            .rsplit_once('=')
-            .ok_or_else(|| Error::InvalidInput(format!("--map {arg}: expected COLUMN=FIELD")))?;
-        let index = table
-            .headers
-            .iter()
-            .position(|h| h.eq_ignore_ascii_case(column.trim()))
-            .ok_or_else(|| {
-                Error::InvalidInput(format!(
-                    "--map {arg}: the file has no column \"{}\" (columns: {})",
-                    column.trim(),
-                    table.headers.join(", ")
-                ))
-            })?;
-        let field = match field.trim() {
-            "attribute" => None,
-            name => Some(Field::parse(name).ok_or_else(|| {
-                let names: Vec<&str> = Field::ALL.iter().map(|f| f.as_str()).collect();
-                Error::InvalidInput(format!(
-                    "--map {arg}: unknown field \"{name}\" (fields: {}, attribute)",
-                    names.join(", ")
-                ))
-            })?),
-        };
-        // A field chosen by hand moves away from the column the guess gave it to.
-        if let Some(f) = field {
-            for (i, existing) in mapping.iter_mut().enumerate() {
-                if *existing == Some(f) && i != index {
-                    *existing = None;
-                }
-            }
-        }
-        mapping[index] = field;
-    }
-    Ok(Some(mapping))
 }
 
 fn number(value: Option<f64>) -> String {
