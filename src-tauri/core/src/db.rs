@@ -317,6 +317,15 @@ pub const MIGRATIONS: &[&str] = &[
     DROP TABLE practice_template;
     ALTER TABLE practice_template_new RENAME TO practice_template;
     "#,
+    // 8: a role profile says which way a move into it goes, instead of the
+    // plan guessing from its name. Profiles stored before keep the direction
+    // that guess gave them ("manager" in the key or name: back to managing).
+    r#"
+    ALTER TABLE role_profile ADD COLUMN direction TEXT NOT NULL DEFAULT 'to_ic'
+        CHECK (direction IN ('to_ic', 'to_manager'));
+    UPDATE role_profile SET direction = 'to_manager'
+        WHERE lower(key) LIKE '%manager%' OR lower(name) LIKE '%manager%';
+    "#,
 ];
 
 pub fn schema_version() -> i64 {
@@ -599,7 +608,7 @@ mod tests {
             "table practice_template: skill_key level position title done_when hours_per_week kind",
             "table profile_target: profile_id skill_key level",
             "table rating: assessment_id skill_id level interest note",
-            "table role_profile: id framework_key key name description builtin",
+            "table role_profile: id framework_key key name description builtin direction",
             "table sdlc_audit: id person_id team_id taken_on note",
             "table sdlc_audit_stage: audit_id stage slowdown ai_use owner_id next_change",
             "table setting: key value",
@@ -611,7 +620,40 @@ mod tests {
             "table undo_entry: id kind label payload",
         ];
         assert_eq!(schema_summary(&open_in_memory().unwrap()), expected);
-        assert_eq!(schema_version(), 7, "a new migration needs its line above");
+        assert_eq!(schema_version(), 8, "a new migration needs its line above");
+    }
+
+    /// Before migration 8 a plan's direction came from the profile's name;
+    /// profiles stored then keep the direction that rule gave them.
+    #[test]
+    fn profiles_stored_before_directions_keep_the_one_their_name_gave() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, 7).unwrap();
+        conn.execute_batch(
+            "INSERT INTO role_profile (framework_key, key, name) VALUES
+                 ('f', 'em', 'Team Manager'), ('f', 'engineering-manager', 'EM'),
+                 ('f', 'ic-leader', 'IC leader');",
+        )
+        .unwrap();
+        migrate_to(&mut conn, 8).unwrap();
+        let directions: Vec<(String, String)> = conn
+            .prepare("SELECT key, direction FROM role_profile ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let expected = [
+            ("em", "to_manager"),
+            ("engineering-manager", "to_manager"),
+            ("ic-leader", "to_ic"),
+        ]
+        .map(|(k, d)| (k.to_string(), d.to_string()));
+        assert_eq!(directions, expected);
+        let err = conn
+            .execute("UPDATE role_profile SET direction = 'sideways'", [])
+            .unwrap_err();
+        assert!(err.to_string().contains("CHECK"), "{err}");
     }
 
     #[test]

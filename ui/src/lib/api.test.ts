@@ -85,7 +85,7 @@ describe('commands', () => {
   it('passes the skills commands their argument names (scope keys stay snake_case)', async () => {
     invoke.mockResolvedValue({});
     await api.profileList('ai-native-ic-leader');
-    await api.profileSave('k', { key: 'p', name: 'P', description: '', targets: { a: 3 } });
+    await api.profileSave('k', { key: 'p', name: 'P', description: '', direction: 'to_ic', targets: { a: 3 } });
     await api.assessmentList(4, null);
     await api.assessmentCompare(10, 11);
     await api.gapAnalysis(4, 2);
@@ -97,7 +97,7 @@ describe('commands', () => {
     await api.frameworkImport('/tmp/f.json');
     expect(invoke.mock.calls).toEqual([
       ['profile_list', { frameworkKey: 'ai-native-ic-leader' }],
-      ['profile_save', { frameworkKey: 'k', profile: { key: 'p', name: 'P', description: '', targets: { a: 3 } } }],
+      ['profile_save', { frameworkKey: 'k', profile: { key: 'p', name: 'P', description: '', direction: 'to_ic', targets: { a: 3 } } }],
       ['assessment_list', { personId: 4, frameworkKey: null }],
       ['assessment_compare', { selfId: 10, managerId: 11 }],
       ['gap_analysis', { personId: 4, profileId: 2 }],

@@ -52,7 +52,7 @@ export function frameworkFile(over: Partial<FrameworkFile> = {}): FrameworkFile 
     description: f.description,
     scale: [...f.scale],
     areas: f.areas.map((a) => ({ key: a.key, name: a.name, skills: a.skills.map((s) => ({ key: s.key, name: s.name, description: s.description, levels: [...s.levels] })) })),
-    profiles: [{ key: 'ic-leader', name: 'IC leader', description: '', targets: { 'delegating-work': 4, 'decomposing-work': 4, coaching: 3 } }],
+    profiles: [{ key: 'ic-leader', name: 'IC leader', description: '', direction: 'to_ic', targets: { 'delegating-work': 4, 'decomposing-work': 4, coaching: 3 } }],
     ...over,
   };
 }
@@ -67,9 +67,9 @@ export function summaries(): FrameworkSummary[] {
 
 export function profiles(): RoleProfile[] {
   return [
-    { id: 21, framework_key: 'ai-native-ic-leader', key: 'engineering-manager', name: 'Engineering manager', description: '', builtin: true, targets: { 'delegating-work': 4, 'decomposing-work': 3, coaching: 4 } },
-    { id: 22, framework_key: 'ai-native-ic-leader', key: 'ic-leader', name: 'IC leader', description: '', builtin: true, targets: { 'delegating-work': 4, 'decomposing-work': 4, coaching: 3 } },
-    { id: 30, framework_key: 'ai-native-ic-leader', key: 'my-lead', name: 'My lead', description: 'Ours', builtin: false, targets: { coaching: 2 } },
+    { id: 21, framework_key: 'ai-native-ic-leader', key: 'engineering-manager', name: 'Engineering manager', description: '', builtin: true, direction: 'to_manager', targets: { 'delegating-work': 4, 'decomposing-work': 3, coaching: 4 } },
+    { id: 22, framework_key: 'ai-native-ic-leader', key: 'ic-leader', name: 'IC leader', description: '', builtin: true, direction: 'to_ic', targets: { 'delegating-work': 4, 'decomposing-work': 4, coaching: 3 } },
+    { id: 30, framework_key: 'ai-native-ic-leader', key: 'my-lead', name: 'My lead', description: 'Ours', builtin: false, direction: 'to_ic', targets: { coaching: 2 } },
   ];
 }
 

@@ -54,6 +54,30 @@ pub struct SkillFile {
     pub levels: Vec<String>,
 }
 
+/// Which way a move into a role profile goes: from managing to leading as an
+/// IC, or (back) to managing. The profile says it (set for the built-ins,
+/// chosen for a user's own); a transition plan takes its phases, weekly budget
+/// and checkpoint questions from it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Direction {
+    #[default]
+    ToIc,
+    ToManager,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::ToIc => "to_ic",
+            Direction::ToManager => "to_manager",
+        }
+    }
+}
+
+crate::stored_enum!(Direction: Direction::ToIc, Direction::ToManager);
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ProfileFile {
@@ -61,6 +85,10 @@ pub struct ProfileFile {
     pub name: String,
     #[serde(default)]
     pub description: String,
+    /// A file written before profiles said their direction reads as a move to
+    /// an IC role.
+    #[serde(default)]
+    pub direction: Direction,
     /// Target level (1–5) per skill key.
     pub targets: std::collections::BTreeMap<String, u8>,
 }
@@ -131,6 +159,7 @@ pub struct RoleProfile {
     pub name: String,
     pub description: String,
     pub builtin: bool,
+    pub direction: Direction,
     pub targets: std::collections::BTreeMap<String, u8>,
 }
 
@@ -512,6 +541,7 @@ pub fn framework_export(conn: &Connection, id: i64) -> Result<FrameworkFile> {
             key: p.key,
             name: p.name,
             description: p.description,
+            direction: p.direction,
             targets: p.targets,
         })
         .collect();
@@ -567,16 +597,21 @@ fn profile_write(
         }
         Some((id, _)) => {
             conn.execute(
-                "UPDATE role_profile SET name = ?2, description = ?3 WHERE id = ?1",
-                params![id, profile.name.trim(), profile.description.trim()],
+                "UPDATE role_profile SET name = ?2, description = ?3, direction = ?4 WHERE id = ?1",
+                params![
+                    id,
+                    profile.name.trim(),
+                    profile.description.trim(),
+                    profile.direction.as_str()
+                ],
             )?;
             conn.execute("DELETE FROM profile_target WHERE profile_id = ?1", [id])?;
             id
         }
         None => {
             conn.execute(
-                "INSERT INTO role_profile (framework_key, key, name, description, builtin) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![framework_key, profile.key, profile.name.trim(), profile.description.trim(), builtin],
+                "INSERT INTO role_profile (framework_key, key, name, description, builtin, direction) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![framework_key, profile.key, profile.name.trim(), profile.description.trim(), builtin, profile.direction.as_str()],
             )?;
             conn.last_insert_rowid()
         }
@@ -611,7 +646,7 @@ pub fn profile_save(
 pub fn profile_get(conn: &Connection, id: i64) -> Result<RoleProfile> {
     let mut profile = conn
         .query_row(
-            "SELECT id, framework_key, key, name, description, builtin FROM role_profile WHERE id = ?1",
+            "SELECT id, framework_key, key, name, description, builtin, direction FROM role_profile WHERE id = ?1",
             [id],
             |r| {
                 Ok(RoleProfile {
@@ -621,6 +656,7 @@ pub fn profile_get(conn: &Connection, id: i64) -> Result<RoleProfile> {
                     name: r.get(3)?,
                     description: r.get(4)?,
                     builtin: r.get(5)?,
+                    direction: r.get(6)?,
                     targets: Default::default(),
                 })
             },

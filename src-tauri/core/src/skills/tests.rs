@@ -55,6 +55,7 @@ pub(crate) fn small() -> FrameworkFile {
             key: "lead".into(),
             name: "Lead".into(),
             description: String::new(),
+            direction: Direction::ToIc,
             targets: [("delegate", 4), ("decompose", 3), ("coach", 2)]
                 .map(|(k, v)| (k.to_string(), v))
                 .into(),
@@ -122,6 +123,20 @@ fn the_builtin_framework_ships_with_leveled_skills_and_profiles() {
             "profile {expected} missing from {keys:?}"
         );
     }
+    let directions: Vec<(&str, Direction)> = profiles
+        .iter()
+        .map(|p| (p.key.as_str(), p.direction))
+        .collect();
+    assert_eq!(
+        directions,
+        [
+            ("engineering-manager", Direction::ToManager),
+            ("tech-lead", Direction::ToIc),
+            ("ic-leader", Direction::ToIc),
+            ("staff-ic-leader", Direction::ToIc),
+        ],
+        "only the manager profile is a move (back) to managing"
+    );
     for p in &profiles {
         assert_eq!(
             p.targets.len(),

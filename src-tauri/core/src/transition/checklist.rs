@@ -172,6 +172,7 @@ mod tests {
         GapReport {
             person_id: 1,
             profile: RoleProfile {
+                direction: Default::default(),
                 id: 1,
                 framework_key: "f".into(),
                 key: "p".into(),

@@ -18,33 +18,10 @@ use crate::undo::{undo_record, undo_take, UndoKind};
 use crate::Workspace;
 
 /// Which way the pendulum swings: from managing to leading as an IC, or back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Direction {
-    ToIc,
-    ToManager,
-}
+/// The target profile says it; what it means for a plan is here.
+pub use crate::skills::framework::Direction;
 
 impl Direction {
-    /// A profile whose key or name says "manager" is a move (back) to managing;
-    /// every other profile is a move to an IC role.
-    pub fn for_profile(profile: &RoleProfile) -> Direction {
-        let says_manager = |text: &str| text.to_lowercase().contains("manager");
-        if says_manager(&profile.key) || says_manager(&profile.name) {
-            Direction::ToManager
-        } else {
-            Direction::ToIc
-        }
-    }
-
-    fn as_str(self) -> &'static str {
-        match self {
-            Direction::ToIc => "to_ic",
-            Direction::ToManager => "to_manager",
-        }
-    }
-
     pub fn default_budget(self) -> WeeklyBudget {
         match self {
             Direction::ToIc => WeeklyBudget::default(),
@@ -107,7 +84,6 @@ crate::stored_enum!(ItemSource:
     ItemSource::Audit,
     ItemSource::Own,
 );
-crate::stored_enum!(Direction: Direction::ToIc, Direction::ToManager);
 crate::stored_enum!(CheckpointDecision:
     CheckpointDecision::KeepGoing,
     CheckpointDecision::Adjust,
@@ -242,7 +218,7 @@ pub struct PlanInput {
     /// to managing) who comes to report to them. Empty when nothing moves.
     #[serde(default)]
     pub moves: Vec<Move>,
-    /// `null`: decided by the profile (`Direction::for_profile`).
+    /// `null`: the one the target profile says.
     #[serde(default)]
     pub direction: Option<Direction>,
     /// A move to an IC role leaves the people `moves` do not place with the
@@ -463,7 +439,7 @@ pub fn plan_create(
         }
         let direction = input
             .direction
-            .unwrap_or_else(|| Direction::for_profile(&profile));
+            .unwrap_or(profile.direction);
         if direction == Direction::ToIc && !input.reports_stay {
             // Agents may stay with an IC leader; people need a manager who
             // manages, unless keeping them is the choice made.
@@ -1922,29 +1898,47 @@ mod tests {
         );
     }
 
+    /// The profile's stored direction decides, whatever its name says: a
+    /// "manager" in the name used to be the rule, so the names here say the
+    /// opposite of the direction each profile was given.
     #[test]
-    fn a_manager_profile_means_a_move_back_to_managing() {
-        let profile = |key: &str, name: &str| RoleProfile {
-            id: 1,
-            framework_key: "f".into(),
-            key: key.into(),
-            name: name.into(),
-            description: String::new(),
-            builtin: false,
-            targets: Default::default(),
+    fn the_profile_says_which_way_a_plan_goes_not_its_name() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let ada = add(ws.conn(), "Ada", None);
+        let bo = add(ws.conn(), "Bo", Some(ada));
+        let f = framework_save(ws.conn(), &small(), false).unwrap();
+        assess_bo(ws.conn(), bo, f.id);
+        let mut targets = small().profiles[0].targets.clone();
+        targets.values_mut().for_each(|t| *t = (*t).min(3));
+        let save = |key: &str, name: &str, direction: Direction| {
+            let file = crate::skills::framework::ProfileFile {
+                key: key.into(),
+                name: name.into(),
+                description: String::new(),
+                direction,
+                targets: targets.clone(),
+            };
+            crate::skills::framework::profile_save(ws.conn(), &f.key, &file).unwrap()
         };
+        let to_ic = save("manager-free", "Manager of nobody", Direction::ToIc);
+        let to_manager = save("team-lead", "Team lead", Direction::ToManager);
         assert_eq!(
-            Direction::for_profile(&profile("engineering-manager", "Engineering manager")),
+            profile_resolve(ws.conn(), "team-lead").unwrap().direction,
             Direction::ToManager
         );
-        assert_eq!(
-            Direction::for_profile(&profile("em", "Team Manager")),
-            Direction::ToManager
-        );
-        assert_eq!(
-            Direction::for_profile(&profile("ic-leader", "IC leader")),
-            Direction::ToIc
-        );
+        for (profile, expected) in [(to_ic, Direction::ToIc), (to_manager, Direction::ToManager)] {
+            let input = PlanInput {
+                person_id: bo,
+                profile_id: profile.id,
+                start_date: "2026-12-01".into(),
+                moves: vec![],
+                direction: None,
+                reports_stay: true,
+            };
+            let plan = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap();
+            assert_eq!(plan.direction, expected, "{}", profile.name);
+            plan_delete(ws.conn(), plan.id, "2026-11-22").unwrap();
+        }
     }
 
     #[test]

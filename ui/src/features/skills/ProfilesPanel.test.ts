@@ -44,12 +44,16 @@ describe('ProfilesPanel', () => {
     expect(within(selects[0]).getAllByRole('option').map((o) => o.textContent)).toEqual(['No target', '1 · Learning', '2 · Practicing', '3 · Proficient', '4 · Leading', '5 · Shaping']);
     await fireEvent.change(selects[0], { target: { value: '5' } });
     await fireEvent.change(selects[2], { target: { value: '3' } });
+    // A new profile starts as a move to an IC role; this one is chosen as a move into managing.
+    expect((within(dialog).getByTestId('profile-direction-to-ic') as HTMLInputElement).checked).toBe(true);
+    await fireEvent.click(within(dialog).getByTestId('profile-direction-to-manager'));
     await fireEvent.click(within(dialog).getByTestId('profile-save'));
     await waitFor(() => expect(api.profileSave).toHaveBeenCalled());
     expect(api.profileSave).toHaveBeenCalledWith('ai-native-ic-leader', {
       key: 'staff-ic-leader',
       name: 'Staff IC leader',
       description: '',
+      direction: 'to_manager',
       targets: { 'delegating-work': 5, coaching: 3 },
     });
     await waitFor(() => expect(screen.queryByTestId('profile-dialog')).toBeNull());
@@ -65,7 +69,7 @@ describe('ProfilesPanel', () => {
     expect((within(dialog).getByTestId('profile-key') as HTMLInputElement).readOnly).toBe(true);
     await fireEvent.change(within(dialog).getAllByTestId('profile-target')[2], { target: { value: '' } });
     await fireEvent.click(within(dialog).getByTestId('profile-save'));
-    await waitFor(() => expect(api.profileSave).toHaveBeenLastCalledWith('ai-native-ic-leader', { key: 'my-lead', name: 'My lead', description: 'Ours', targets: {} }));
+    await waitFor(() => expect(api.profileSave).toHaveBeenLastCalledWith('ai-native-ic-leader', { key: 'my-lead', name: 'My lead', description: 'Ours', direction: 'to_ic', targets: {} }));
     await waitFor(() => expect(screen.queryByTestId('profile-dialog')).toBeNull());
 
     await fireEvent.click(within(profileCol('ic-leader')).getByTestId('profile-copy'));

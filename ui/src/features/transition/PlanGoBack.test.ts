@@ -21,6 +21,7 @@ const profile = (id: number, key: string, name: string): RoleProfile => ({
   name,
   description: '',
   builtin: true,
+  direction: key.includes('manager') ? 'to_manager' : 'to_ic',
   targets: {},
 });
 

@@ -9,30 +9,22 @@ import { formatFixed, formatInt } from '../../lib/format';
 
 export type WizardStep = 'person' | 'reports' | 'confirm';
 
-/**
- * The host's rule for which way the pendulum swings: a profile whose key or
- * name says "manager" (any case) is a move back to managing.
- */
-export function isManagerProfile(profile: { key: string; name: string }): boolean {
-  return profile.key.toLowerCase().includes('manager') || profile.name.toLowerCase().includes('manager');
-}
+type Directed = { id: number; key: string; direction: Direction };
 
 /**
  * The profile a move back starts on, after a checkpoint decided to go back:
- * a manager profile after a move to an IC role, an IC profile (IC leader
- * first) after a move to managing. `null` when there is none to offer.
+ * a profile that moves to managing after a move to an IC role, an IC profile
+ * (IC leader first) after a move to managing. `null` when there is none to
+ * offer. Each profile says its direction; this only picks a default choice.
  */
-export function profileForGoingBack(
-  direction: Direction,
-  profiles: { id: number; key: string; name: string }[],
-): number | null {
-  if (direction === 'to_ic') return profiles.find(isManagerProfile)?.id ?? null;
-  const ics = profiles.filter((p) => !isManagerProfile(p));
-  return (ics.find((p) => p.key === 'ic-leader') ?? ics[0])?.id ?? null;
+export function profileForGoingBack(direction: Direction, profiles: Directed[]): number | null {
+  const back = profiles.filter((p) => p.direction !== direction);
+  return (back.find((p) => p.key === 'ic-leader') ?? back[0])?.id ?? null;
 }
 
-export function directionOf(profile: { key: string; name: string } | null): Direction {
-  return profile && isManagerProfile(profile) ? 'to_manager' : 'to_ic';
+/** Which way a move into `profile` goes, as the profile says (none chosen yet: to an IC role). */
+export function directionOf(profile: { direction: Direction } | null): Direction {
+  return profile?.direction ?? 'to_ic';
 }
 
 /**

@@ -13,7 +13,7 @@ start_date: string,
  */
 moves: Array<Move>, 
 /**
- * `null`: decided by the profile (`Direction::for_profile`).
+ * `null`: the one the target profile says.
  */
 direction: Direction | null, 
 /**
