@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod framework;
+pub mod framework_file;
 pub mod gaps;
 pub mod ratings_file;
 
