@@ -1,25 +1,14 @@
 //! The `leadline` command line, run as a real process without a display.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn leadline(workspace: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leadline"))
-        .arg("--workspace")
-        .arg(workspace)
-        .args(args)
-        .env_remove("DISPLAY")
-        .output()
-        .expect("the binary runs")
-}
+mod support;
+
+use support::leadline;
 
 fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "command failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).unwrap()
+    support::succeeds(output, "the command")
 }
 
 #[test]
@@ -193,8 +182,7 @@ fn assess_builtin(ws: &Path, dir: &Path, person: &str, role: &str, ratings: &str
 }
 
 fn fails(output: &Output) -> String {
-    assert!(!output.status.success(), "the command should fail");
-    String::from_utf8_lossy(&output.stderr).into_owned()
+    support::fails(output, "the command")
 }
 
 #[test]

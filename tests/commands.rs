@@ -16,6 +16,8 @@ struct App {
     window: WebviewWindow<tauri::test::MockRuntime>,
 }
 
+mod support;
+
 fn app() -> App {
     let dir = tempfile::tempdir().unwrap();
     let app = leadline_app::configure(
@@ -572,14 +574,9 @@ fn the_window_and_the_cli_agree_on_reports_left_without_a_place() {
     let window = call(&app, "plan_create", input(false)).unwrap_err();
     assert_eq!(window["kind"], "invalid_input", "{window}");
     let cli = |extra: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_leadline"))
-            .arg("--workspace")
-            .arg(dir.path().join("w.leadline"))
-            .args(["plan", "create", "Bo", "--to", "ic-leader"])
-            .args(extra)
-            .env_remove("DISPLAY")
-            .output()
-            .expect("the binary runs")
+        let mut args = vec!["plan", "create", "Bo", "--to", "ic-leader"];
+        args.extend(extra);
+        support::leadline(&dir.path().join("w.leadline"), &args)
     };
     let refused = cli(&[]);
     assert!(!refused.status.success(), "the CLI refuses it too");

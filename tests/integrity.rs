@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::process::{ExitStatus, Output};
 use std::time::{Duration, Instant};
 
 use leadline_core::demo::synthetic_org_csv;
@@ -16,39 +16,9 @@ type Org = BTreeMap<String, (String, Option<String>)>;
 const BUSY_EXIT: i32 = 4;
 const IMPORT_REFUSED_EXIT: i32 = 3;
 
-fn command(workspace: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_leadline"));
-    command
-        .arg("--workspace")
-        .arg(workspace)
-        .args(args)
-        .env_remove("DISPLAY")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    command
-}
+mod support;
 
-fn leadline(workspace: &Path, args: &[&str]) -> Output {
-    command(workspace, args).output().expect("the binary runs")
-}
-
-fn spawn(workspace: &Path, args: &[&str]) -> Child {
-    command(workspace, args).spawn().expect("the binary starts")
-}
-
-fn succeeds(output: &Output, what: &str) -> String {
-    assert!(
-        output.status.success(),
-        "{what} should succeed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr_of(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use support::{leadline, spawn, stderr_of, succeeds};
 
 /// Runs a command that must finish within `limit`; a hang is killed and fails
 /// the test instead of blocking it.
