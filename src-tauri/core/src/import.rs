@@ -286,10 +286,9 @@ fn detect_delimiter(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
-/// Cells starting with one of these run as formulas in spreadsheets (a TAB or
-/// CR can hide the `=` behind it); Leadline's CSV export prefixes them with an
-/// apostrophe.
-pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+// The guard belongs to the export that writes it; it stays reachable here,
+// where callers have always found it.
+pub use crate::export::FORMULA_STARTS;
 
 /// Strips the apostrophe Leadline's export put in front of a formula-like cell.
 /// Applied only to Leadline's own exports: in any other file a leading
@@ -1421,4 +1420,114 @@ fn write_plan(
     }
     progress(plan.rows.len() as u32);
     Ok(summary)
+}
+
+/// Round trips through Leadline's own CSV export: they live here, above the
+/// export, because the import is the side that knows the export's format.
+#[cfg(test)]
+mod tests {
+    use super::{import_apply, ImportOptions};
+    use crate::export::export_csv;
+    use crate::people::{person_all, Person};
+    use crate::Workspace;
+
+    #[test]
+    fn a_csv_export_imports_back_into_the_same_org() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let csv = "id,name,title,team,manager id,notes\n1,Ada,=CEO,Core,,\"a, b\"\n2,Bo,-lead,Core,1,\n3,Cy,,,2,x\n";
+        import_apply(
+            ws.conn_mut(),
+            csv.as_bytes(),
+            &ImportOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        let exported = export_csv(ws.conn()).unwrap();
+        let text = String::from_utf8(exported.clone()).unwrap();
+        assert!(
+            text.contains("'=CEO"),
+            "formula-like cells are guarded: {text}"
+        );
+        let mut copy = Workspace::in_memory().unwrap();
+        import_apply(
+            copy.conn_mut(),
+            &exported,
+            &ImportOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        // Internal ids and counts may differ between the two files; what was in the file may not.
+        let strip = |people: Vec<Person>| -> Vec<serde_json::Value> {
+            people
+                .into_iter()
+                .map(|p| {
+                    serde_json::json!([
+                        p.ext_id,
+                        p.name,
+                        p.title,
+                        p.team,
+                        p.manager_name,
+                        p.attributes
+                    ])
+                })
+                .collect()
+        };
+        assert_eq!(
+            strip(person_all(copy.conn()).unwrap()),
+            strip(person_all(ws.conn()).unwrap())
+        );
+    }
+
+    #[test]
+    fn cells_that_spreadsheets_would_run_are_guarded_and_come_back_unchanged() {
+        let mut ws = Workspace::in_memory().unwrap();
+        // Attributes are kept verbatim, so a TAB or CR before the `=` survives.
+        let csv = "id,name,notes\n1,Ada,\"\t=cmd()\"\n2,Bo,\"\r=1+1\"\n3,Cy,@SUM(A1)\n";
+        import_apply(
+            ws.conn_mut(),
+            csv.as_bytes(),
+            &ImportOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        let exported = String::from_utf8(export_csv(ws.conn()).unwrap()).unwrap();
+        for guarded in ["'\t=cmd()", "'\r=1+1", "'@SUM(A1)"] {
+            assert!(
+                exported.contains(guarded),
+                "{guarded:?} should be guarded in {exported:?}"
+            );
+        }
+        let mut copy = Workspace::in_memory().unwrap();
+        import_apply(
+            copy.conn_mut(),
+            exported.as_bytes(),
+            &ImportOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        let notes: Vec<String> = person_all(copy.conn())
+            .unwrap()
+            .into_iter()
+            .map(|p| p.attributes["notes"].clone())
+            .collect();
+        assert_eq!(
+            notes,
+            ["\t=cmd()", "\r=1+1", "@SUM(A1)"],
+            "the import of Leadline's own export strips the guard"
+        );
+    }
+
+    #[test]
+    fn a_leading_apostrophe_in_another_tools_file_is_data() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let csv = "employee id,full name,job title\n1,Ada,'=not a formula\n";
+        import_apply(
+            ws.conn_mut(),
+            csv.as_bytes(),
+            &ImportOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        assert_eq!(person_all(ws.conn()).unwrap()[0].title, "'=not a formula");
+    }
 }
