@@ -24,11 +24,8 @@ mod write;
 pub use namesakes::{disambiguate, disambiguations, Shown};
 pub(crate) use structure::{check_manager, manager_of};
 pub use structure::{cycle_names, cycle_through, names_of, person_chain};
-pub(crate) use write::{check_team, kind_of};
+pub(crate) use write::check_team;
 pub use write::{person_create, person_move, person_update};
-// TEMP until the plan/audit test split lands: their tests still name these here.
-#[cfg(test)]
-pub(crate) use crate::removal::{person_delete, person_restore, ReportsDestination};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -238,6 +235,13 @@ pub fn person_get(conn: &Connection, id: i64) -> Result<Person> {
     disambiguate(conn, &mut one)?;
     let [person] = one;
     Ok(person)
+}
+
+/// Human or agent; what the structure rules ask first.
+pub(crate) fn kind_of(conn: &Connection, id: i64) -> Result<PersonKind> {
+    conn.query_row("SELECT kind FROM person WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("no person with id {id}")))
 }
 
 pub fn person_brief(conn: &Connection, id: i64) -> Result<PersonBrief> {

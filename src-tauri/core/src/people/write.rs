@@ -1,9 +1,9 @@
 //! Creating, editing and moving a person: each one `BEGIN IMMEDIATE`
 //! transaction with its checks inside.
 
-use rusqlite::{named_params, params, Connection, OptionalExtension};
+use rusqlite::{named_params, params, Connection};
 
-use super::{check_manager, person_get, Person, PersonInput, PersonKind, RoleTrack};
+use super::{check_manager, kind_of, person_get, Person, PersonInput, PersonKind, RoleTrack};
 use crate::db;
 use crate::error::{Error, Result};
 
@@ -25,12 +25,6 @@ fn clean(input: &PersonInput) -> Result<PersonInput> {
         email: email.into(),
         ..input.clone()
     })
-}
-
-pub(crate) fn kind_of(conn: &Connection, id: i64) -> Result<PersonKind> {
-    conn.query_row("SELECT kind FROM person WHERE id = ?1", [id], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| Error::NotFound(format!("no person with id {id}")))
 }
 
 pub(crate) fn check_team(conn: &Connection, team_id: Option<i64>) -> Result<()> {
