@@ -83,10 +83,20 @@ pub enum Command {
     Repair,
 }
 
+/// The core's export formats, as clap lists them in `--help`.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ExportFormat {
     Csv,
     Json,
+}
+
+impl From<ExportFormat> for export::ExportFormat {
+    fn from(format: ExportFormat) -> Self {
+        match format {
+            ExportFormat::Csv => export::ExportFormat::Csv,
+            ExportFormat::Json => export::ExportFormat::Json,
+        }
+    }
 }
 
 pub fn run(cli: Cli) -> i32 {
@@ -195,10 +205,7 @@ fn export_run(
     force: bool,
 ) -> Result<(), Error> {
     let ws = open(workspace, false)?;
-    let bytes = match format {
-        ExportFormat::Csv => export::export_csv(ws.conn())?,
-        ExportFormat::Json => export::export_json(ws.conn())?,
-    };
+    let bytes = export::export_bytes(ws.conn(), format.into())?;
     match out {
         Some(path) => file_write_cli(&path, &bytes, force, ws.path()),
         None => write_out(&bytes),

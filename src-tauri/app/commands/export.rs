@@ -1,6 +1,7 @@
 use std::path::{Path, PathBuf};
 
-use leadline_core::{export, Error, Workspace};
+use leadline_core::export::{self, ExportFormat};
+use leadline_core::{Error, Workspace};
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -9,19 +10,11 @@ use crate::state::AppState;
 
 fn write(
     workspace: &Workspace,
-    format: &str,
+    format: ExportFormat,
     path: &Path,
     overwrite: bool,
 ) -> Result<String, Error> {
-    let bytes = match format {
-        "csv" => export::export_csv(workspace.conn())?,
-        "json" => export::export_json(workspace.conn())?,
-        other => {
-            return Err(Error::InvalidInput(format!(
-                "unknown export format \"{other}\": use csv or json"
-            )))
-        }
-    };
+    let bytes = export::export_bytes(workspace.conn(), format)?;
     let written = export::file_write(path, &bytes, overwrite, workspace.path())?;
     Ok(written.display().to_string())
 }
@@ -31,12 +24,12 @@ fn write(
 #[tauri::command]
 pub async fn export_write(
     state: State<'_, AppState>,
-    format: String,
+    format: ExportFormat,
     path: PathBuf,
     overwrite: bool,
 ) -> CommandResult<String> {
     Ok(state
-        .with_workspace(move |ws| write(ws, &format, &path, overwrite))
+        .with_workspace(move |ws| write(ws, format, &path, overwrite))
         .await?)
 }
 
@@ -45,23 +38,15 @@ pub async fn export_write(
 pub async fn export_pick_and_write<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    format: String,
+    format: ExportFormat,
 ) -> CommandResult<Option<String>> {
-    let extension = match format.as_str() {
-        "csv" | "json" => format.clone(),
-        other => {
-            return Err(Error::InvalidInput(format!(
-                "unknown export format \"{other}\": use csv or json"
-            ))
-            .into())
-        }
-    };
+    let extension = format.extension();
     let Some(path) = app
         .dialog()
         .file()
         .set_title("Export workspace")
         .set_file_name(format!("leadline-export.{extension}"))
-        .add_filter(extension.to_uppercase(), &[extension.as_str()])
+        .add_filter(extension.to_uppercase(), &[extension])
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
     else {
@@ -70,7 +55,7 @@ pub async fn export_pick_and_write<R: Runtime>(
     // The native save dialog has asked before replacing a file.
     Ok(Some(
         state
-            .with_workspace(move |ws| write(ws, &format, &path, true))
+            .with_workspace(move |ws| write(ws, format, &path, true))
             .await?,
     ))
 }

@@ -10,7 +10,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::people::{person_all, Person, RoleTrack};
@@ -43,6 +44,35 @@ fn guard(cell: &str) -> String {
         format!("'{cell}")
     } else {
         cell.to_string()
+    }
+}
+
+/// The forms the whole workspace can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ExportFormat {
+    /// One row per person, the columns an import reads back.
+    Csv,
+    /// People and teams, with every attribute.
+    Json,
+}
+
+impl ExportFormat {
+    /// The file name extension, also the name of the filter in a save dialog.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+        }
+    }
+}
+
+/// The whole workspace in `format`.
+pub fn export_bytes(conn: &Connection, format: ExportFormat) -> Result<Vec<u8>> {
+    match format {
+        ExportFormat::Csv => export_csv(conn),
+        ExportFormat::Json => export_json(conn),
     }
 }
 

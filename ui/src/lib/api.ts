@@ -218,7 +218,8 @@ export function importApply(
   return call<ImportSummary>('import_apply', { path, options, onProgress: channel });
 }
 
-export type ExportFormat = 'csv' | 'json';
+export type { ExportFormat } from './bindings/ExportFormat';
+import type { ExportFormat } from './bindings/ExportFormat';
 /** Asks for a location with the native save dialog; null when cancelled. */
 export const exportPickAndWrite = (format: ExportFormat) =>
   call<string | null>('export_pick_and_write', { format });
