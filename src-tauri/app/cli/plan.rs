@@ -1,19 +1,42 @@
 //! `leadline plan …`: transition plans from the command line.
 
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use leadline_core::people::person_resolve;
 use leadline_core::reorg::Move;
 use leadline_core::skills::framework::profile_resolve;
 use leadline_core::transition::library::templates_effective;
 use leadline_core::transition::plan::{
     plan_add_audit_actions, plan_budget_set, plan_checkpoint_set, plan_create, plan_delete,
-    plan_get, plan_item_check, plan_item_update, plan_markdown, plan_unplaced_reports,
-    CheckpointDecision, PlanInput, PlanItemEdit, WeeklyBudget,
+    plan_get, plan_item_change, plan_item_check, plan_markdown, plan_unplaced_reports,
+    CheckpointDecision, PlanInput, PlanItemChange, WeeklyBudget,
 };
 use leadline_core::transition::shipped_templates;
 use leadline_core::{Error, Workspace};
 
 use super::{json_out, write_out};
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    person: String,
+    /// Target role profile (key or name), e.g. ic-leader or engineering-manager.
+    #[arg(long = "to", value_name = "PROFILE")]
+    profile: String,
+    /// Where the person's direct reports go (id or unique name), for all of
+    /// them not moved with --move.
+    #[arg(long, value_name = "MANAGER")]
+    reports_to: Option<String>,
+    /// Move one person under a manager, e.g. --move "Cy=Ada"; "Cy=" moves Cy
+    /// to the top of the org. Repeat for each person.
+    #[arg(long = "move", value_name = "PERSON=MANAGER")]
+    moves: Vec<String>,
+    /// Leave the reports not moved with the person, who then still manages
+    /// them (without this, a move to an IC role must place every person).
+    #[arg(long, conflicts_with = "reports_to")]
+    reports_stay: bool,
+    /// First day of the plan (YYYY-MM-DD; default today).
+    #[arg(long)]
+    start: Option<String>,
+}
 
 #[derive(Debug, Subcommand)]
 pub enum PlanCommand {
@@ -21,27 +44,7 @@ pub enum PlanCommand {
     /// any, move to --reports-to (or each one with --move); the checklist comes
     /// from their latest assessment. Back to managing: --move REPORT=PERSON
     /// brings people under them.
-    Create {
-        person: String,
-        /// Target role profile (key or name), e.g. ic-leader or engineering-manager.
-        #[arg(long = "to", value_name = "PROFILE")]
-        profile: String,
-        /// Where the person's direct reports go (id or unique name), for all of
-        /// them not moved with --move.
-        #[arg(long, value_name = "MANAGER")]
-        reports_to: Option<String>,
-        /// Move one person under a manager, e.g. --move "Cy=Ada"; "Cy=" moves Cy
-        /// to the top of the org. Repeat for each person.
-        #[arg(long = "move", value_name = "PERSON=MANAGER")]
-        moves: Vec<String>,
-        /// Leave the reports not moved with the person, who then still manages
-        /// them (without this, a move to an IC role must place every person).
-        #[arg(long, conflicts_with = "reports_to")]
-        reports_stay: bool,
-        /// First day of the plan (YYYY-MM-DD; default today).
-        #[arg(long)]
-        start: Option<String>,
-    },
+    Create(CreateArgs),
     /// Show a plan.
     Show {
         plan: i64,
@@ -117,96 +120,13 @@ fn parse_move(ws: &Workspace, text: &str) -> Result<Move, Error> {
 
 pub fn execute(ws: &mut Workspace, command: PlanCommand, today: &str) -> Result<(), Error> {
     match command {
-        PlanCommand::Create {
-            person,
-            profile,
-            reports_to,
-            moves,
-            reports_stay,
-            start,
-        } => {
-            let person_id = person_resolve(ws.conn(), &person)?;
-            let profile = profile_resolve(ws.conn(), &profile)?;
-            let mut moves = moves
-                .iter()
-                .map(|m| parse_move(ws, m))
-                .collect::<Result<Vec<_>, _>>()?;
-            // `--reports-to` is a shorthand for a move of everyone not moved
-            // otherwise; whether people may stay unplaced is the core's rule.
-            if let Some(manager) = reports_to {
-                let to = person_resolve(ws.conn(), &manager)?;
-                let unplaced = plan_unplaced_reports(ws.conn(), person_id, &moves)?;
-                moves.extend(unplaced.into_iter().map(|r| Move {
-                    person_id: r.id,
-                    to_manager: Some(to),
-                }));
-            }
-            let input = PlanInput {
-                person_id,
-                profile_id: profile.id,
-                start_date: start.unwrap_or_else(|| today.to_string()),
-                moves,
-                direction: None,
-                reports_stay,
-            };
-            let templates = templates_effective(ws.conn(), shipped_templates())?;
-            let plan = plan_create(ws, &input, &templates, today)?;
-            println!(
-                "created plan {} for {}: {} → {}, {} items from {} to {}",
-                plan.id,
-                plan.person_name,
-                plan.from_role,
-                plan.profile_name,
-                plan.items.len(),
-                plan.start_date,
-                plan.phases
-                    .last()
-                    .map(|p| p.end_date.as_str())
-                    .unwrap_or("")
-            );
-            if let Some(change) = &plan.structure_change {
-                println!(
-                    "{} people moved (undo in the app: structure change {})",
-                    change.moves.len(),
-                    change.id
-                );
-            }
-            Ok(())
-        }
+        PlanCommand::Create(args) => create(ws, args, today),
         PlanCommand::Show {
             plan,
             json,
             markdown,
-        } => {
-            let plan = plan_get(ws.conn(), plan, today)?;
-            if json {
-                return json_out(&plan);
-            }
-            if markdown {
-                return write_out(plan_markdown(&plan).as_bytes());
-            }
-            let mut out = format!(
-                "plan {}: {} → {} (from {})\n",
-                plan.id, plan.person_name, plan.profile_name, plan.from_role
-            );
-            for phase in &plan.phases {
-                out.push_str(&format!(
-                    "\n{} — {}/{} done, until {}\n",
-                    phase.title, phase.done, phase.total, phase.end_date
-                ));
-                for item in plan.items.iter().filter(|i| i.phase == phase.phase) {
-                    let mark = if item.done_on.is_some() {
-                        "x"
-                    } else if item.overdue {
-                        "!"
-                    } else {
-                        " "
-                    };
-                    out.push_str(&format!("  [{mark}] {:>4}  {}\n", item.id, item.title));
-                }
-            }
-            write_out(out.as_bytes())
-        }
+        } => show(ws, plan, json, markdown, today),
+        PlanCommand::Check { plan, item, undo } => check(ws, plan, item, undo, today),
         PlanCommand::Edit {
             plan,
             item,
@@ -214,24 +134,12 @@ pub fn execute(ws: &mut Workspace, command: PlanCommand, today: &str) -> Result<
             due,
             phase,
         } => {
-            let current = plan_get(ws.conn(), plan, today)?;
-            let found = current
-                .items
-                .iter()
-                .find(|i| i.id == item)
-                .ok_or_else(|| Error::NotFound(format!("plan {plan} has no item {item}")))?;
-            let edit = PlanItemEdit {
-                phase: phase.unwrap_or(found.phase),
-                title: found.title.clone(),
-                done_when: found.done_when.clone(),
-                note: note.unwrap_or_else(|| found.note.clone()),
-                due_date: due.unwrap_or_else(|| found.due_date.clone()),
-                hours_per_week: found.hours_per_week,
-                kind: found.kind,
+            let change = PlanItemChange {
+                phase,
+                note,
+                due_date: due,
             };
-            plan_item_update(ws.conn(), plan, item, &edit, today)?;
-            println!("updated item {item}");
-            Ok(())
+            edit(ws, plan, item, change, today)
         }
         PlanCommand::Budget {
             plan,
@@ -248,64 +156,175 @@ pub fn execute(ws: &mut Workspace, command: PlanCommand, today: &str) -> Result<
                 mentoring,
                 one_on_ones,
             };
-            plan_budget_set(ws.conn(), plan, budget, today)?;
-            println!(
-                "budget set: {} hours a week",
-                hands_on as u32
-                    + agents as u32
-                    + reviews as u32
-                    + mentoring as u32
-                    + one_on_ones as u32
-            );
-            Ok(())
+            self::budget(ws, plan, budget, today)
         }
         PlanCommand::Checkpoint {
             plan,
             decision,
             note,
-        } => {
-            let decision = CheckpointDecision::parse(&decision).ok_or_else(|| {
-                Error::InvalidInput(format!(
-                    "unknown decision \"{decision}\": use keep-going, adjust or go-back"
-                ))
-            })?;
-            plan_checkpoint_set(ws.conn(), plan, Some(decision), &note, today)?;
-            println!("checkpoint decision: {}", decision.label());
-            Ok(())
-        }
-        PlanCommand::AddAudit { plan, audit } => {
-            let feed = plan_add_audit_actions(ws.conn(), plan, audit, today)?;
-            println!(
-                "added {} item(s) from audit {audit}; {} already in the plan",
-                feed.added, feed.already_there
-            );
-            Ok(())
-        }
-        PlanCommand::Delete { plan } => {
-            let deleted = plan_delete(ws.conn(), plan, today)?;
-            println!(
-                "deleted plan {plan} of {} ({} items)",
-                deleted.plan.person_name,
-                deleted.plan.items.len()
-            );
-            if let Some(change) = deleted.plan.structure_change.filter(|c| !c.undone) {
-                println!(
-                    "its structure change stays: {} ({} people moved)",
-                    change.description,
-                    change.moves.len()
-                );
-            }
-            Ok(())
-        }
-        PlanCommand::Check { plan, item, undo } => {
-            let plan = plan_item_check(ws.conn(), plan, item, !undo, today)?;
-            let done: u32 = plan.phases.iter().map(|p| p.done).sum();
-            let total: u32 = plan.phases.iter().map(|p| p.total).sum();
-            println!(
-                "{} item {item}; {done} of {total} done",
-                if undo { "unticked" } else { "ticked" }
-            );
-            Ok(())
+        } => checkpoint(ws, plan, &decision, &note, today),
+        PlanCommand::AddAudit { plan, audit } => add_audit(ws, plan, audit, today),
+        PlanCommand::Delete { plan } => delete(ws, plan, today),
+    }
+}
+
+fn create(ws: &mut Workspace, args: CreateArgs, today: &str) -> Result<(), Error> {
+    let CreateArgs {
+        person,
+        profile,
+        reports_to,
+        moves,
+        reports_stay,
+        start,
+    } = args;
+    let person_id = person_resolve(ws.conn(), &person)?;
+    let profile = profile_resolve(ws.conn(), &profile)?;
+    let mut moves = moves
+        .iter()
+        .map(|m| parse_move(ws, m))
+        .collect::<Result<Vec<_>, _>>()?;
+    // `--reports-to` is a shorthand for a move of everyone not moved
+    // otherwise; whether people may stay unplaced is the core's rule.
+    if let Some(manager) = reports_to {
+        let to = person_resolve(ws.conn(), &manager)?;
+        let unplaced = plan_unplaced_reports(ws.conn(), person_id, &moves)?;
+        moves.extend(unplaced.into_iter().map(|r| Move {
+            person_id: r.id,
+            to_manager: Some(to),
+        }));
+    }
+    let input = PlanInput {
+        person_id,
+        profile_id: profile.id,
+        start_date: start.unwrap_or_else(|| today.to_string()),
+        moves,
+        direction: None,
+        reports_stay,
+    };
+    let templates = templates_effective(ws.conn(), shipped_templates())?;
+    let plan = plan_create(ws, &input, &templates, today)?;
+    println!(
+        "created plan {} for {}: {} → {}, {} items from {} to {}",
+        plan.id,
+        plan.person_name,
+        plan.from_role,
+        plan.profile_name,
+        plan.items.len(),
+        plan.start_date,
+        plan.phases
+            .last()
+            .map(|p| p.end_date.as_str())
+            .unwrap_or("")
+    );
+    if let Some(change) = &plan.structure_change {
+        println!(
+            "{} people moved (undo in the app: structure change {})",
+            change.moves.len(),
+            change.id
+        );
+    }
+    Ok(())
+}
+
+fn show(ws: &Workspace, plan: i64, json: bool, markdown: bool, today: &str) -> Result<(), Error> {
+    let plan = plan_get(ws.conn(), plan, today)?;
+    if json {
+        return json_out(&plan);
+    }
+    if markdown {
+        return write_out(plan_markdown(&plan).as_bytes());
+    }
+    let mut out = format!(
+        "plan {}: {} → {} (from {})\n",
+        plan.id, plan.person_name, plan.profile_name, plan.from_role
+    );
+    for phase in &plan.phases {
+        out.push_str(&format!(
+            "\n{} — {}/{} done, until {}\n",
+            phase.title, phase.done, phase.total, phase.end_date
+        ));
+        for item in plan.items.iter().filter(|i| i.phase == phase.phase) {
+            let mark = if item.done_on.is_some() {
+                "x"
+            } else if item.overdue {
+                "!"
+            } else {
+                " "
+            };
+            out.push_str(&format!("  [{mark}] {:>4}  {}\n", item.id, item.title));
         }
     }
+    write_out(out.as_bytes())
+}
+
+fn edit(
+    ws: &Workspace,
+    plan: i64,
+    item: i64,
+    change: PlanItemChange,
+    today: &str,
+) -> Result<(), Error> {
+    plan_item_change(ws.conn(), plan, item, &change, today)?;
+    println!("updated item {item}");
+    Ok(())
+}
+
+fn budget(ws: &Workspace, plan: i64, budget: WeeklyBudget, today: &str) -> Result<(), Error> {
+    plan_budget_set(ws.conn(), plan, budget, today)?;
+    println!("budget set: {} hours a week", budget.total());
+    Ok(())
+}
+
+fn checkpoint(
+    ws: &Workspace,
+    plan: i64,
+    decision: &str,
+    note: &str,
+    today: &str,
+) -> Result<(), Error> {
+    let decision = CheckpointDecision::parse(decision).ok_or_else(|| {
+        Error::InvalidInput(format!(
+            "unknown decision \"{decision}\": use keep-going, adjust or go-back"
+        ))
+    })?;
+    plan_checkpoint_set(ws.conn(), plan, Some(decision), note, today)?;
+    println!("checkpoint decision: {}", decision.label());
+    Ok(())
+}
+
+fn add_audit(ws: &Workspace, plan: i64, audit: i64, today: &str) -> Result<(), Error> {
+    let feed = plan_add_audit_actions(ws.conn(), plan, audit, today)?;
+    println!(
+        "added {} item(s) from audit {audit}; {} already in the plan",
+        feed.added, feed.already_there
+    );
+    Ok(())
+}
+
+fn delete(ws: &Workspace, plan: i64, today: &str) -> Result<(), Error> {
+    let deleted = plan_delete(ws.conn(), plan, today)?;
+    println!(
+        "deleted plan {plan} of {} ({} items)",
+        deleted.plan.person_name,
+        deleted.plan.items.len()
+    );
+    if let Some(change) = deleted.plan.structure_change.filter(|c| !c.undone) {
+        println!(
+            "its structure change stays: {} ({} people moved)",
+            change.description,
+            change.moves.len()
+        );
+    }
+    Ok(())
+}
+
+fn check(ws: &Workspace, plan: i64, item: i64, undo: bool, today: &str) -> Result<(), Error> {
+    let plan = plan_item_check(ws.conn(), plan, item, !undo, today)?;
+    let done: u32 = plan.phases.iter().map(|p| p.done).sum();
+    let total: u32 = plan.phases.iter().map(|p| p.total).sum();
+    println!(
+        "{} item {item}; {done} of {total} done",
+        if undo { "unticked" } else { "ticked" }
+    );
+    Ok(())
 }

@@ -2,11 +2,12 @@
 //! user's own, removing one and putting it back. `next_position` and
 //! `item_insert` serve the whole-plan operations in `lifecycle` too.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::read::{item_from_row, plan_exists, plan_get, ITEM_SELECT};
-use super::{DeletedPlanItem, Plan, PlanItem, PlanItemEdit};
+use super::{DeletedPlanItem, Plan, PlanItem, PlanItemChange, PlanItemEdit};
 use crate::dates;
+use crate::db;
 use crate::error::{Error, Result};
 use crate::transition::audit::Stage;
 use crate::undo::{undo_record, undo_take, UndoKind};
@@ -69,8 +70,47 @@ pub fn plan_item_update(
     edit: &PlanItemEdit,
     today: &str,
 ) -> Result<Plan> {
+    let tx = db::write(conn)?;
+    item_update(&tx, plan_id, item_id, edit)?;
+    let plan = plan_get(&tx, plan_id, today)?;
+    tx.commit()?;
+    Ok(plan)
+}
+
+/// Changes the fields `change` names and keeps the rest, read in the same
+/// transaction so that an edit made meanwhile elsewhere is not overwritten
+/// with what was read before it.
+pub fn plan_item_change(
+    conn: &Connection,
+    plan_id: i64,
+    item_id: i64,
+    change: &PlanItemChange,
+    today: &str,
+) -> Result<Plan> {
+    let tx = db::write(conn)?;
+    let current = plan_get(&tx, plan_id, today)?
+        .items
+        .into_iter()
+        .find(|i| i.id == item_id)
+        .ok_or_else(|| item_not_found(plan_id, item_id))?;
+    let edit = PlanItemEdit {
+        phase: change.phase.unwrap_or(current.phase),
+        title: current.title,
+        done_when: current.done_when,
+        note: change.note.clone().unwrap_or(current.note),
+        due_date: change.due_date.clone().unwrap_or(current.due_date),
+        hours_per_week: current.hours_per_week,
+        kind: current.kind,
+    };
+    item_update(&tx, plan_id, item_id, &edit)?;
+    let plan = plan_get(&tx, plan_id, today)?;
+    tx.commit()?;
+    Ok(plan)
+}
+
+fn item_update(tx: &Transaction, plan_id: i64, item_id: i64, edit: &PlanItemEdit) -> Result<()> {
     check_edit(edit)?;
-    let changed = conn.execute(
+    let changed = tx.execute(
         "UPDATE plan_item SET phase = ?3, title = ?4, done_when = ?5, note = ?6, due_date = ?7,
                 hours_per_week = ?8, kind = ?9
          WHERE plan_id = ?1 AND id = ?2",
@@ -89,7 +129,7 @@ pub fn plan_item_update(
     if changed == 0 {
         return Err(item_not_found(plan_id, item_id));
     }
-    plan_get(conn, plan_id, today)
+    Ok(())
 }
 
 /// The position after the plan's last item, where a new item goes.
@@ -371,5 +411,56 @@ mod tests {
                 .kind(),
             crate::ErrorKind::NotFound
         );
+    }
+
+    /// Only what the change names moves; the title, wording and time stay,
+    /// and a bad date changes nothing.
+    #[test]
+    fn a_partial_change_keeps_every_field_it_does_not_name() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let (_, _, plan) = bo_with_a_plan(&mut ws);
+        let before = plan.items[0].clone();
+        let change = PlanItemChange {
+            note: Some("pair with Cy".into()),
+            due_date: Some("2027-02-01".into()),
+            ..Default::default()
+        };
+        let after = plan_item_change(ws.conn(), plan.id, before.id, &change, "2026-12-02").unwrap();
+        let item = after.items.iter().find(|i| i.id == before.id).unwrap();
+        assert_eq!(
+            (item.note.as_str(), item.due_date.as_str()),
+            ("pair with Cy", "2027-02-01")
+        );
+        assert_eq!(
+            (
+                item.phase,
+                &item.title,
+                &item.done_when,
+                item.hours_per_week,
+                item.kind
+            ),
+            (
+                before.phase,
+                &before.title,
+                &before.done_when,
+                before.hours_per_week,
+                before.kind
+            )
+        );
+        let bad = PlanItemChange {
+            phase: Some(3),
+            due_date: Some("2027-02-30".into()),
+            ..Default::default()
+        };
+        let err = plan_item_change(ws.conn(), plan.id, before.id, &bad, "2026-12-02").unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::InvalidInput, "{err}");
+        let unchanged = plan_get(ws.conn(), plan.id, "2026-12-02").unwrap();
+        assert_eq!(
+            unchanged.items.iter().find(|i| i.id == before.id),
+            Some(item)
+        );
+        let missing =
+            plan_item_change(ws.conn(), plan.id, 9_999, &change, "2026-12-02").unwrap_err();
+        assert_eq!(missing.kind(), crate::ErrorKind::NotFound);
     }
 }

@@ -31,7 +31,8 @@ pub use direction::{
     Direction, CHECKPOINT_QUESTIONS, CHECKPOINT_QUESTIONS_TO_MANAGER, CHECKPOINT_TITLE,
 };
 pub use items::{
-    plan_item_add, plan_item_check, plan_item_delete, plan_item_restore, plan_item_update,
+    plan_item_add, plan_item_change, plan_item_check, plan_item_delete, plan_item_restore,
+    plan_item_update,
 };
 pub use lifecycle::{
     plan_add_audit_actions, plan_budget_set, plan_checkpoint_set, plan_delete, plan_restore,
@@ -190,6 +191,22 @@ pub struct WeeklyBudget {
     pub one_on_ones: u8,
 }
 
+impl WeeklyBudget {
+    /// Hours a week over all five kinds of time.
+    pub fn total(&self) -> u32 {
+        [
+            self.hands_on,
+            self.agents,
+            self.reviews,
+            self.mentoring,
+            self.one_on_ones,
+        ]
+        .iter()
+        .map(|&h| u32::from(h))
+        .sum()
+    }
+}
+
 impl Default for WeeklyBudget {
     /// A starting point for a new IC leader: most time on hands-on work and on
     /// directing agents, review and mentoring next, a few remaining 1:1s.
@@ -249,6 +266,15 @@ pub struct PlanItem {
     pub stage: Option<Stage>,
     #[ts(type = "number | null")]
     pub audit_id: Option<i64>,
+}
+
+/// Some fields of an item to change; the others stay as they are (what
+/// `leadline plan edit --note/--due/--phase` says).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanItemChange {
+    pub phase: Option<u8>,
+    pub note: Option<String>,
+    pub due_date: Option<String>,
 }
 
 /// What the user can change on an item (and what a new item of their own needs).
