@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -161,7 +161,7 @@ pub fn reorg_check(ws: &Workspace, moves: &[Move]) -> Result<()> {
 /// Writes checked moves and their record inside the caller's transaction, so a
 /// transition plan and its structure change land together.
 pub fn record_moves(
-    conn: &Connection,
+    conn: &Transaction,
     moves: &[Move],
     description: &str,
     made_on: &str,

@@ -1,7 +1,7 @@
 //! Workspace settings stored in the workspace file itself, so a shared file
 //! carries its thresholds with it.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -34,7 +34,7 @@ fn setting_get(conn: &Connection, key: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
-fn setting_set(conn: &Connection, key: &str, value: &str) -> Result<()> {
+fn setting_set(conn: &Transaction, key: &str, value: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO setting (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -60,7 +60,9 @@ pub fn thresholds_set(conn: &Connection, thresholds: Thresholds) -> Result<Thres
         )));
     }
     let json = serde_json::to_string(&thresholds).expect("thresholds serialize");
-    setting_set(conn, "thresholds", &json)?;
+    let tx = crate::db::write(conn)?;
+    setting_set(&tx, "thresholds", &json)?;
+    tx.commit()?;
     Ok(thresholds)
 }
 

@@ -1,6 +1,6 @@
 //! Teams: named groups people can be assigned to, independent of reporting lines.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -46,7 +46,7 @@ pub fn team_create(conn: &Connection, name: &str) -> Result<Team> {
 }
 
 /// The team with this name, created when missing (imports assign teams by name).
-pub fn team_ensure(conn: &Connection, name: &str) -> Result<i64> {
+pub fn team_ensure(conn: &Transaction, name: &str) -> Result<i64> {
     let name = clean_name(name)?;
     if let Some(id) = conn
         .query_row("SELECT id FROM team WHERE name = ?1", [name], |r| r.get(0))
@@ -179,9 +179,10 @@ mod tests {
         team_create(&conn, "Platform").unwrap();
         let err = team_create(&conn, " platform ").unwrap_err();
         assert_eq!(err.kind(), crate::ErrorKind::Conflict, "got {err}");
+        let tx = crate::db::write(&conn).unwrap();
         assert_eq!(
-            team_ensure(&conn, "PLATFORM").unwrap(),
-            team_list(&conn).unwrap()[0].id
+            team_ensure(&tx, "PLATFORM").unwrap(),
+            team_list(&tx).unwrap()[0].id
         );
     }
 

@@ -3,7 +3,7 @@
 //! sends it back, so an undo cannot re-insert data the core did not write, and
 //! it still works after a restart.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{de::DeserializeOwned, Serialize};
 
 use crate::error::{Error, Result};
@@ -46,7 +46,7 @@ impl UndoKind {
 /// Keeps what a deletion removed, inside the deletion's own transaction, and
 /// returns the id an undo asks for.
 pub fn undo_record(
-    tx: &Connection,
+    tx: &Transaction,
     kind: UndoKind,
     label: &str,
     payload: &impl Serialize,
@@ -63,7 +63,7 @@ pub fn undo_record(
 
 /// Takes an undo entry out of the workspace, inside the restoring transaction:
 /// if the restore fails the entry stays, and once it succeeds it cannot run twice.
-pub fn undo_take<T: DeserializeOwned>(tx: &Connection, id: i64, kind: UndoKind) -> Result<T> {
+pub fn undo_take<T: DeserializeOwned>(tx: &Transaction, id: i64, kind: UndoKind) -> Result<T> {
     let entry: Option<(String, String, String)> = tx
         .query_row(
             "SELECT kind, label, payload FROM undo_entry WHERE id = ?1",
@@ -102,15 +102,16 @@ mod tests {
         let tx = write(&conn).unwrap();
         let id = undo_record(&tx, UndoKind::Plan, "the plan of Ada", &vec![1, 2, 3]).unwrap();
         tx.commit().unwrap();
-        let err = undo_take::<Vec<i32>>(&conn, id, UndoKind::Person).unwrap_err();
+        let tx = write(&conn).unwrap();
+        let err = undo_take::<Vec<i32>>(&tx, id, UndoKind::Person).unwrap_err();
         assert_eq!(err.kind(), crate::ErrorKind::InvalidInput, "{err}");
         assert!(err.to_string().contains("the plan of Ada"), "{err}");
         assert_eq!(
-            undo_take::<Vec<i32>>(&conn, id, UndoKind::Plan).unwrap(),
+            undo_take::<Vec<i32>>(&tx, id, UndoKind::Plan).unwrap(),
             [1, 2, 3]
         );
         assert_eq!(
-            undo_take::<Vec<i32>>(&conn, id, UndoKind::Plan)
+            undo_take::<Vec<i32>>(&tx, id, UndoKind::Plan)
                 .unwrap_err()
                 .kind(),
             crate::ErrorKind::NotFound,
@@ -121,21 +122,22 @@ mod tests {
     #[test]
     fn only_the_latest_deletions_are_kept() {
         let conn = open_in_memory().unwrap();
+        let tx = write(&conn).unwrap();
         let ids: Vec<i64> = (0..KEPT + 5)
-            .map(|i| undo_record(&conn, UndoKind::Person, &format!("p{i}"), &i).unwrap())
+            .map(|i| undo_record(&tx, UndoKind::Person, &format!("p{i}"), &i).unwrap())
             .collect();
-        let kept: i64 = conn
+        let kept: i64 = tx
             .query_row("SELECT count(*) FROM undo_entry", [], |r| r.get(0))
             .unwrap();
         assert_eq!(kept, KEPT);
         assert_eq!(
-            undo_take::<i64>(&conn, ids[0], UndoKind::Person)
+            undo_take::<i64>(&tx, ids[0], UndoKind::Person)
                 .unwrap_err()
                 .kind(),
             crate::ErrorKind::NotFound
         );
         assert_eq!(
-            undo_take::<i64>(&conn, *ids.last().unwrap(), UndoKind::Person).unwrap(),
+            undo_take::<i64>(&tx, *ids.last().unwrap(), UndoKind::Person).unwrap(),
             KEPT + 4
         );
     }

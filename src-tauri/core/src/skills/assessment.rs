@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -261,7 +261,7 @@ pub fn assessment_list(
 
 /// Inserts the assessment's own row (not its ratings), with `id` when given,
 /// and returns its id.
-fn insert_assessment_row(conn: &Connection, id: Option<i64>, a: &Assessment) -> Result<i64> {
+fn insert_assessment_row(conn: &Transaction, id: Option<i64>, a: &Assessment) -> Result<i64> {
     conn.execute(
         "INSERT INTO assessment (id, person_id, framework_id, assessor_role, assessor_name, assessed_on, round, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -274,7 +274,7 @@ fn insert_assessment_row(conn: &Connection, id: Option<i64>, a: &Assessment) -> 
 /// transaction (the undo of a deletion, of the assessment or of its person).
 /// The schema's checks refuse a rating outside the scale, and the caller's
 /// transaction then writes nothing at all.
-pub fn assessment_insert(tx: &Connection, assessment: &Assessment) -> Result<i64> {
+pub fn assessment_insert(tx: &Transaction, assessment: &Assessment) -> Result<i64> {
     let taken: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM assessment WHERE id = ?1)",
         [assessment.id],

@@ -1,7 +1,7 @@
 //! Writing audits: creating one (every problem of the input named, nothing
 //! saved), deleting one with the record undo needs, and restoring it.
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, Transaction};
 
 use super::read::audit_get;
 use super::{Audit, AuditInput, DeletedAudit, StageInput};
@@ -52,7 +52,7 @@ fn check_input(conn: &Connection, input: &AuditInput) -> Result<()> {
 }
 
 /// Stores the audit and its stages; `id` is given when an undo puts an audit back.
-fn insert(conn: &Connection, id: Option<i64>, input: &AuditInput) -> Result<i64> {
+fn insert(conn: &Transaction, id: Option<i64>, input: &AuditInput) -> Result<i64> {
     let (person, team) = input.scope.columns();
     conn.execute(
         "INSERT INTO sdlc_audit (id, person_id, team_id, taken_on, note) VALUES (?1, ?2, ?3, ?4, ?5)",

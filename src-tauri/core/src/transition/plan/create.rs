@@ -2,7 +2,7 @@
 //! place for every report who needs one), the structure change the move makes,
 //! and the stored plan with the gaps it starts from and its generated checklist.
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, Transaction};
 
 use super::read::{assessed_on, plan_get};
 use super::{Direction, ItemSource, Plan, PlanInput, CHECKPOINT_TITLE};
@@ -154,7 +154,7 @@ fn change_description(direction: Direction, person: &PersonBrief, profile: &Role
 /// nothing moves.
 fn moves_apply(
     ws: &Workspace,
-    tx: &Connection,
+    tx: &Transaction,
     moves: &[Move],
     description: &str,
     today: &str,
@@ -170,7 +170,7 @@ fn moves_apply(
 
 /// Stores a checked plan: its row, the gaps it starts from and its checklist.
 fn plan_insert(
-    tx: &Connection,
+    tx: &Transaction,
     input: &PlanInput,
     templates: &PracticeTemplates,
     today: &str,
@@ -186,7 +186,7 @@ fn plan_insert(
 }
 
 fn plan_row_insert(
-    tx: &Connection,
+    tx: &Transaction,
     input: &PlanInput,
     today: &str,
     checked: &CheckedPlan,
@@ -212,7 +212,7 @@ fn plan_row_insert(
 
 /// The rating of each target skill when the plan starts, which later
 /// assessments are compared with.
-fn baseline_insert(tx: &Connection, plan_id: i64, report: &GapReport) -> Result<()> {
+fn baseline_insert(tx: &Transaction, plan_id: i64, report: &GapReport) -> Result<()> {
     let mut baseline = tx.prepare(
         "INSERT INTO plan_baseline (plan_id, skill_key, skill_name, target, rating, position)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -248,7 +248,7 @@ fn checkpoint_item(direction: Direction) -> ChecklistItem {
 
 /// Stores the checklist in its order, each item due at the end of its phase.
 fn checklist_insert(
-    tx: &Connection,
+    tx: &Transaction,
     plan_id: i64,
     start_date: &str,
     items: &[ChecklistItem],

@@ -205,7 +205,7 @@ pub fn plan_item_delete(
 /// Inserts an item as it was (same id, place, tick and note). Its audit link is
 /// kept only while the audit exists.
 pub(super) fn item_insert(
-    conn: &Connection,
+    conn: &Transaction,
     plan_id: i64,
     position: u32,
     i: &PlanItem,

@@ -1,7 +1,7 @@
 //! A plan as a whole: deleting it and bringing it back, its weekly budget, the
 //! decision at its day-90 checkpoint, and the actions an SDLC audit feeds in.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::items::{item_insert, next_position};
 use super::read::{plan_exists, plan_get, plan_is_there};
@@ -77,7 +77,7 @@ fn restore_check(tx: &Connection, p: &Plan) -> Result<()> {
 
 /// The plan's row as it was. Its profile and structure change are linked
 /// again only while they exist: either may have been deleted since.
-fn plan_row_reinsert(tx: &Connection, p: &Plan) -> Result<()> {
+fn plan_row_reinsert(tx: &Transaction, p: &Plan) -> Result<()> {
     let profile: Option<i64> = match p.profile_id {
         Some(id) => tx
             .query_row("SELECT id FROM role_profile WHERE id = ?1", [id], |r| {
@@ -118,7 +118,7 @@ fn plan_row_reinsert(tx: &Connection, p: &Plan) -> Result<()> {
 }
 
 /// The gaps the plan started from, in their order.
-fn baseline_reinsert(tx: &Connection, p: &Plan) -> Result<()> {
+fn baseline_reinsert(tx: &Transaction, p: &Plan) -> Result<()> {
     for (position, gap) in p.gaps.iter().enumerate() {
         tx.execute(
             "INSERT INTO plan_baseline (plan_id, skill_key, skill_name, target, rating, position)
@@ -250,7 +250,7 @@ fn audit_action_present(
 
 /// Stores a bottleneck's action as an item due at the end of its phase.
 fn audit_action_insert(
-    tx: &Connection,
+    tx: &Transaction,
     plan_id: i64,
     audit_id: i64,
     position: i64,
