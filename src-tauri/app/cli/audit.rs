@@ -28,39 +28,48 @@ pub enum AuditCommand {
     /// Record a dated audit. Rate each stage as --stage STAGE=SLOWDOWN/AI_USE,
     /// both 0–4, e.g. --stage code-review=4/1. Stages: planning, strategy,
     /// prioritization, bug-fixing, code-generation, code-review.
-    Create {
-        #[command(flatten)]
-        scope: ScopeArgs,
-        /// The audit's date (YYYY-MM-DD; default today).
-        #[arg(long)]
-        on: Option<String>,
-        #[arg(long = "stage", value_name = "STAGE=SLOWDOWN/AI_USE", required = true)]
-        stages: Vec<String>,
-        /// Who owns a stage, a person or an agent: --owner "code-review=Review bot".
-        #[arg(long = "owner", value_name = "STAGE=PERSON")]
-        owners: Vec<String>,
-        /// The next change to try in a stage: --next "code-review=Agent pre-review".
-        #[arg(long = "next", value_name = "STAGE=CHANGE")]
-        next: Vec<String>,
-        #[arg(long, default_value = "")]
-        note: String,
-        /// Add the worst bottlenecks to this transition plan as items.
-        #[arg(long, value_name = "PLAN")]
-        plan: Option<i64>,
-    },
+    Create(CreateArgs),
     /// List audits, newest first (of one person or team, or all).
-    List {
-        #[command(flatten)]
-        scope: ScopeArgs,
-        #[arg(long)]
-        json: bool,
-    },
+    List(ListArgs),
     /// Show an audit, compared with the previous audit of the same scope.
-    Show {
-        audit: i64,
-        #[arg(long)]
-        json: bool,
-    },
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    /// The audit's date (YYYY-MM-DD; default today).
+    #[arg(long)]
+    pub on: Option<String>,
+    #[arg(long = "stage", value_name = "STAGE=SLOWDOWN/AI_USE", required = true)]
+    pub stages: Vec<String>,
+    /// Who owns a stage, a person or an agent: --owner "code-review=Review bot".
+    #[arg(long = "owner", value_name = "STAGE=PERSON")]
+    pub owners: Vec<String>,
+    /// The next change to try in a stage: --next "code-review=Agent pre-review".
+    #[arg(long = "next", value_name = "STAGE=CHANGE")]
+    pub next: Vec<String>,
+    #[arg(long, default_value = "")]
+    pub note: String,
+    /// Add the worst bottlenecks to this transition plan as items.
+    #[arg(long, value_name = "PLAN")]
+    pub plan: Option<i64>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    pub audit: i64,
+    #[arg(long)]
+    pub json: bool,
 }
 
 fn scope_of(ws: &Workspace, args: &ScopeArgs) -> Result<Option<AuditScope>, Error> {
@@ -163,89 +172,98 @@ fn audit_text(audit: &Audit) -> String {
 
 pub fn execute(ws: &mut Workspace, command: AuditCommand, today: &str) -> Result<(), Error> {
     match command {
-        AuditCommand::Create {
-            scope,
-            on,
-            stages,
-            owners,
-            next,
-            note,
-            plan,
-        } => {
-            let scope = scope_of(ws, &scope)?.ok_or_else(|| {
-                Error::InvalidInput("say whose work the audit is about: --person or --team".into())
-            })?;
-            let mut inputs = Vec::new();
-            for arg in &stages {
-                let (stage, levels) = split(arg, "--stage", "STAGE=SLOWDOWN/AI_USE")?;
-                let (slowdown, ai) = levels.split_once('/').ok_or_else(|| {
-                    Error::InvalidInput(format!(
-                        "--stage \"{arg}\" should look like STAGE=SLOWDOWN/AI_USE, e.g. code-review=4/1"
-                    ))
-                })?;
-                inputs.push(StageInput {
-                    stage: stage_of(stage, "--stage")?,
-                    slowdown: parse_level(slowdown, "the slowdown", arg)?,
-                    ai_use: parse_level(ai, "the AI use", arg)?,
-                    owner_id: None,
-                    next_change: String::new(),
-                });
-            }
-            for arg in &owners {
-                let (stage, who) = split(arg, "--owner", "STAGE=PERSON")?;
-                let owner = person_resolve(ws.conn(), who)?;
-                rated(&mut inputs, stage, "--owner")?.owner_id = Some(owner);
-            }
-            for arg in &next {
-                let (stage, change) = split(arg, "--next", "STAGE=CHANGE")?;
-                rated(&mut inputs, stage, "--next")?.next_change = change.trim().to_string();
-            }
-            let input = AuditInput {
-                scope,
-                taken_on: on.unwrap_or_else(|| today.to_string()),
-                note,
-                stages: inputs,
-            };
-            let audit = audit_create(ws.conn(), &input)?;
-            let mut out = format!("created audit {}\n", audit.id);
-            out.push_str(&audit_text(&audit));
-            if let Some(plan) = plan {
-                let feed = plan_add_audit_actions(ws.conn(), plan, audit.id, today)?;
-                out.push_str(&format!(
-                    "added {} item(s) to plan {plan}; {} already there\n",
-                    feed.added, feed.already_there
-                ));
-            }
-            write_out(out.as_bytes())
-        }
-        AuditCommand::List { scope, json } => {
-            let scope = scope_of(ws, &scope)?;
-            let audits = audit_list(ws.conn(), scope)?;
-            if json {
-                return json_out(&audits);
-            }
-            let mut out = format!(
-                "{:>5}  {:<10}  {:<28}  {:>14}  {}\n",
-                "ID", "DATE", "OF", "TOTAL SLOWDOWN", "WORST"
-            );
-            for a in &audits {
-                out.push_str(&format!(
-                    "{:>5}  {:<10}  {:<28}  {:>14}  {}\n",
-                    a.id,
-                    a.taken_on,
-                    a.scope_name,
-                    a.total_slowdown,
-                    a.worst.as_deref().unwrap_or("—")
-                ));
-            }
-            write_out(out.as_bytes())
-        }
-        AuditCommand::Show { audit, json } => {
-            let audit = audit_get(ws.conn(), audit)?;
-            if json {
-                return json_out(&audit);
-            }
-            write_out(audit_text(&audit).as_bytes())
-        }
+        AuditCommand::Create(args) => create(ws, today, args),
+        AuditCommand::List(args) => list(ws, args),
+        AuditCommand::Show(args) => show(ws, args),
     }
+}
+
+fn create(ws: &mut Workspace, today: &str, args: CreateArgs) -> Result<(), Error> {
+    let CreateArgs {
+        scope,
+        on,
+        stages,
+        owners,
+        next,
+        note,
+        plan,
+    } = args;
+    let scope = scope_of(ws, &scope)?.ok_or_else(|| {
+        Error::InvalidInput("say whose work the audit is about: --person or --team".into())
+    })?;
+    let mut inputs = Vec::new();
+    for arg in &stages {
+        let (stage, levels) = split(arg, "--stage", "STAGE=SLOWDOWN/AI_USE")?;
+        let (slowdown, ai) = levels.split_once('/').ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "--stage \"{arg}\" should look like STAGE=SLOWDOWN/AI_USE, e.g. code-review=4/1"
+            ))
+        })?;
+        inputs.push(StageInput {
+            stage: stage_of(stage, "--stage")?,
+            slowdown: parse_level(slowdown, "the slowdown", arg)?,
+            ai_use: parse_level(ai, "the AI use", arg)?,
+            owner_id: None,
+            next_change: String::new(),
+        });
+    }
+    for arg in &owners {
+        let (stage, who) = split(arg, "--owner", "STAGE=PERSON")?;
+        let owner = person_resolve(ws.conn(), who)?;
+        rated(&mut inputs, stage, "--owner")?.owner_id = Some(owner);
+    }
+    for arg in &next {
+        let (stage, change) = split(arg, "--next", "STAGE=CHANGE")?;
+        rated(&mut inputs, stage, "--next")?.next_change = change.trim().to_string();
+    }
+    let input = AuditInput {
+        scope,
+        taken_on: on.unwrap_or_else(|| today.to_string()),
+        note,
+        stages: inputs,
+    };
+    let audit = audit_create(ws.conn(), &input)?;
+    let mut out = format!("created audit {}\n", audit.id);
+    out.push_str(&audit_text(&audit));
+    if let Some(plan) = plan {
+        let feed = plan_add_audit_actions(ws.conn(), plan, audit.id, today)?;
+        out.push_str(&format!(
+            "added {} item(s) to plan {plan}; {} already there\n",
+            feed.added, feed.already_there
+        ));
+    }
+    write_out(out.as_bytes())
+}
+
+fn list(ws: &mut Workspace, args: ListArgs) -> Result<(), Error> {
+    let ListArgs { scope, json } = args;
+    let scope = scope_of(ws, &scope)?;
+    let audits = audit_list(ws.conn(), scope)?;
+    if json {
+        return json_out(&audits);
+    }
+    let mut out = format!(
+        "{:>5}  {:<10}  {:<28}  {:>14}  {}\n",
+        "ID", "DATE", "OF", "TOTAL SLOWDOWN", "WORST"
+    );
+    for a in &audits {
+        out.push_str(&format!(
+            "{:>5}  {:<10}  {:<28}  {:>14}  {}\n",
+            a.id,
+            a.taken_on,
+            a.scope_name,
+            a.total_slowdown,
+            a.worst.as_deref().unwrap_or("—")
+        ));
+    }
+    write_out(out.as_bytes())
+}
+
+fn show(ws: &mut Workspace, args: ShowArgs) -> Result<(), Error> {
+    let ShowArgs { audit, json } = args;
+    let audit = audit_get(ws.conn(), audit)?;
+    if json {
+        return json_out(&audit);
+    }
+    write_out(audit_text(&audit).as_bytes())
 }
