@@ -5,7 +5,7 @@ import { laterAudit, scales } from './auditFixtures';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
-  return { ...real, auditCreate: vi.fn(), orgSearch: vi.fn() };
+  return { ...real, auditCreate: vi.fn(), orgSearch: vi.fn(), today: vi.fn() };
 });
 const api = await import('../../lib/api');
 const { default: AuditForm } = await import('./AuditForm.svelte');
@@ -41,6 +41,7 @@ const props = (over: Record<string, unknown> = {}) => ({
 
 beforeEach(() => {
   vi.mocked(api.auditCreate).mockReset().mockResolvedValue(laterAudit({ id: 40 }));
+  vi.mocked(api.today).mockReset().mockResolvedValue('2026-03-02');
   vi.mocked(api.orgSearch)
     .mockReset()
     .mockResolvedValue([{ id: 31, name: 'Review bot', title: 'Code review agent', kind: 'agent', children: 0, span: 0, descendants: 0, disambiguation: null }]);
@@ -132,10 +133,10 @@ describe('AuditForm', () => {
     expect(screen.getByTestId('audit-form-problems').textContent).toContain('Rate at least one stage.');
     await rate('bug_fixing', 'audit-slowdown', 3);
     expect(stage('bug_fixing').getAttribute('data-state')).toBe('incomplete');
-    await fireEvent.input(screen.getByTestId('audit-date'), { target: { value: '2026-02-30' } });
+    await fireEvent.input(screen.getByTestId('audit-date'), { target: { value: '' } });
     await fireEvent.click(screen.getByTestId('audit-save'));
     const items = screen.getAllByTestId('audit-form-problem').map((li) => li.textContent);
-    expect(items).toEqual(['Use a date like 2026-07-01.', 'Bug fixing: choose how much AI is used there, or skip the stage.']);
+    expect(items).toEqual(['Enter a date.', 'Bug fixing: choose how much AI is used there, or skip the stage.']);
     expect(screen.getByTestId('audit-date').getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(screen.getByTestId('audit-form-problems').parentElement);
     expect(api.auditCreate).not.toHaveBeenCalled();
@@ -149,6 +150,27 @@ describe('AuditForm', () => {
     expect(alert.getAttribute('data-kind')).toBe('invalid_input');
     expect(alert.textContent).toContain('no person or agent with id 31');
     expect(checked('code_review', 'audit-slowdown')).toBe('4');
+  });
+
+  it('leaves judging the date to the core, and shows its refusal', async () => {
+    vi.mocked(api.auditCreate).mockRejectedValue({ kind: 'invalid_input', message: '"1850-07-01" is not a date between the years 1900 and 2999' });
+    render(AuditForm, props());
+    await rate('planning', 'audit-slowdown', 1);
+    await rate('planning', 'audit-ai-use', 0);
+    await fireEvent.input(screen.getByTestId('audit-date'), { target: { value: '1850-07-01' } });
+    expect(screen.getByTestId('audit-date').getAttribute('aria-invalid')).toBe('false');
+    await fireEvent.click(screen.getByTestId('audit-save'));
+    expect(screen.queryByTestId('audit-form-problems')).toBeNull();
+    expect(api.auditCreate).toHaveBeenCalledWith(expect.objectContaining({ taken_on: '1850-07-01' }));
+    expect((await screen.findByTestId('error-alert')).textContent).toContain('"1850-07-01" is not a date between the years 1900 and 2999');
+  });
+
+  it("opens on the shell's today when no day is given", async () => {
+    render(AuditForm, props({ today: undefined }));
+    const date = screen.getByTestId('audit-date') as HTMLInputElement;
+    expect(date.getAttribute('aria-invalid')).toBe('false');
+    await vi.waitFor(() => expect(date.value).toBe('2026-03-02'));
+    expect(api.today).toHaveBeenCalledTimes(1);
   });
 
   it('cancels', async () => {

@@ -18,6 +18,7 @@ vi.mock('../../lib/api', async (orig) => {
     orgSearch: vi.fn(),
     planList: vi.fn(),
     workspaceInfo: vi.fn(),
+    today: vi.fn(),
   };
 });
 const api = await import('../../lib/api');
@@ -52,6 +53,7 @@ beforeEach(() => {
   vi.mocked(api.auditGet).mockReset().mockImplementation(async (id) => (id === 11 ? earlierAudit() : id === 40 ? laterAudit({ id: 40, taken_on: '2026-11-02' }) : laterAudit()));
   vi.mocked(api.auditCreate).mockReset();
   vi.mocked(api.auditDelete).mockReset();
+  vi.mocked(api.today).mockReset().mockResolvedValue('2026-11-02');
   vi.mocked(api.planList).mockReset().mockResolvedValue([plan()]);
   vi.mocked(api.orgSearch)
     .mockReset()
@@ -117,8 +119,10 @@ describe('AuditScreen', () => {
     expect(form.getAttribute('data-prefilled-from')).toBe('12');
     expect(screen.queryByTestId('audit-view')).toBeNull();
     expect(document.activeElement?.textContent).toBe('New audit of Ada Lovelace');
+    // The form opens on the shell's today.
+    await waitFor(() => expect((screen.getByTestId('audit-date') as HTMLInputElement).value).toBe('2026-11-02'));
     await fireEvent.click(screen.getByTestId('audit-save'));
-    expect(api.auditCreate).toHaveBeenCalledWith(expect.objectContaining({ scope: { kind: 'person', id: 4 } }));
+    expect(api.auditCreate).toHaveBeenCalledWith(expect.objectContaining({ scope: { kind: 'person', id: 4 }, taken_on: '2026-11-02' }));
     await waitFor(() => expect(screen.getByTestId('audit-view').getAttribute('data-audit-id')).toBe('40'));
     expect(screen.queryByTestId('audit-form')).toBeNull();
     expect((await screen.findByTestId('audit-saved-toast')).textContent).toContain('Saved the audit of Ada Lovelace on 2026-11-02.');

@@ -10,28 +10,6 @@ import type { StageInfo } from '../../lib/bindings/StageInfo';
 import type { StageInput } from '../../lib/bindings/StageInput';
 import type { StageRow } from '../../lib/bindings/StageRow';
 
-// ---- dates ---------------------------------------------------------------------
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** The local calendar date as YYYY-MM-DD (00:30 on 2 July is 2 July). */
-export function todayIso(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** YYYY-MM-DD with a real month and day (the host's rule). */
-export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[mo - 1];
-}
-
 // ---- scopes --------------------------------------------------------------------
 
 export function sameScope(a: AuditScope | null, b: AuditScope | null): boolean {

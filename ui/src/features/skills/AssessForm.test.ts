@@ -5,7 +5,7 @@ import { assessment, framework } from '../../test/skillsFixtures';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
-  return { ...real, assessmentCreate: vi.fn(), assessmentList: vi.fn(), assessmentCompare: vi.fn(), gapAnalysis: vi.fn() };
+  return { ...real, assessmentCreate: vi.fn(), assessmentList: vi.fn(), assessmentCompare: vi.fn(), gapAnalysis: vi.fn(), today: vi.fn() };
 });
 const api = await import('../../lib/api');
 const { default: AssessForm } = await import('./AssessForm.svelte');
@@ -25,6 +25,7 @@ async function choose(key: string, level: number) {
 
 beforeEach(() => {
   vi.mocked(api.assessmentCreate).mockReset().mockResolvedValue(assessment({ id: 501 }));
+  vi.mocked(api.today).mockReset().mockResolvedValue('2026-03-02');
 });
 
 describe('AssessForm', () => {
@@ -46,6 +47,28 @@ describe('AssessForm', () => {
   it('defaults the date to today and the round to its half-year', () => {
     render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
     expect((screen.getByTestId('assess-date') as HTMLInputElement).value).toBe('2026-07-14');
+    expect((screen.getByTestId('assess-round') as HTMLInputElement).value).toBe('2026-H2');
+    expect(api.today).not.toHaveBeenCalled();
+  });
+
+  it("opens on the shell's today when no day is given, without calling the date missing meanwhile", async () => {
+    render(AssessForm, { person, framework: framework(), onsaved: vi.fn() });
+    const date = screen.getByTestId('assess-date') as HTMLInputElement;
+    expect(date.getAttribute('aria-invalid')).toBe('false');
+    await vi.waitFor(() => expect(date.value).toBe('2026-03-02'));
+    expect(api.today).toHaveBeenCalledTimes(1);
+    expect((screen.getByTestId('assess-round') as HTMLInputElement).value).toBe('2026-H1');
+  });
+
+  it("keeps a date typed before the shell's today arrives", async () => {
+    let answer: (day: string) => void = () => {};
+    vi.mocked(api.today).mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    render(AssessForm, { person, framework: framework(), onsaved: vi.fn() });
+    await fireEvent.input(screen.getByTestId('assess-date'), { target: { value: '2026-09-01' } });
+    answer('2026-04-05');
+    // Every promise callback and update has run by the next task.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((screen.getByTestId('assess-date') as HTMLInputElement).value).toBe('2026-09-01');
     expect((screen.getByTestId('assess-round') as HTMLInputElement).value).toBe('2026-H2');
   });
 
@@ -98,15 +121,28 @@ describe('AssessForm', () => {
     expect(within(row('coaching')).getAllByRole('radio').some((r) => (r as HTMLInputElement).checked)).toBe(false);
   });
 
-  it('does not send without a rating or with a bad date', async () => {
+  it('does not send without a rating or without a date', async () => {
     render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
     await fireEvent.click(screen.getByTestId('assess-save'));
     expect(screen.getByTestId('assess-progress').textContent).toContain('rate at least one skill');
     await choose('coaching', 3);
-    await fireEvent.input(screen.getByTestId('assess-date'), { target: { value: '2026-02-30' } });
+    await fireEvent.input(screen.getByTestId('assess-date'), { target: { value: ' ' } });
     expect(screen.getByTestId('assess-date').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Enter a date.')).toBeTruthy();
     await fireEvent.click(screen.getByTestId('assess-save'));
     expect(api.assessmentCreate).not.toHaveBeenCalled();
+  });
+
+  it('leaves judging the date to the core, and shows its refusal', async () => {
+    vi.mocked(api.assessmentCreate).mockRejectedValue(new api.ApiError('invalid_input', '"0026-02-03" is not a date between the years 1900 and 2999'));
+    render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
+    await choose('coaching', 3);
+    await fireEvent.input(screen.getByTestId('assess-date'), { target: { value: '0026-02-03' } });
+    expect(screen.getByTestId('assess-date').getAttribute('aria-invalid')).toBe('false');
+    await fireEvent.click(screen.getByTestId('assess-save'));
+    expect(api.assessmentCreate).toHaveBeenCalledWith(expect.objectContaining({ assessed_on: '0026-02-03' }));
+    expect((await screen.findByTestId('error-alert')).textContent).toContain('"0026-02-03" is not a date between the years 1900 and 2999');
+    expect(row('coaching').getAttribute('data-level')).toBe('3');
   });
 
   it('shows the host refusal and keeps the ratings', async () => {

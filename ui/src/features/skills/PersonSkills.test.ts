@@ -15,6 +15,7 @@ vi.mock('../../lib/api', async (orig) => {
     assessmentCompare: vi.fn(),
     orgSearch: vi.fn(),
     workspaceInfo: vi.fn(),
+    today: vi.fn(),
   };
 });
 const api = await import('../../lib/api');
@@ -32,6 +33,7 @@ beforeEach(() => {
   vi.mocked(api.frameworkGet).mockReset().mockImplementation(async (id) => framework({ id }));
   vi.mocked(api.assessmentList).mockReset().mockResolvedValue([managerH2]);
   vi.mocked(api.assessmentCompare).mockReset().mockResolvedValue({ self_assessment_id: 201, manager_assessment_id: 200, skills: [] });
+  vi.mocked(api.today).mockReset().mockResolvedValue('2026-07-03');
   vi.mocked(api.orgSearch).mockReset().mockResolvedValue([{ id: 4, name: 'Ada Lovelace', title: 'Engineer', kind: 'human', children: 0, span: 0, descendants: 0, disambiguation: null }]);
 });
 
@@ -68,6 +70,7 @@ describe('PersonSkills', () => {
     const coaching = screen.getAllByTestId('assess-skill').find((el) => el.getAttribute('data-skill-key') === 'coaching')!;
     await fireEvent.click(within(coaching).getAllByTestId('assess-level')[2]);
     await fireEvent.input(screen.getByTestId('assess-round'), { target: { value: '2026-H2' } });
+    await waitFor(() => expect((screen.getByTestId('assess-date') as HTMLInputElement).value).toBe('2026-07-03'));
     await fireEvent.click(screen.getByTestId('assess-save'));
     await waitFor(() => expect(get(state.personTab)).toBe('compare'));
     expect(get(stores.toasts).map((t) => t.testid)).toContain('assess-saved');
@@ -83,6 +86,7 @@ describe('PersonSkills', () => {
     await screen.findByTestId('assess-form');
     vi.mocked(api.assessmentList).mockResolvedValue([selfH1, managerH2]);
     await fireEvent.click(screen.getAllByTestId('assess-level')[0]);
+    await waitFor(() => expect((screen.getByTestId('assess-date') as HTMLInputElement).value).toBe('2026-07-03'));
     await fireEvent.click(screen.getByTestId('assess-save'));
     await waitFor(() => expect(get(stores.toasts).map((t) => t.testid)).toContain('assess-saved'));
     expect(get(state.personTab)).toBe('assess');

@@ -12,32 +12,16 @@ import {
   diffSummary,
   formatDiff,
   interestLabel,
-  isIsoDate,
   latestVersions,
   pairInRound,
   ratingsFrom,
-  todayIso,
 } from './skillsLogic';
 
-describe('dates and rounds', () => {
-  it('gives the local calendar date, zero-padded', () => {
-    expect(todayIso(new Date(2026, 6, 2, 0, 30))).toBe('2026-07-02');
-    expect(todayIso(new Date(2026, 0, 9, 23, 59))).toBe('2026-01-09');
-  });
-
+describe('rounds', () => {
   it('names the half-year round of a date', () => {
     expect(defaultRound('2026-06-30')).toBe('2026-H1');
     expect(defaultRound('2026-07-01')).toBe('2026-H2');
     expect(defaultRound('nonsense')).toBe('');
-  });
-
-  it('accepts real dates only', () => {
-    expect(isIsoDate('2024-02-29')).toBe(true);
-    expect(isIsoDate('2023-02-29')).toBe(false);
-    expect(isIsoDate('2026-13-01')).toBe(false);
-    expect(isIsoDate('2026-04-31')).toBe(false);
-    expect(isIsoDate('2026-4-01')).toBe(false);
-    expect(isIsoDate('')).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-// Pure helpers of the Skills screens: dates and rounds, defaults, comparisons.
+// Pure helpers of the Skills screens: rounds, defaults, comparisons.
 import type { Assessment } from '../../lib/bindings/Assessment';
 import type { AssessorRole } from '../../lib/bindings/AssessorRole';
 import type { ComparedSkill } from '../../lib/bindings/ComparedSkill';
@@ -27,33 +27,13 @@ export function interestLabel(interest: number | null | undefined): string {
   return interest === null || interest === undefined ? DASH : (INTEREST_LABELS[interest] ?? DASH);
 }
 
-// ---- dates and rounds ---------------------------------------------------------
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** The local calendar date as YYYY-MM-DD (not UTC: 00:30 on 2 July is 2 July). */
-export function todayIso(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+// ---- rounds -------------------------------------------------------------------
 
 /** Half-year round of a date: 2026-03-14 -> "2026-H1", 2026-07-01 -> "2026-H2". */
 export function defaultRound(isoDate: string): string {
   const [y, m] = isoDate.split('-').map(Number);
   if (!y || !m) return '';
   return `${y}-H${m <= 6 ? 1 : 2}`;
-}
-
-/** YYYY-MM-DD with a real month and day (the host's rule). */
-export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[mo - 1];
 }
 
 // ---- defaults -----------------------------------------------------------------

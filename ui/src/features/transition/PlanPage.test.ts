@@ -141,6 +141,7 @@ describe('PlanPage', () => {
     expect(box.checked).toBe(true);
   });
 
+  // What the export form does (FileExport.test.ts); here, that it writes this plan.
   it('writes the Markdown to a typed path, and says when it cannot', async () => {
     vi.mocked(api.planMarkdownWrite).mockResolvedValueOnce('/tmp/ada.md').mockRejectedValueOnce(new api.ApiError('io', 'cannot write /root/x.md'));
     render(PlanPage, { planId: 7 });
@@ -154,34 +155,12 @@ describe('PlanPage', () => {
     await fireEvent.input(screen.getByTestId('plan-export-path'), { target: { value: '/root/x.md' } });
     await fireEvent.click(write);
     expect((await screen.findByTestId('error-alert')).getAttribute('data-kind')).toBe('io');
-  });
 
-  it('asks before replacing an existing Markdown file; no keeps it, yes replaces it', async () => {
-    vi.mocked(api.planMarkdownWrite).mockImplementation(async (_id, path, overwrite) => {
-      if (!overwrite) throw new api.ApiError('file_exists', `${path} already exists`);
-      return path;
-    });
-    render(PlanPage, { planId: 7 });
-    await screen.findByTestId('plan-page');
+    vi.mocked(api.planMarkdownWrite).mockRejectedValueOnce(new api.ApiError('file_exists', '/tmp/ada.md already exists')).mockResolvedValueOnce('/tmp/ada.md');
     await fireEvent.input(screen.getByTestId('plan-export-path'), { target: { value: '/tmp/ada.md' } });
-    await fireEvent.click(screen.getByTestId('plan-export-write'));
-    const question = await screen.findByTestId('plan-export-replace');
-    expect(within(question).getByTestId('plan-export-replace-message').textContent).toBe('/tmp/ada.md already exists. Replace it?');
-    expect(screen.queryByTestId('error-alert')).toBeNull();
-    await fireEvent.click(within(question).getByTestId('plan-export-replace-cancel'));
-    await waitFor(() => expect(screen.queryByTestId('plan-export-replace')).toBeNull());
-    expect(vi.mocked(api.planMarkdownWrite).mock.calls).toEqual([[7, '/tmp/ada.md', false]]);
-    expect(get(stores.toasts)).toEqual([]);
-
-    await fireEvent.click(screen.getByTestId('plan-export-write'));
+    await fireEvent.click(write);
     await fireEvent.click(await screen.findByTestId('plan-export-replace-confirm'));
-    await waitFor(() => expect(get(stores.toasts).map((t) => t.testid)).toContain('plan-export-toast'));
-    expect(vi.mocked(api.planMarkdownWrite).mock.calls).toEqual([
-      [7, '/tmp/ada.md', false],
-      [7, '/tmp/ada.md', false],
-      [7, '/tmp/ada.md', true],
-    ]);
-    expect(screen.queryByTestId('plan-export-replace')).toBeNull();
+    await waitFor(() => expect(api.planMarkdownWrite).toHaveBeenLastCalledWith(7, '/tmp/ada.md', true));
   });
 
   it('shows the Markdown in a dialog to copy', async () => {

@@ -8,8 +8,14 @@ import { installMockHost } from '../../dev/mockHost';
 import TransitionScreen from './TransitionScreen.svelte';
 import { resetTransitionState } from './transitionState';
 
+type Internals = { invoke: (cmd: string, args?: unknown, options?: unknown) => Promise<unknown> };
+
 beforeAll(async () => {
   installMockHost();
+  // The mock host has no `today` command; answer it with the date its own clock uses (UTC).
+  const internals = (window as unknown as { __TAURI_INTERNALS__: Internals }).__TAURI_INTERNALS__;
+  const invoke = internals.invoke.bind(internals);
+  internals.invoke = (cmd, args, options) => (cmd === 'today' ? Promise.resolve(new Date().toISOString().slice(0, 10)) : invoke(cmd, args, options));
   await api.workspaceOpenDemo();
   resetTransitionState();
 });

@@ -19,13 +19,13 @@ vi.mock('../../lib/api', async (orig) => {
     reorgPreview: vi.fn(),
     planCreate: vi.fn(),
     workspaceInfo: vi.fn(),
+    today: vi.fn(),
   };
 });
 const api = await import('../../lib/api');
 const stores = await import('../../lib/stores');
 const state = await import('./transitionState');
 const skills = await import('../skills/skillsState');
-const { todayIso } = await import('../skills/skillsLogic');
 const { default: TransitionWizard } = await import('./TransitionWizard.svelte');
 
 const node = (id: number, name: string, over: Partial<OrgNode> = {}): OrgNode => ({ id, name, title: 'Engineer', kind: 'human', children: 0, span: 0, descendants: 0, disambiguation: null, ...over });
@@ -36,6 +36,8 @@ const PEOPLE: OrgNode[] = [
   node(11, 'Alan Turing', { title: 'Engineering Manager' }),
   node(5, 'Bo Reports'),
 ];
+/** The shell's today. */
+const TODAY = '2026-07-14';
 const REPORTS = [node(5, 'Bo Reports'), node(6, 'Cy Reports'), node(50, 'Review Agent', { kind: 'agent' }), node(7, 'Di Reports')];
 
 async function pick(testid: string, query: string, id: number) {
@@ -68,6 +70,7 @@ beforeEach(() => {
   vi.mocked(api.orgSearch).mockReset().mockImplementation(async (q) => PEOPLE.filter((p) => p.name.toLowerCase().includes(q.toLowerCase())));
   vi.mocked(api.reorgPreview).mockReset().mockResolvedValue(impactPreview());
   vi.mocked(api.planCreate).mockReset().mockResolvedValue(plan({ id: 77 }));
+  vi.mocked(api.today).mockReset().mockResolvedValue(TODAY);
 });
 
 describe('TransitionWizard', () => {
@@ -77,7 +80,7 @@ describe('TransitionWizard', () => {
     await waitFor(() => expect((screen.getByTestId('wizard-profile') as HTMLSelectElement).value).toBe('22'));
     expect(api.profileList).toHaveBeenCalledWith('ai-native-ic-leader');
     expect([...(screen.getByTestId('wizard-profile') as HTMLSelectElement).options].map((o) => o.text)).toContain('Engineering manager');
-    expect((screen.getByTestId('wizard-start-date') as HTMLInputElement).value).toBe(todayIso());
+    await waitFor(() => expect((screen.getByTestId('wizard-start-date') as HTMLInputElement).value).toBe(TODAY));
     expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(true);
     await pick('wizard-person-search', 'linus', 8);
     await waitFor(() => expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(false));
@@ -134,7 +137,7 @@ describe('TransitionWizard', () => {
     expect(api.planCreate).toHaveBeenCalledWith({
       person_id: 4,
       profile_id: 22,
-      start_date: todayIso(),
+      start_date: TODAY,
       moves: [5, 6, 7].map((id) => ({ person_id: id, to_manager: 11 })),
       direction: null,
       reports_stay: false,
@@ -216,7 +219,7 @@ describe('TransitionWizard', () => {
     expect(get(skills.personTab)).toBe('assess');
     expect(get(skills.skillsPerson)).toEqual({ id: 8, name: 'Linus Torvalds' });
     expect(get(skills.skillsFrameworkKey)).toBe('ai-native-ic-leader');
-    expect(get(state.wizardDraft)).toEqual({ person: { id: 8, name: 'Linus Torvalds' }, profileId: 30, startDate: todayIso() });
+    expect(get(state.wizardDraft)).toEqual({ person: { id: 8, name: 'Linus Torvalds' }, profileId: 30, startDate: TODAY });
   });
 
   it('asks the assessment list, not the message, whether a refusal is about a missing assessment', async () => {
@@ -253,6 +256,32 @@ describe('TransitionWizard', () => {
     await waitFor(() => expect((screen.getByTestId('wizard-profile') as HTMLSelectElement).value).toBe('21'));
     expect((screen.getByTestId('wizard-start-date') as HTMLInputElement).value).toBe('2026-10-01');
     expect(screen.queryByTestId('wizard-missing-assessment')).toBeNull();
+    expect(api.today).not.toHaveBeenCalled();
+  });
+
+  it("opens a draft without a date (the move back) on the shell's today", async () => {
+    state.wizardDraft.set({ person: { id: 8, name: 'Linus Torvalds' }, profileId: 21, startDate: null });
+    render(TransitionWizard);
+    await waitFor(() => expect((screen.getByTestId('wizard-start-date') as HTMLInputElement).value).toBe(TODAY));
+  });
+
+  it('asks for a date, and leaves judging it to the core', async () => {
+    vi.mocked(api.planCreate).mockRejectedValue(new api.ApiError('invalid_input', '"1850-01-01" is not a date between the years 1900 and 2999'));
+    render(TransitionWizard);
+    await pick('wizard-person-search', 'linus', 8);
+    const date = screen.getByTestId('wizard-start-date') as HTMLInputElement;
+    await waitFor(() => expect(date.value).toBe(TODAY));
+    await waitFor(() => expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(false));
+    await fireEvent.input(date, { target: { value: '' } });
+    expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(true);
+    expect(date.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByTestId('transition-wizard').textContent).toContain('Enter a date.');
+    await fireEvent.input(date, { target: { value: '1850-01-01' } });
+    expect(date.getAttribute('aria-invalid')).toBe('false');
+    await next();
+    await fireEvent.click(screen.getByTestId('wizard-create'));
+    expect(api.planCreate).toHaveBeenCalledWith(expect.objectContaining({ start_date: '1850-01-01' }));
+    expect((await screen.findByTestId('wizard-error')).textContent).toContain('"1850-01-01" is not a date between the years 1900 and 2999');
   });
 
   describe('back to managing', () => {
@@ -308,7 +337,7 @@ describe('TransitionWizard', () => {
       expect(summary.textContent).toContain('1 person comes to report to Linus Torvalds:');
       expect(summary.textContent).toContain('Bo Reports');
       await fireEvent.click(screen.getByTestId('wizard-create'));
-      expect(api.planCreate).toHaveBeenCalledWith({ person_id: 8, profile_id: 21, start_date: todayIso(), moves: [{ person_id: 5, to_manager: 8 }], direction: null, reports_stay: false });
+      expect(api.planCreate).toHaveBeenCalledWith({ person_id: 8, profile_id: 21, start_date: TODAY, moves: [{ person_id: 5, to_manager: 8 }], direction: null, reports_stay: false });
       await waitFor(() => expect(get(state.transitionPlanId)).toBe(79));
     });
 
@@ -322,7 +351,7 @@ describe('TransitionWizard', () => {
       expect(screen.queryByTestId('wizard-new-reports-summary')).toBeNull();
       await fireEvent.click(screen.getByTestId('wizard-create'));
       expect(api.reorgPreview).not.toHaveBeenCalled();
-      expect(api.planCreate).toHaveBeenCalledWith({ person_id: 8, profile_id: 21, start_date: todayIso(), moves: [], direction: null, reports_stay: false });
+      expect(api.planCreate).toHaveBeenCalledWith({ person_id: 8, profile_id: 21, start_date: TODAY, moves: [], direction: null, reports_stay: false });
     });
 
     it('keeps a manager\'s own reports and does not offer them again', async () => {

@@ -52,19 +52,21 @@ describe('planEditLogic: items', () => {
     expect(itemDraftProblems(draft())).toEqual([]);
     expect(itemDraftProblems(draft({ hours: '0' }))).toEqual([]);
     expect(itemDraftProblems(draft({ hours: '40' }))).toEqual([]);
-    expect(itemDraftProblems(draft({ title: '  ', due_date: '2026-02-30', hours: '41', phase: 4 }))).toEqual([
+    expect(itemDraftProblems(draft({ title: '  ', due_date: '  ', hours: '41', phase: 4 }))).toEqual([
       'Give the item a title.',
       'Enter a due date (YYYY-MM-DD).',
       'Hours a week: a whole number from 0 to 40.',
       'Choose a phase.',
     ]);
+    // Whether a given date is one is the core's to say, when the item is saved.
+    expect(itemDraftProblems(draft({ due_date: '2026-02-30' }))).toEqual([]);
     expect(itemDraftProblems(draft({ hours: '1.5' }))).toEqual(['Hours a week: a whole number from 0 to 40.']);
     expect(itemDraftProblems(draft({ hours: '' }))).toEqual(['Hours a week: a whole number from 0 to 40.']);
     expect(itemDraftProblems(draft({ hours: '-1' }))).toEqual(['Hours a week: a whole number from 0 to 40.']);
   });
 
   it('sends the draft trimmed, with the hours as a number', () => {
-    expect(editFromDraft(draft({ title: '  Delegate a bug ', done_when: ' Merged ', note: ' with Bo\n', hours: ' 7 ' }))).toEqual({
+    expect(editFromDraft(draft({ title: '  Delegate a bug ', done_when: ' Merged ', note: ' with Bo\n', due_date: ' 2026-10-02 ', hours: ' 7 ' }))).toEqual({
       phase: 2,
       title: 'Delegate a bug',
       done_when: 'Merged',

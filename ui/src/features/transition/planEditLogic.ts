@@ -12,7 +12,6 @@ import type { PlanItemEdit } from '../../lib/bindings/PlanItemEdit';
 import type { StructureChange } from '../../lib/bindings/StructureChange';
 import type { TimeKind } from '../../lib/bindings/TimeKind';
 import type { WeeklyBudget } from '../../lib/bindings/WeeklyBudget';
-import { isIsoDate } from '../skills/skillsLogic';
 import { formatDay, TIME_KINDS } from './planLogic';
 
 // ---- items ----------------------------------------------------------------------
@@ -65,7 +64,8 @@ function wholeNumber(text: string, lo: number, hi: number): number | null {
 export function itemDraftProblems(d: ItemDraft): string[] {
   const problems: string[] = [];
   if (!d.title.trim()) problems.push('Give the item a title.');
-  if (!isIsoDate(d.due_date)) problems.push('Enter a due date (YYYY-MM-DD).');
+  // Only "given": whether it is a date is the core's to say, when it is saved.
+  if (!d.due_date.trim()) problems.push('Enter a due date (YYYY-MM-DD).');
   if (wholeNumber(d.hours, 0, ITEM_HOURS_MAX) === null) problems.push(`Hours a week: a whole number from 0 to ${ITEM_HOURS_MAX}.`);
   if (![1, 2, 3].includes(d.phase)) problems.push('Choose a phase.');
   return problems;
@@ -78,7 +78,7 @@ export function editFromDraft(d: ItemDraft): PlanItemEdit {
     title: d.title.trim(),
     done_when: d.done_when.trim(),
     note: d.note.trim(),
-    due_date: d.due_date,
+    due_date: d.due_date.trim(),
     hours_per_week: wholeNumber(d.hours, 0, ITEM_HOURS_MAX) ?? 0,
     kind: d.kind,
   };

@@ -14,7 +14,8 @@ export const wizardOpen = writable(false);
 export interface WizardDraft {
   person: { id: number; name: string } | null;
   profileId: number | null;
-  startDate: string;
+  /** null: the shell's today. */
+  startDate: string | null;
 }
 export const wizardDraft = writable<WizardDraft | null>(null);
 
