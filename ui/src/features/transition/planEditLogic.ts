@@ -16,8 +16,11 @@ import { formatDay, TIME_KINDS } from './planLogic';
 
 // ---- items ----------------------------------------------------------------------
 
-/** The host refuses more hours a week for one item. */
-export const ITEM_HOURS_MAX = 40;
+/**
+ * The most the field can carry to the host (a whole number of hours in a
+ * byte); how many hours an item may take is the core's to say when it saves.
+ */
+const ITEM_HOURS_FIELD_MAX = 255;
 
 /** An item being edited or added; hours are kept as typed. */
 export interface ItemDraft {
@@ -66,7 +69,7 @@ export function itemDraftProblems(d: ItemDraft): string[] {
   if (!d.title.trim()) problems.push('Give the item a title.');
   // Only "given": whether it is a date is the core's to say, when it is saved.
   if (!d.due_date.trim()) problems.push('Enter a due date (YYYY-MM-DD).');
-  if (wholeNumber(d.hours, 0, ITEM_HOURS_MAX) === null) problems.push(`Hours a week: a whole number from 0 to ${ITEM_HOURS_MAX}.`);
+  if (wholeNumber(d.hours, 0, ITEM_HOURS_FIELD_MAX) === null) problems.push('Hours a week: a whole number.');
   if (![1, 2, 3].includes(d.phase)) problems.push('Choose a phase.');
   return problems;
 }
@@ -79,7 +82,7 @@ export function editFromDraft(d: ItemDraft): PlanItemEdit {
     done_when: d.done_when.trim(),
     note: d.note.trim(),
     due_date: d.due_date.trim(),
-    hours_per_week: wholeNumber(d.hours, 0, ITEM_HOURS_MAX) ?? 0,
+    hours_per_week: wholeNumber(d.hours, 0, ITEM_HOURS_FIELD_MAX) ?? 0,
     kind: d.kind,
   };
 }
