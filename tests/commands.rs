@@ -39,6 +39,18 @@ fn app() -> App {
 }
 
 /// A human named `name` under `manager` (a person object, or `Value::Null`).
+/// An app with a new workspace `w.leadline` in `dir` open.
+fn app_with_workspace(dir: &Path) -> App {
+    let app = app();
+    call(
+        &app,
+        "workspace_create",
+        json!({ "path": dir.join("w.leadline") }),
+    )
+    .unwrap();
+    app
+}
+
 fn person(app: &App, name: &str, manager: &Value) -> Value {
     call(
         app,
@@ -117,14 +129,8 @@ fn people_added_through_commands_change_the_metrics() {
 
 #[test]
 fn an_invalid_import_reports_its_problems_and_changes_nothing() {
-    let app = app();
     let dir = tempfile::tempdir().unwrap();
-    call(
-        &app,
-        "workspace_create",
-        json!({ "path": dir.path().join("w.leadline") }),
-    )
-    .unwrap();
+    let app = app_with_workspace(dir.path());
     let csv = dir.path().join("bad.csv");
     std::fs::write(&csv, "id,name,manager id\n1,Ada,2\n2,Bo,1\n").unwrap();
     let preview = call(
@@ -144,14 +150,8 @@ fn an_invalid_import_reports_its_problems_and_changes_nothing() {
 
 #[test]
 fn export_write_saves_the_workspace_where_asked() {
-    let app = app();
     let dir = tempfile::tempdir().unwrap();
-    call(
-        &app,
-        "workspace_create",
-        json!({ "path": dir.path().join("w.leadline") }),
-    )
-    .unwrap();
+    let app = app_with_workspace(dir.path());
     call(
         &app,
         "person_create",
@@ -221,14 +221,8 @@ fn export_write_saves_the_workspace_where_asked() {
 
 #[test]
 fn org_children_come_in_pages() {
-    let app = app();
     let dir = tempfile::tempdir().unwrap();
-    call(
-        &app,
-        "workspace_create",
-        json!({ "path": dir.path().join("w.leadline") }),
-    )
-    .unwrap();
+    let app = app_with_workspace(dir.path());
     let boss = call(
         &app,
         "person_create",
@@ -254,14 +248,8 @@ fn org_children_come_in_pages() {
 
 #[test]
 fn skill_commands_assess_and_report_typed_errors() {
-    let app = app();
     let dir = tempfile::tempdir().unwrap();
-    call(
-        &app,
-        "workspace_create",
-        json!({ "path": dir.path().join("w.leadline") }),
-    )
-    .unwrap();
+    let app = app_with_workspace(dir.path());
     let ada = call(
         &app,
         "person_create",
@@ -314,14 +302,8 @@ fn skill_commands_assess_and_report_typed_errors() {
 
 #[test]
 fn a_reorg_is_previewed_applied_and_undone_through_commands() {
-    let app = app();
     let dir = tempfile::tempdir().unwrap();
-    call(
-        &app,
-        "workspace_create",
-        json!({ "path": dir.path().join("w.leadline") }),
-    )
-    .unwrap();
+    let app = app_with_workspace(dir.path());
     let ada = person(&app, "Ada", &Value::Null);
     let bo = person(&app, "Bo", &ada);
     let cy = person(&app, "Cy", &ada);
