@@ -1579,6 +1579,172 @@ mod tests {
         (f.id, bo, plan)
     }
 
+    /// Bo's plan starts on 2020-01-06, a leap year: the phases end 30, 60 and 90
+    /// days later, on 2020-02-05, 2020-03-06 and 2020-04-05. Read in 2026,
+    /// every item is overdue until ticked.
+    #[test]
+    fn a_plan_has_three_thirty_day_phases_and_ends_with_the_checkpoint() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let ada = add(ws.conn(), "Ada", None);
+        let bo = add(ws.conn(), "Bo", Some(ada));
+        let cy = add(ws.conn(), "Cy", Some(bo));
+        let f = framework_save(ws.conn(), &small(), false).unwrap();
+        assess_bo(ws.conn(), bo, f.id);
+        let profile = profile_resolve(ws.conn(), "lead").unwrap();
+        let mut input = PlanInput {
+            person_id: bo,
+            profile_id: profile.id,
+            start_date: "2020-01-06".into(),
+            moves: vec![Move {
+                person_id: cy,
+                to_manager: Some(ada),
+            }],
+            direction: None,
+            reports_stay: false,
+        };
+        let plan = plan_create(&mut ws, &input, &templates(), "2020-01-02").unwrap();
+        assert_eq!(
+            plan.phases
+                .iter()
+                .map(|p| p.end_date.as_str())
+                .collect::<Vec<_>>(),
+            ["2020-02-05", "2020-03-06", "2020-04-05"]
+        );
+        let change = plan.structure_change.as_ref().expect("the plan moved Cy");
+        assert_eq!(
+            (change.made_on.as_str(), change.moves.len(), change.undone),
+            ("2020-01-02", 1, false),
+            "the move is dated the day the plan was made"
+        );
+        let (checkpoint, from_gaps) = plan.items.split_last().unwrap();
+        assert!(from_gaps
+            .iter()
+            .all(|i| i.source == ItemSource::Gap && i.level.is_some()));
+        assert_eq!(
+            (
+                checkpoint.source,
+                checkpoint.phase,
+                checkpoint.skill_key.as_str(),
+                checkpoint.level,
+                checkpoint.title.as_str(),
+                checkpoint.due_date.as_str()
+            ),
+            (
+                ItemSource::Checkpoint,
+                3,
+                "",
+                None,
+                CHECKPOINT_TITLE,
+                "2020-04-05"
+            )
+        );
+        let later = plan_get(ws.conn(), plan.id, "2026-01-01").unwrap();
+        assert!(
+            later.items.iter().all(|i| i.overdue),
+            "nothing ticked and every due date passed"
+        );
+        input.moves.clear();
+        let second = plan_create(&mut ws, &input, &templates(), "2020-01-03").unwrap();
+        let listed: Vec<i64> = plan_list(ws.conn(), bo, "2026-01-01")
+            .unwrap()
+            .iter()
+            .map(|p| p.id)
+            .collect();
+        assert_eq!(listed, [second.id, plan.id], "newest first");
+    }
+
+    #[test]
+    fn an_item_edit_is_trimmed_and_a_refusal_names_every_problem_and_changes_nothing() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let (_, _, plan) = bo_with_a_plan(&mut ws);
+        let first = plan.items[0].clone();
+        let edited = plan_item_update(
+            ws.conn(),
+            plan.id,
+            first.id,
+            &PlanItemEdit {
+                title: "  Pair on a review  ".into(),
+                ..edit_of(&first)
+            },
+            "2026-12-02",
+        )
+        .unwrap();
+        assert_eq!(
+            edited
+                .items
+                .iter()
+                .find(|i| i.id == first.id)
+                .unwrap()
+                .title,
+            "Pair on a review"
+        );
+        let err = plan_item_update(
+            ws.conn(),
+            plan.id,
+            first.id,
+            &PlanItemEdit {
+                phase: 4,
+                title: " ".into(),
+                due_date: "2026-02-30".into(),
+                hours_per_week: 41,
+                ..edit_of(&first)
+            },
+            "2026-12-02",
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
+        assert_eq!(
+            err.to_string(),
+            "the item was not saved: phase 4 is not 1, 2 or 3; the title is empty; \"2026-02-30\" is not a date (YYYY-MM-DD); 41 hours a week is more than 40"
+        );
+        assert_eq!(
+            plan_get(ws.conn(), plan.id, "2026-12-02").unwrap(),
+            edited,
+            "a refused edit changes nothing"
+        );
+    }
+
+    #[test]
+    fn a_refused_budget_changes_nothing_and_a_checkpoint_decision_can_be_cleared() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let (_, _, plan) = bo_with_a_plan(&mut ws);
+        let over = WeeklyBudget {
+            hands_on: 20,
+            agents: 20,
+            reviews: 20,
+            mentoring: 10,
+            one_on_ones: 11,
+        };
+        let err = plan_budget_set(ws.conn(), plan.id, over, "2027-03-01").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the budget adds up to 81 hours a week; keep it at 80 or less"
+        );
+        assert_eq!(
+            plan_get(ws.conn(), plan.id, "2027-03-01").unwrap().budget,
+            plan.budget,
+            "the budget stays as it was"
+        );
+        let decided = plan_checkpoint_set(
+            ws.conn(),
+            plan.id,
+            Some(CheckpointDecision::Adjust),
+            "  Less hands-on  ",
+            "2027-03-01",
+        )
+        .unwrap();
+        assert_eq!(decided.checkpoint_note, "Less hands-on");
+        assert!(
+            plan_markdown(&decided).contains("## Checkpoint decision: Adjust\n\nLess hands-on\n")
+        );
+        let cleared = plan_checkpoint_set(ws.conn(), plan.id, None, "", "2027-03-01").unwrap();
+        assert_eq!(cleared.checkpoint_decision, None);
+        assert!(
+            !plan_markdown(&cleared).contains("Checkpoint decision"),
+            "no decision, no section"
+        );
+    }
+
     #[test]
     fn a_reassessment_shows_which_gaps_closed() {
         let mut ws = Workspace::in_memory().unwrap();
@@ -1858,6 +2024,13 @@ mod tests {
 
         let again = plan_add_audit_actions(ws.conn(), plan.id, audit.id, "2026-12-04").unwrap();
         assert_eq!((again.added, again.already_there), (0, 3));
+        assert_eq!(
+            plan_add_audit_actions(ws.conn(), plan.id, audit.id + 1, "2026-12-04")
+                .unwrap_err()
+                .kind(),
+            crate::ErrorKind::NotFound,
+            "an audit that does not exist feeds nothing"
+        );
 
         let deleted = audit_delete(ws.conn(), audit.id).unwrap();
         assert_eq!(deleted.plan_items.len(), 3);
