@@ -180,6 +180,10 @@ fn org_fixtures(f: &mut Fixtures) {
     f.add("person_page", &person_page(conn, "", 0, 200).unwrap());
     f.add("person_ada", &person_get(conn, org.ada.id).unwrap());
     f.add("person_linus", &person_get(conn, org.linus.id).unwrap());
+    f.add(
+        "person_katherine",
+        &person_get(conn, org.katherine.id).unwrap(),
+    );
     f.add("metrics", &ws.metrics(None).unwrap());
     f.add("org_roots", &ws.org_children(None, 0, 50).unwrap());
     f.add(
@@ -189,6 +193,10 @@ fn org_fixtures(f: &mut Fixtures) {
     f.add(
         "org_children_ada",
         &ws.org_children(Some(org.ada.id), 0, 50).unwrap(),
+    );
+    f.add(
+        "org_children_alan",
+        &ws.org_children(Some(org.alan.id), 0, 50).unwrap(),
     );
     f.add("org_chain_bo", &ws.org_chain(org.bo.id).unwrap());
     f.add(
@@ -229,6 +237,10 @@ fn org_fixtures(f: &mut Fixtures) {
     f.add(
         "assessment_list_ada",
         &assessment_list(conn, org.ada.id, Some(BUILTIN)).unwrap(),
+    );
+    f.add(
+        "assessment_list_katherine",
+        &assessment_list(conn, org.katherine.id, Some(BUILTIN)).unwrap(),
     );
     f.add(
         "assessment_compare_ada",
@@ -391,7 +403,7 @@ fn plan_variants(f: &mut Fixtures) {
         title: "Pair with two juniors".into(),
         note: "Start with Bo".into(),
         hours_per_week: 3,
-        kind: TimeKind::Reviews,
+        kind: TimeKind::Mentoring,
         ..edit_of(item)
     };
     f.add(
@@ -519,6 +531,24 @@ fn plan_variants(f: &mut Fixtures) {
         "plan_deleted",
         &plan_delete(ws.conn(), plan_of(&work), TODAY).unwrap(),
     );
+
+    // Katherine, who manages nobody, becomes an IC leader: nobody moves.
+    let (mut ws, org, _) = seed::workspace();
+    let input = PlanInput {
+        person_id: org.katherine.id,
+        profile_id: org.profile("ic-leader").id,
+        start_date: "2026-09-14".into(),
+        moves: Vec::new(),
+        direction: None,
+        reports_stay: false,
+    };
+    let templates = templates_effective(ws.conn(), shipped_templates()).unwrap();
+    let plan = plan_create(&mut ws, &input, &templates, TODAY).unwrap();
+    assert_eq!(
+        (plan.direction, plan.structure_change_id),
+        (Direction::ToIc, None)
+    );
+    f.add("plan_katherine_to_ic", &plan);
 
     // Back to managing: Katherine takes the Staff Engineer Alexander.
     let (mut ws, org, _) = seed::workspace();
