@@ -265,6 +265,13 @@ fn org_fixtures(f: &mut Fixtures) {
         "team_heatmap_grace",
         &ws.heatmap(everyone, BUILTIN, Some(ic_leader)).unwrap(),
     );
+    for (name, team_id) in [
+        ("team_heatmap_platform", org.platform),
+        ("team_heatmap_search", org.search),
+    ] {
+        let team = HeatmapScope::Team { team_id };
+        f.add(name, &ws.heatmap(team, BUILTIN, Some(ic_leader)).unwrap());
+    }
 
     let conn = ws.conn();
     let mut team_craft = seed::platform_craft("Team craft");

@@ -109,6 +109,8 @@ import reorgPreviewKatherineToManagerJson from '../fixtures/reorg_preview_kather
 import skillHistoryAdaJson from '../fixtures/skill_history_ada.json';
 import structureChangeUndoneJson from '../fixtures/structure_change_undone.json';
 import teamHeatmapGraceJson from '../fixtures/team_heatmap_grace.json';
+import teamHeatmapPlatformJson from '../fixtures/team_heatmap_platform.json';
+import teamHeatmapSearchJson from '../fixtures/team_heatmap_search.json';
 import teamListJson from '../fixtures/team_list.json';
 import templateLibraryBuiltinJson from '../fixtures/template_library_builtin.json';
 import templateLibraryPlatformCraftJson from '../fixtures/template_library_platform_craft.json';
@@ -187,6 +189,8 @@ export const reorgPreviewKatherineToManager = copy<ImpactPreview>(reorgPreviewKa
 export const skillHistoryAda = copy<SkillHistory[]>(skillHistoryAdaJson);
 export const structureChangeUndone = copy<StructureChange>(structureChangeUndoneJson);
 export const teamHeatmapGrace = copy<Heatmap>(teamHeatmapGraceJson);
+export const teamHeatmapPlatform = copy<Heatmap>(teamHeatmapPlatformJson);
+export const teamHeatmapSearch = copy<Heatmap>(teamHeatmapSearchJson);
 export const teamList = copy<Team[]>(teamListJson);
 export const templateLibraryBuiltin = copy<TemplateSkill[]>(templateLibraryBuiltinJson);
 export const templateLibraryPlatformCraft = copy<TemplateSkill[]>(templateLibraryPlatformCraftJson);

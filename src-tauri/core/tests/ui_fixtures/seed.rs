@@ -28,7 +28,9 @@
 //! who then has 8 reports: wide) draws items for delegating levels 3 and 4,
 //! coaching 2 and 3, and decomposing 4. She also has an older tech-lead plan
 //! that kept her reports, two SDLC audits of her work (2026-08-17 and
-//! 2026-09-07), and Payments one team audit with no bottleneck.
+//! 2026-09-07), and Payments one team audit with no bottleneck. Katherine and
+//! Bo are rated too: across the org, giving clear instructions is rated (by
+//! Bo, 2) but reached by nobody, and seven skills are rated by nobody.
 
 use leadline_core::people::{person_create, Person, PersonInput, PersonKind, RoleTrack};
 use leadline_core::reorg::Move;
@@ -69,7 +71,9 @@ pub struct Org {
     pub review_bot: Person,
     pub alexander_staff: Person,
     pub alexander: Person,
+    pub platform: i64,
     pub payments: i64,
+    pub search: i64,
     pub builtin: Framework,
     pub craft: Framework,
     pub profiles: Vec<RoleProfile>,
@@ -224,6 +228,8 @@ pub fn org(ws: &mut Workspace) -> Org {
     .unwrap();
     let platform = team_create(ws.conn(), "Platform").unwrap().id;
     let payments = team_create(ws.conn(), "Payments").unwrap().id;
+    // A team just set up: nobody in it yet.
+    let search = team_create(ws.conn(), "Search").unwrap().id;
     use RoleTrack::{Ic, IcLeader, Manager};
     // Name, title, role track (none: an AI agent), level, team, and the row
     // of the manager: the order of the rows is the order of the ids.
@@ -371,6 +377,7 @@ pub fn org(ws: &mut Workspace) -> Org {
         by_self("2026-06-01", "2026-H1"),
         &[
             ("delegating-work", 2, Some(2), ""),
+            ("giving-instructions", 2, None, ""),
             ("agent-workflows", 3, None, ""),
         ],
     );
@@ -387,7 +394,9 @@ pub fn org(ws: &mut Workspace) -> Org {
         review_bot,
         alexander_staff,
         alexander,
+        platform,
         payments,
+        search,
         builtin,
         craft,
         profiles,

@@ -84,7 +84,7 @@ describe('AuditScreen', () => {
     render(AuditScreen);
     await fireEvent.click(screen.getByTestId('audit-scope-team'));
     const select = screen.getByTestId('audit-team') as HTMLSelectElement;
-    await waitFor(() => expect(select.options).toHaveLength(3));
+    await waitFor(() => expect(select.options).toHaveLength(core.teamList().length + 1));
     expect([...select.options].map((o) => o.textContent)).toContain('Platform (6)');
     await fireEvent.change(select, { target: { value: String(platform.id) } });
     expect(api.auditList).toHaveBeenCalledWith({ kind: 'team', id: platform.id });
