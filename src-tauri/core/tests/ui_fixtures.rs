@@ -21,7 +21,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use leadline_core::import::{import_apply, import_preview, Field, ImportOptions};
-use leadline_core::people::{person_delete, person_get, person_page, ReportsDestination};
+use leadline_core::people::{
+    person_create, person_delete, person_get, person_page, PersonInput, ReportsDestination,
+};
 use leadline_core::reorg::{reorg_preview, reorg_undo, Move};
 use leadline_core::settings::thresholds_get;
 use leadline_core::skills::assessment::{
@@ -310,7 +312,16 @@ fn org_fixtures(f: &mut Fixtures) {
         remove_missing: true,
         ..ImportOptions::default()
     };
-    f.add("import_preview_removal", &preview(&everyone_else).unwrap());
+    f.add(
+        "import_preview_removal",
+        &import_preview(
+            conn,
+            "people.csv",
+            removal_csv(&org).as_bytes(),
+            &everyone_else,
+        )
+        .unwrap(),
+    );
     // An HRIS column called EMAIL holding user names, not addresses.
     let odd_email = b"id;name;EMAIL\nE9001;Zoe Ng;SKING\n";
     f.add(
@@ -335,6 +346,15 @@ fn import_csv(org: &seed::Org) -> Vec<u8> {
             c => panic!("{c} is not in this file's alphabet"),
         })
         .collect()
+}
+
+/// Only the three people with assessments (whom an import may not remove)
+/// and one newcomer: removing everyone else is 9 of 12.
+fn removal_csv(org: &seed::Org) -> String {
+    format!(
+        "Emp ID;Name\n{};Ada Lovelace\n{};Bo Chen\n{};Katherine Johnson\nE9001;Zoe Ng\n",
+        org.ada.ext_id, org.bo.ext_id, org.katherine.ext_id
+    )
 }
 
 /// Read after the plans and audits: the transition and audit screens.
@@ -623,12 +643,32 @@ fn other_variants(f: &mut Fixtures) {
         &assessment_delete(ws.conn(), org.ada_self_h2.id).unwrap(),
     );
 
-    // Alan leaves; Linus and the triage agent go up to Grace.
-    let (ws, org, _) = seed::workspace();
+    // Before her plans and audits, Ada leaves; her people go up to Grace.
+    let mut ws = Workspace::in_memory().unwrap();
+    let org = seed::org(&mut ws);
     f.add(
         "person_deleted",
-        &person_delete(ws.conn(), org.alan.id, ReportsDestination::UpOneLevel).unwrap(),
+        &person_delete(ws.conn(), org.ada.id, ReportsDestination::UpOneLevel).unwrap(),
     );
+
+    // Two engineers named Sam Lee join, one in each team: only their teams
+    // tell them apart (the two Alexanders differ by title).
+    let mut ws = Workspace::in_memory().unwrap();
+    let org = seed::org(&mut ws);
+    for (team, manager) in [(org.platform, &org.ada), (org.payments, &org.alan)] {
+        let sam = PersonInput {
+            title: "Engineer".into(),
+            team_id: Some(team),
+            manager_id: Some(manager.id),
+            ..PersonInput::human("Sam Lee")
+        };
+        person_create(ws.conn(), &sam).unwrap();
+    }
+    f.add(
+        "person_page_namesakes",
+        &person_page(ws.conn(), "", 0, 200).unwrap(),
+    );
+    f.add("org_search_sam", &ws.org_search("sam", 200).unwrap());
 
     // Once someone is rated on Platform craft version 2, importing it again
     // makes version 3.
@@ -656,6 +696,24 @@ fn other_variants(f: &mut Fixtures) {
     f.add(
         "framework_import_preview_new_version",
         &framework_import_preview(ws.conn(), &craft).unwrap(),
+    );
+
+    let mut ws = Workspace::in_memory().unwrap();
+    let org = seed::org(&mut ws);
+    let confirmed = ImportOptions {
+        remove_missing: true,
+        confirm_removal: true,
+        ..ImportOptions::default()
+    };
+    f.add(
+        "import_summary_removal",
+        &import_apply(
+            ws.conn_mut(),
+            removal_csv(&org).as_bytes(),
+            &confirmed,
+            &mut |_| {},
+        )
+        .unwrap(),
     );
 
     let (mut ws, org, _) = seed::workspace();
