@@ -16,6 +16,11 @@
 //! └── Alexander, Staff Engineer, Payments (11)
 //! ```
 //!
+//! Teams: Platform, Payments and Search (set up, nobody in it yet). Platform
+//! craft is a framework of the user's own, edited after Bo was rated on its
+//! first version (so there are versions 1 and 2); "My lead" is the user's own
+//! profile of the built-in framework.
+//!
 //! By hand, with the thresholds narrow ≤ 2 and wide ≥ 8: 10 humans and 2
 //! agents; managers Grace (span 4), Ada (4) and Alan (1), so 7 ICs and a
 //! ratio of 7/3; three layers; Alan is a single-report (and narrow) manager;
