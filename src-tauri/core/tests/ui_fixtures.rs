@@ -45,7 +45,7 @@ use leadline_core::transition::library::{template_library, templates_effective};
 use leadline_core::transition::plan::{
     plan_add_audit_actions, plan_budget_set, plan_checkpoint_set, plan_create, plan_delete,
     plan_get, plan_item_add, plan_item_check, plan_item_delete, plan_item_update, plan_list,
-    plan_markdown, CheckpointDecision, Direction, ItemSource, PlanInput, PlanItem, PlanItemEdit,
+    plan_markdown, CheckpointDecision, Direction, ItemSource, PlanInput, PlanItemEdit,
     WeeklyBudget,
 };
 use leadline_core::transition::shipped_templates;
@@ -399,18 +399,6 @@ fn work_fixtures(f: &mut Fixtures) {
     );
 }
 
-fn edit_of(item: &PlanItem) -> PlanItemEdit {
-    PlanItemEdit {
-        phase: item.phase,
-        title: item.title.clone(),
-        done_when: item.done_when.clone(),
-        note: item.note.clone(),
-        due_date: item.due_date.clone(),
-        hours_per_week: item.hours_per_week,
-        kind: item.kind,
-    }
-}
-
 /// What the plan page gets back after each change, each made on a fresh copy
 /// of the sample workspace.
 fn plan_variants(f: &mut Fixtures) {
@@ -428,10 +416,11 @@ fn plan_variants(f: &mut Fixtures) {
     let edit = PlanItemEdit {
         phase: 2,
         title: "Pair with two juniors".into(),
+        done_when: item.done_when.clone(),
         note: "Start with Bo".into(),
+        due_date: item.due_date.clone(),
         hours_per_week: 3,
         kind: TimeKind::Mentoring,
-        ..edit_of(item)
     };
     f.add(
         "plan_item_updated",

@@ -645,6 +645,15 @@ mod tests {
         }
     }
 
+    fn agent(conn: &Connection, name: &str, manager: i64) -> i64 {
+        let input = crate::people::PersonInput {
+            kind: PersonKind::Agent,
+            manager_id: Some(manager),
+            ..crate::people::PersonInput::human(name)
+        };
+        crate::people::person_create(conn, &input).unwrap().id
+    }
+
     fn audit_of(person: i64, on: &str, stages: Vec<StageInput>) -> AuditInput {
         AuditInput {
             scope: AuditScope::Person { id: person },
@@ -802,16 +811,7 @@ mod tests {
     fn a_deleted_audit_comes_back_with_its_owner_and_ratings() {
         let conn = open_in_memory().unwrap();
         let ada = add(&conn, "Ada", None);
-        let bot = crate::people::person_create(
-            &conn,
-            &crate::people::PersonInput {
-                kind: PersonKind::Agent,
-                manager_id: Some(ada),
-                ..crate::people::PersonInput::human("Reviewer bot")
-            },
-        )
-        .unwrap()
-        .id;
+        let bot = agent(&conn, "Reviewer bot", ada);
         let mut review = stage(Stage::CodeReview, 3, 2);
         review.owner_id = Some(bot);
         review.next_change = "Agent pre-review of every change".into();
@@ -906,18 +906,8 @@ mod tests {
     fn a_bottleneck_action_names_the_change_and_the_owner_or_asks_for_a_change() {
         let conn = open_in_memory().unwrap();
         let ada = add(&conn, "Ada", None);
-        let agent = crate::people::person_create(
-            &conn,
-            &crate::people::PersonInput {
-                kind: PersonKind::Agent,
-                manager_id: Some(ada),
-                ..crate::people::PersonInput::human("Triage Agent")
-            },
-        )
-        .unwrap()
-        .id;
         let mut review = stage(Stage::CodeReview, 4, 1);
-        review.owner_id = Some(agent);
+        review.owner_id = Some(agent(&conn, "Triage Agent", ada));
         review.next_change = "Agents review first".into();
         let audit = audit_create(
             &conn,

@@ -301,91 +301,54 @@ pub fn org(ws: &mut Workspace) -> Org {
     profile_save(ws.conn(), BUILTIN, &my_lead).unwrap();
     let profiles = profile_list(ws.conn(), BUILTIN).unwrap();
 
-    let b = &builtin;
-    let self_h1 = by_self("2026-03-01", "2026-H1");
-    assess(
-        ws,
-        &ada,
-        b,
-        self_h1,
-        &[
+    // Who is rated, by whom and when, and how. Ada's manager typed her note
+    // on delegating as is, markup included: the window shows it as text.
+    #[rustfmt::skip]
+    let rounds: [(&Person, Round, &[Rated]); 6] = [
+        (&ada, by_self("2026-03-01", "2026-H1"), &[
             ("delegating-work", 3, Some(2), ""),
             ("decomposing-work", 3, None, ""),
             ("coaching", 2, None, ""),
-        ],
-    );
-    let manager_h1 = by_grace("2026-03-05", "2026-H1");
-    assess(
-        ws,
-        &ada,
-        b,
-        manager_h1,
-        &[
+        ]),
+        (&ada, by_grace("2026-03-05", "2026-H1"), &[
             ("delegating-work", 2, None, ""),
             ("decomposing-work", 3, None, ""),
             ("coaching", 2, None, ""),
-        ],
-    );
-    let self_h2 = by_self("2026-07-18", "2026-H2");
-    let ada_self_h2 = assess(
-        ws,
-        &ada,
-        b,
-        self_h2,
-        &[
+        ]),
+        (&ada, by_self("2026-07-18", "2026-H2"), &[
             ("delegating-work", 4, Some(2), "I hand off a lot now"),
             ("decomposing-work", 3, None, ""),
             ("coaching", 2, Some(1), ""),
             ("giving-feedback", 4, None, ""),
             ("systems-thinking", 3, None, ""),
-        ],
-    );
-    // Typed by the manager as is, markup included: the window shows it as text.
-    let manager_h2 = by_grace("2026-07-20", "2026-H2");
-    let ada_manager_h2 = assess(
-        ws,
-        &ada,
-        b,
-        manager_h2,
-        &[
-            (
-                "delegating-work",
-                2,
-                None,
-                "<b>Redoes</b> what agents hand back",
-            ),
+        ]),
+        (&ada, by_grace("2026-07-20", "2026-H2"), &[
+            ("delegating-work", 2, None, "<b>Redoes</b> what agents hand back"),
             ("decomposing-work", 3, None, ""),
             ("coaching", 1, None, ""),
             ("giving-feedback", 4, None, ""),
             ("systems-thinking", 3, None, ""),
             ("technical-judgment", 3, None, ""),
-        ],
-    );
-    assess(
-        ws,
-        &katherine,
-        b,
-        by_grace("2026-06-15", "2026-H1"),
-        &[
+        ]),
+        (&katherine, by_grace("2026-06-15", "2026-H1"), &[
             ("delegating-work", 4, None, ""),
             ("decomposing-work", 4, None, ""),
             ("systems-thinking", 4, None, ""),
             ("agent-workflows", 5, None, ""),
             ("coaching", 3, None, ""),
             ("technical-judgment", 4, None, ""),
-        ],
-    );
-    assess(
-        ws,
-        &bo,
-        b,
-        by_self("2026-06-01", "2026-H1"),
-        &[
+        ]),
+        (&bo, by_self("2026-06-01", "2026-H1"), &[
             ("delegating-work", 2, Some(2), ""),
             ("giving-instructions", 2, None, ""),
             ("agent-workflows", 3, None, ""),
-        ],
-    );
+        ]),
+    ];
+    let made: Vec<Assessment> = rounds
+        .into_iter()
+        .map(|(who, when, ratings)| assess(ws, who, &builtin, when, ratings))
+        .collect();
+    let (ada_self_h2, ada_manager_h2) = (made[2].clone(), made[3].clone());
 
     Org {
         grace,
