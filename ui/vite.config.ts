@@ -5,18 +5,16 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 
 // The built index.html is loaded by Tauri's custom protocol, so every asset
 // URL must be relative ('./'), and nothing may come from another origin.
-export default defineConfig(({ mode }) => ({
+export default defineConfig({
   base: './',
   plugins: [svelte(), svelteTesting()],
   clearScreen: false,
-  // The mock host (dev:mock) reads the built-in skill framework and practice templates from the core.
   server: {
     port: 5173,
     strictPort: true,
-    fs: { allow: ['.', '../src-tauri/core/src/skills/builtin', '../src-tauri/core/src/transition/templates'] },
   },
   build: {
-    outDir: mode === 'mock' ? 'dist-mock' : 'dist',
+    outDir: 'dist',
     emptyOutDir: true,
     target: 'safari15',
     sourcemap: false,
@@ -28,4 +26,4 @@ export default defineConfig(({ mode }) => ({
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
   },
-}));
+});

@@ -281,6 +281,23 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_cannot_be_written_is_an_io_error_and_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("no such folder").join("people.csv");
+        let err = file_write(&target, b"x", false, None).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Io, "{err}");
+        assert!(
+            err.to_string().contains("cannot write"),
+            "says what failed: {err}"
+        );
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "no folder, no temporary file"
+        );
+    }
+
+    #[test]
     fn the_json_export_names_its_format() {
         let ws = Workspace::in_memory().unwrap();
         let value: serde_json::Value =

@@ -10,10 +10,7 @@ vi.mock('@tauri-apps/api/core', () => ({
 }));
 
 const api = await import('./api');
-import type { Audit } from './bindings/Audit';
-import type { Person } from './bindings/Person';
-import type { Plan } from './bindings/Plan';
-import type { PlanItem } from './bindings/PlanItem';
+import * as core from '../test/core';
 
 describe('toApiError', () => {
   it('keeps kind and message of a host error', () => {
@@ -184,32 +181,34 @@ describe('commands', () => {
 
   it('undoes by the undo id alone: none of the deleted data goes back to the host', async () => {
     invoke.mockResolvedValue({});
-    const assessment = {
-      id: 77, person_id: 4, framework_id: 1, framework_key: 'k', framework_version: 1, assessor_role: 'self' as const,
-      assessor_name: 'Ada', assessed_on: '2026-03-01', round: '', note: '', ratings: [],
-    };
-    const plan = { id: 3, person_name: 'Ada' } as unknown as Plan;
-    const person = { id: 4, name: 'Ada' } as unknown as Person;
-    const audit = { id: 12, scope_name: 'Ada' } as unknown as Audit;
-    const item = { id: 41, title: 'Delegate' } as unknown as PlanItem;
-    await api.personRestore({ undo_id: 101, person, former_reports: [5, 6], reports_went_to: 1, assessments: [assessment], owned_audit_stages: [[12, 'review']] });
-    await api.assessmentRestore({ undo_id: 102, assessment });
-    await api.auditRestore({ undo_id: 103, audit, plan_items: [41] });
-    await api.planItemRestore({ undo_id: 104, plan_id: 3, position: 2, item });
-    await api.planRestore({ undo_id: 105, plan, positions: [0, 1] });
+    // What the host answered each deletion with, deleted data and all; each
+    // made in its own copy of the sample workspace, so given undo ids apart.
+    const person = { ...core.personDeleted(), undo_id: 101 };
+    const assessment = { ...core.assessmentDeleted(), undo_id: 102 };
+    const audit = { ...core.auditDeleted(), undo_id: 103 };
+    const item = { ...core.planItemDeleted(), undo_id: 104 };
+    const plan = { ...core.planDeleted(), undo_id: 105 };
+    expect(person.assessments.length, 'the deleted person comes with their assessments').toBeGreaterThan(0);
+    await api.personRestore(person);
+    await api.assessmentRestore(assessment);
+    await api.auditRestore(audit);
+    await api.planItemRestore(item);
+    await api.planRestore(plan);
     expect(invoke.mock.calls).toEqual([
-      ['person_restore', { undoId: 101 }],
-      ['assessment_restore', { undoId: 102 }],
-      ['audit_restore', { undoId: 103 }],
-      ['plan_item_restore', { undoId: 104 }],
-      ['plan_restore', { undoId: 105 }],
+      ['person_restore', { undoId: person.undo_id }],
+      ['assessment_restore', { undoId: assessment.undo_id }],
+      ['audit_restore', { undoId: audit.undo_id }],
+      ['plan_item_restore', { undoId: item.undo_id }],
+      ['plan_restore', { undoId: plan.undo_id }],
     ]);
   });
 
   it('checks and repairs the reporting structure without arguments', async () => {
-    invoke.mockResolvedValueOnce(null).mockResolvedValueOnce({ id: 1, description: 'd', made_on: '2026-01-01', moves: [], undone: false });
+    // Any recorded structure change has the shape a repair answers with.
+    const change = core.structureChangeUndone();
+    invoke.mockResolvedValueOnce(null).mockResolvedValueOnce(change);
     expect(await api.structureCheck()).toBeNull();
-    expect((await api.structureRepair()).description).toBe('d');
+    expect((await api.structureRepair()).description).toBe(change.description);
     expect(invoke.mock.calls).toEqual([
       ['structure_check', undefined],
       ['structure_repair', undefined],

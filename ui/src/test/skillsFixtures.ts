@@ -1,12 +1,10 @@
-// Host answers for the Skills component tests: a small framework of three
-// skills in two areas, its profiles, assessments and what is read from them.
-import type { Assessment } from '../lib/bindings/Assessment';
+// Hand-written host answers left for FrameworksPane.test.ts alone, which is
+// being merged with the framework view and export dialog tests elsewhere: once
+// that lands, it moves onto the core's fixtures (test/core.ts) like every other
+// test, and this file goes. Do not use it in new tests.
 import type { Framework } from '../lib/bindings/Framework';
 import type { FrameworkFile } from '../lib/bindings/FrameworkFile';
 import type { FrameworkSummary } from '../lib/bindings/FrameworkSummary';
-import type { GapReport } from '../lib/bindings/GapReport';
-import type { GapRow } from '../lib/bindings/GapRow';
-import type { Heatmap } from '../lib/bindings/Heatmap';
 import type { RoleProfile } from '../lib/bindings/RoleProfile';
 
 export const SCALE = ['Learning', 'Practicing', 'Proficient', 'Leading', 'Shaping'];
@@ -71,80 +69,4 @@ export function profiles(): RoleProfile[] {
     { id: 22, framework_key: 'ai-native-ic-leader', key: 'ic-leader', name: 'IC leader', description: '', builtin: true, direction: 'to_ic', targets: { 'delegating-work': 4, 'decomposing-work': 4, coaching: 3 } },
     { id: 30, framework_key: 'ai-native-ic-leader', key: 'my-lead', name: 'My lead', description: 'Ours', builtin: false, direction: 'to_ic', targets: { coaching: 2 } },
   ];
-}
-
-export function assessment(over: Partial<Assessment> = {}): Assessment {
-  return {
-    id: 100,
-    person_id: 4,
-    framework_id: 1,
-    framework_key: 'ai-native-ic-leader',
-    framework_version: 1,
-    assessor_role: 'self',
-    assessor_name: '',
-    assessed_on: '2026-03-01',
-    round: '2026-H1',
-    note: '',
-    ratings: [
-      { skill_key: 'delegating-work', skill_name: 'Delegating to people and agents', level: 2, interest: 2, note: 'Still redo agent output' },
-      { skill_key: 'decomposing-work', skill_name: 'Breaking down big work', level: 3, interest: null, note: '' },
-    ],
-    ...over,
-  };
-}
-
-export function gapRow(over: Partial<GapRow>): GapRow {
-  return {
-    area: 'Directing work',
-    skill_key: 'delegating-work',
-    skill_name: 'Delegating to people and agents',
-    target: 4,
-    current: 2,
-    self_level: 3,
-    manager_level: 2,
-    previous_level: 1,
-    gap: 2,
-    interest: 2,
-    ...over,
-  };
-}
-
-export function gapReport(over: Partial<GapReport> = {}): GapReport {
-  const skills = [
-    gapRow({}),
-    gapRow({ skill_key: 'decomposing-work', skill_name: 'Breaking down big work', target: 4, current: 3, self_level: 3, manager_level: 3, previous_level: 2, gap: 1, interest: 0 }),
-    gapRow({ area: 'Leading people', skill_key: 'coaching', skill_name: 'Coaching', target: 3, current: 4, self_level: 4, manager_level: 4, previous_level: null, gap: 0, interest: null }),
-  ];
-  return {
-    person_id: 4,
-    profile: profiles()[1],
-    framework_name: 'AI-native IC leader',
-    scale: SCALE,
-    self_assessed_on: '2026-03-01',
-    manager_assessed_on: '2026-03-05',
-    previous_assessed_on: '2025-10-01',
-    skills,
-    gaps: [skills[0], skills[1]],
-    ...over,
-  };
-}
-
-/** `people` rows over `skills` skills; person i has level (i + s) % 5 + 1 in skill s, and person 0 is unrated in skill 0. */
-export function heatmap(people: number, skillCount = 15, over: Partial<Heatmap> = {}): Heatmap {
-  const skills = Array.from({ length: skillCount }, (_, s) => ({
-    key: `skill-${s}`,
-    name: `Skill number ${s}`,
-    area: s < 5 ? 'Area A' : 'Area B',
-    target: s === 0 ? 5 : s === 1 ? 2 : null,
-    average: 3,
-    rated: people,
-    at_target: s === 0 ? 0 : people,
-  }));
-  const rows = Array.from({ length: people }, (_, i) => ({
-    person_id: i + 1,
-    name: `Person ${String(i).padStart(4, '0')}`,
-    title: i % 2 ? 'Engineer' : 'Manager',
-    levels: skills.map((_, s) => (i === 0 && s === 0 ? null : ((i + s) % 5) + 1)),
-  }));
-  return { framework_name: 'AI-native IC leader', scale: SCALE, skills, rows, nobody_at_target: ['skill-0'], ...over };
 }

@@ -206,6 +206,25 @@ fn a_malformed_framework_file_lists_each_problem_and_changes_nothing() {
 }
 
 #[test]
+fn a_framework_without_a_name_or_with_a_short_scale_is_refused_naming_both() {
+    let conn = open_seeded();
+    let before = framework_list(&conn).unwrap();
+    let mut file = small();
+    file.name = " ".into();
+    file.scale = vec!["a".into()];
+    assert_eq!(
+        framework_problems(&file),
+        [
+            "name is empty",
+            "scale must have 5 non-empty labels, it has 1"
+        ]
+    );
+    let err = framework_save(&conn, &file, false).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::FrameworkInvalid);
+    assert_eq!(framework_list(&conn).unwrap(), before, "nothing is stored");
+}
+
+#[test]
 fn a_framework_exports_and_imports_back_unchanged() {
     let conn = open_seeded();
     let saved = framework_save(&conn, &small(), false).unwrap();

@@ -269,12 +269,66 @@ mod tests {
     }
 
     #[test]
+    fn the_library_lists_every_skill_in_the_frameworks_order_with_levels_2_to_5() {
+        let conn = open_seeded();
+        let shipped = PracticeTemplates::parse(BUILTIN_TEMPLATES).unwrap();
+        let builtin =
+            crate::skills::framework::framework_resolve(&conn, "ai-native-ic-leader").unwrap();
+        let library = template_library(&conn, builtin.id, &shipped).unwrap();
+        let in_framework: Vec<&str> = builtin
+            .areas
+            .iter()
+            .flat_map(|a| a.skills.iter().map(|s| s.key.as_str()))
+            .collect();
+        assert_eq!(
+            library
+                .iter()
+                .map(|s| s.skill_key.as_str())
+                .collect::<Vec<_>>(),
+            in_framework
+        );
+        let coaching = library.iter().find(|s| s.skill_key == "coaching").unwrap();
+        let skill = builtin
+            .areas
+            .iter()
+            .flat_map(|a| &a.skills)
+            .find(|s| s.key == "coaching")
+            .unwrap();
+        assert_eq!(
+            coaching.levels.iter().map(|l| l.level).collect::<Vec<_>>(),
+            [2, 3, 4, 5]
+        );
+        let level_3 = &coaching.levels[1];
+        assert_eq!(level_3.rubric, skill.levels[2], "the rubric of level 3");
+        assert_eq!(level_3.items, shipped.skills["coaching"]["3"]);
+        assert_eq!(level_3.shipped, level_3.items);
+        assert!(!level_3.edited);
+    }
+
+    #[test]
     fn skills_of_user_frameworks_can_get_items() {
         let conn = open_seeded();
         let shipped = PracticeTemplates::parse(BUILTIN_TEMPLATES).unwrap();
-        template_set(&conn, &shipped, "kotlin", 2, &[item("Write one service")]).unwrap();
+        let own =
+            crate::skills::framework::framework_save(&conn, &crate::skills::tests::small(), false)
+                .unwrap();
+        let library = template_library(&conn, own.id, &shipped).unwrap();
+        assert!(
+            library
+                .iter()
+                .flat_map(|s| &s.levels)
+                .all(|l| l.items.is_empty() && l.shipped.is_empty()),
+            "nothing ships for a user's own skills"
+        );
+        let before =
+            template_set(&conn, &shipped, "coach", 2, &[item("  Write one runbook ")]).unwrap();
+        assert!(before.is_empty(), "no items were in use before");
         let effective = templates_effective(&conn, &shipped).unwrap();
-        assert_eq!(effective.skills["kotlin"]["2"], [item("Write one service")]);
+        assert_eq!(
+            effective.skills["coach"]["2"],
+            [item("Write one runbook")],
+            "kept without the surrounding spaces"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { laterAudit, scales } from './auditFixtures';
+import * as core from '../../test/core';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
@@ -28,10 +28,13 @@ function checked(key: string, testid: 'audit-slowdown' | 'audit-ai-use'): string
   return on?.getAttribute('data-value') ?? null;
 }
 
+const ada = core.personAda();
+const reviewBot = core.orgChildrenAda().nodes.find((n) => n.kind === 'agent')!;
+
 const props = (over: Record<string, unknown> = {}) => ({
-  scope: { kind: 'person' as const, id: 4 },
-  scopeName: 'Ada Lovelace',
-  scales: scales(),
+  scope: { kind: 'person' as const, id: ada.id },
+  scopeName: ada.name,
+  scales: core.auditScales(),
   prefill: null,
   onsaved: vi.fn(),
   oncancel: vi.fn(),
@@ -40,11 +43,9 @@ const props = (over: Record<string, unknown> = {}) => ({
 });
 
 beforeEach(() => {
-  vi.mocked(api.auditCreate).mockReset().mockResolvedValue(laterAudit({ id: 40 }));
+  vi.mocked(api.auditCreate).mockReset().mockResolvedValue(core.auditCreated());
   vi.mocked(api.today).mockReset().mockResolvedValue('2026-03-02');
-  vi.mocked(api.orgSearch)
-    .mockReset()
-    .mockResolvedValue([{ id: 31, name: 'Review bot', title: 'Code review agent', kind: 'agent', children: 0, span: 0, descendants: 0, disambiguation: null }]);
+  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([reviewBot]);
 });
 
 describe('AuditForm', () => {
@@ -58,7 +59,8 @@ describe('AuditForm', () => {
       'code_generation',
       'code_review',
     ]);
-    expect(within(stage('code_review')).getByText('How long do changes wait for review?')).toBeTruthy();
+    const review = core.auditScales().stages.find((s) => s.stage === 'code_review')!;
+    expect(within(stage('code_review')).getByText(review.question)).toBeTruthy();
     const slow = within(stage('code_review')).getByRole('group', { name: 'How much it slows the work' });
     expect(within(slow).getByRole('radio', { name: /Major/ }).getAttribute('data-value')).toBe('3');
     const ai = within(stage('code_review')).getByRole('group', { name: 'How much AI is used today' });
@@ -76,7 +78,7 @@ describe('AuditForm', () => {
     await fireEvent.input(within(stage('code_review')).getByTestId('audit-owner-search'), { target: { value: 'review' } });
     await fireEvent.click(await screen.findByTestId('audit-owner-search-result'));
     const owner = within(stage('code_review')).getByTestId('audit-owner');
-    expect(owner.getAttribute('data-person-id')).toBe('31');
+    expect(owner.getAttribute('data-person-id')).toBe(String(reviewBot.id));
     expect(owner.getAttribute('data-kind')).toBe('agent');
     expect(owner.textContent).toContain('Agent');
     await fireEvent.input(within(stage('code_review')).getByTestId('audit-next-change'), { target: { value: ' Agent pre-review ' } });
@@ -87,21 +89,21 @@ describe('AuditForm', () => {
     expect(screen.getByTestId('audit-form-progress').getAttribute('data-rated')).toBe('2');
     await fireEvent.click(screen.getByTestId('audit-save'));
     expect(api.auditCreate).toHaveBeenCalledWith({
-      scope: { kind: 'person', id: 4 },
+      scope: { kind: 'person', id: ada.id },
       taken_on: '2026-07-10',
       note: 'First look',
       stages: [
         { stage: 'planning', slowdown: 0, ai_use: 2, owner_id: null, next_change: '' },
-        { stage: 'code_review', slowdown: 3, ai_use: 1, owner_id: 31, next_change: 'Agent pre-review' },
+        { stage: 'code_review', slowdown: 3, ai_use: 1, owner_id: reviewBot.id, next_change: 'Agent pre-review' },
       ],
     });
-    await vi.waitFor(() => expect(onsaved).toHaveBeenCalledWith(expect.objectContaining({ id: 40 })));
+    await vi.waitFor(() => expect(onsaved).toHaveBeenCalledWith(expect.objectContaining({ id: core.auditCreated().id })));
   });
 
   it('starts from the latest audit, so only what moved needs changing', async () => {
-    render(AuditForm, props({ prefill: laterAudit() }));
+    render(AuditForm, props({ prefill: core.auditLater() }));
     const banner = screen.getByTestId('audit-form-prefilled');
-    expect(banner.getAttribute('data-date')).toBe('2026-10-01');
+    expect(banner.getAttribute('data-date')).toBe('2026-09-07');
     expect(checked('code_review', 'audit-slowdown')).toBe('4');
     expect(checked('code_review', 'audit-ai-use')).toBe('3');
     expect(within(stage('code_review')).getByTestId('audit-owner').textContent).toContain('Review bot');
@@ -115,14 +117,14 @@ describe('AuditForm', () => {
     expect(within(stage('strategy')).queryByTestId('audit-owner')).toBeNull();
     await fireEvent.click(screen.getByTestId('audit-save'));
     expect(api.auditCreate).toHaveBeenCalledWith({
-      scope: { kind: 'person', id: 4 },
+      scope: { kind: 'person', id: ada.id },
       taken_on: '2026-07-14',
       note: '',
       stages: [
         { stage: 'planning', slowdown: 1, ai_use: 0, owner_id: null, next_change: '' },
         { stage: 'bug_fixing', slowdown: 3, ai_use: 1, owner_id: null, next_change: 'Triage agent labels new bugs' },
         { stage: 'code_generation', slowdown: 0, ai_use: 4, owner_id: null, next_change: '' },
-        { stage: 'code_review', slowdown: 2, ai_use: 3, owner_id: 31, next_change: 'Agent pre-review of every change' },
+        { stage: 'code_review', slowdown: 2, ai_use: 3, owner_id: reviewBot.id, next_change: 'Agent pre-review of every change' },
       ],
     });
   });
@@ -144,7 +146,7 @@ describe('AuditForm', () => {
 
   it('shows the host refusal and keeps what was filled in', async () => {
     vi.mocked(api.auditCreate).mockRejectedValue({ kind: 'invalid_input', message: 'the audit was not saved: Code review: no person or agent with id 31 to own it' });
-    render(AuditForm, props({ prefill: laterAudit() }));
+    render(AuditForm, props({ prefill: core.auditLater() }));
     await fireEvent.click(screen.getByTestId('audit-save'));
     const alert = await screen.findByTestId('error-alert');
     expect(alert.getAttribute('data-kind')).toBe('invalid_input');

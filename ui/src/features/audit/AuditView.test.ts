@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { get } from 'svelte/store';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { earlierAudit, laterAudit, plan, scales } from './auditFixtures';
+import * as core from '../../test/core';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
@@ -30,19 +30,23 @@ function cell(key: string, testid: string) {
   return within(stageRow(key)).getByTestId(testid);
 }
 
+// Ada's audit of 2026-09-07, compared with hers of 2026-08-17.
+const later = core.auditLater();
+const earlier = core.auditEarlier();
+
 beforeEach(() => {
   stores.toasts.set([]);
   state.resetAuditState();
   vi.mocked(api.workspaceInfo).mockResolvedValue(null);
-  vi.mocked(api.auditGet).mockReset().mockImplementation(async (id) => (id === 11 ? earlierAudit() : laterAudit()));
-  vi.mocked(api.planList).mockReset().mockResolvedValue([plan()]);
+  vi.mocked(api.auditGet).mockReset().mockImplementation(async (id) => (id === earlier.id ? core.auditEarlier() : core.auditLater()));
+  vi.mocked(api.planList).mockReset().mockResolvedValue(core.planListAda());
   vi.mocked(api.auditDelete).mockReset();
   vi.mocked(api.auditRestore).mockReset();
 });
 
 describe('AuditView', () => {
   it('lists the worst bottlenecks in order at the top', async () => {
-    render(AuditView, { auditId: 12, scales: scales(), ondeleted: vi.fn() });
+    render(AuditView, { auditId: later.id, scales: core.auditScales(), ondeleted: vi.fn() });
     const worst = await screen.findByTestId('audit-worst');
     expect(worst.getAttribute('data-count')).toBe('3');
     expect(worst.textContent?.replace(/\s+/g, ' ').trim()).toBe('Worst bottlenecks: 1. Code review, 2. Bug fixing, 3. Strategy');
@@ -59,9 +63,9 @@ describe('AuditView', () => {
   });
 
   it('shows each stage in words and numbers, with the change since the previous audit', async () => {
-    render(AuditView, { auditId: 12, scales: scales(), ondeleted: vi.fn() });
+    render(AuditView, { auditId: later.id, scales: core.auditScales(), ondeleted: vi.fn() });
     await screen.findByTestId('audit-view');
-    expect(screen.getByTestId('audit-previous').getAttribute('data-audit-id')).toBe('11');
+    expect(screen.getByTestId('audit-previous').getAttribute('data-audit-id')).toBe(String(earlier.id));
     expect(screen.getAllByTestId('audit-stage-row').map((r) => r.getAttribute('data-stage'))).toEqual([
       'planning',
       'strategy',
@@ -88,7 +92,7 @@ describe('AuditView', () => {
     expect(stageRow('prioritization').textContent).toContain('Not rated in this audit');
 
     const owner = cell('code_review', 'audit-stage-owner');
-    expect([owner.getAttribute('data-person-id'), owner.getAttribute('data-kind')]).toEqual(['31', 'agent']);
+    expect([owner.getAttribute('data-person-id'), owner.getAttribute('data-kind')]).toEqual([String(later.stages.find((s) => s.stage === 'code_review')!.owner_id), 'agent']);
     expect(owner.textContent).toContain('Review bot');
     expect(owner.textContent).toContain('Agent');
     expect(cell('strategy', 'audit-stage-owner').textContent).not.toContain('Agent');
@@ -106,45 +110,46 @@ describe('AuditView', () => {
   });
 
   it('says so for a first audit, with nothing to compare', async () => {
-    render(AuditView, { auditId: 11, scales: scales(), ondeleted: vi.fn() });
+    render(AuditView, { auditId: earlier.id, scales: core.auditScales(), ondeleted: vi.fn() });
     expect((await screen.findByTestId('audit-first')).textContent).toContain('The first audit of Ada Lovelace');
     expect(screen.queryByTestId('audit-slowdown-change')).toBeNull();
     expect(screen.queryByTestId('audit-previous')).toBeNull();
   });
 
   it('says when no stage is a bottleneck', async () => {
-    vi.mocked(api.auditGet).mockResolvedValue(laterAudit({ worst: [], stages: [] }));
-    render(AuditView, { auditId: 12, scales: scales(), ondeleted: vi.fn() });
+    const calm = core.auditTeam();
+    vi.mocked(api.auditGet).mockResolvedValue(calm);
+    render(AuditView, { auditId: calm.id, scales: core.auditScales(), ondeleted: vi.fn() });
     expect((await screen.findByTestId('audit-no-bottleneck')).textContent).toContain('rated 2 (Noticeable) or higher');
     expect(screen.queryByTestId('audit-worst')).toBeNull();
     expect(screen.getByTestId('audit-plan-nothing')).toBeTruthy();
   });
 
   it('deletes the audit and undoes it from the toast', async () => {
-    const deleted = { undo_id: 31, audit: laterAudit(), plan_items: [81, 82] };
+    const deleted = core.auditDeleted();
     vi.mocked(api.auditDelete).mockResolvedValue(deleted);
-    vi.mocked(api.auditRestore).mockResolvedValue(laterAudit());
+    vi.mocked(api.auditRestore).mockResolvedValue(core.auditLater());
     const ondeleted = vi.fn();
-    render(AuditView, { auditId: 12, scales: scales(), ondeleted });
+    render(AuditView, { auditId: later.id, scales: core.auditScales(), ondeleted });
     render(Toasts);
     const rev = get(stores.revision);
     await fireEvent.click(await screen.findByTestId('audit-delete'));
-    expect(api.auditDelete).toHaveBeenCalledWith(12);
-    await waitFor(() => expect(ondeleted).toHaveBeenCalledWith(12));
+    expect(api.auditDelete).toHaveBeenCalledWith(later.id);
+    await waitFor(() => expect(ondeleted).toHaveBeenCalledWith(later.id));
     const toast = await screen.findByTestId('audit-deleted-toast');
-    expect(toast.textContent).toContain('Deleted the audit of Ada Lovelace on 2026-10-01.');
+    expect(toast.textContent).toContain('Deleted the audit of Ada Lovelace on 2026-09-07.');
     expect(get(stores.revision)).toBe(rev + 1);
     await fireEvent.click(within(toast).getByTestId('undo-button'));
     await waitFor(() => expect(api.auditRestore).toHaveBeenCalledWith(deleted));
     await screen.findByTestId('audit-restored-toast');
-    expect(get(state.auditShown)).toBe(12);
+    expect(get(state.auditShown)).toBe(later.id);
     expect(get(stores.revision)).toBe(rev + 2);
   });
 
   it('reports a failed undo', async () => {
-    vi.mocked(api.auditDelete).mockResolvedValue({ undo_id: 32, audit: laterAudit(), plan_items: [] });
-    vi.mocked(api.auditRestore).mockRejectedValue({ kind: 'conflict', message: 'the audit of Ada Lovelace on 2026-10-01 is already there' });
-    render(AuditView, { auditId: 12, scales: scales(), ondeleted: vi.fn() });
+    vi.mocked(api.auditDelete).mockResolvedValue(core.auditDeleted());
+    vi.mocked(api.auditRestore).mockRejectedValue({ kind: 'conflict', message: 'the audit of Ada Lovelace on 2026-09-07 is already there' });
+    render(AuditView, { auditId: later.id, scales: core.auditScales(), ondeleted: vi.fn() });
     render(Toasts);
     await fireEvent.click(await screen.findByTestId('audit-delete'));
     await fireEvent.click(await screen.findByTestId('undo-button'));

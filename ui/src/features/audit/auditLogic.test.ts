@@ -14,21 +14,24 @@ import {
   upperFirst,
   worstLabels,
 } from './auditLogic';
-import { earlierAudit, laterAudit, scales } from './auditFixtures';
+import * as core from '../../test/core';
 
-const stages = scales().stages;
+const stages = core.auditScales().stages;
+// Ada's audit of 2026-09-07: code review owned by the review agent, strategy by Ada.
+const later = core.auditLater();
+const owner = (stage: string) => later.stages.find((s) => s.stage === stage)!;
 
 describe('prefill from the latest audit', () => {
   it('carries ratings, owners and next changes over, and leaves unrated stages empty', () => {
-    const drafts = draftsFrom(stages, laterAudit());
+    const drafts = draftsFrom(stages, later);
     expect(Object.keys(drafts)).toEqual(['planning', 'strategy', 'prioritization', 'bug_fixing', 'code_generation', 'code_review']);
     expect(drafts.code_review).toEqual({
       slowdown: 4,
       ai_use: 3,
-      owner: { id: 31, name: 'Review bot', kind: 'agent' },
+      owner: { id: owner('code_review').owner_id, name: 'Review bot', kind: 'agent' },
       next_change: 'Agent pre-review of every change',
     });
-    expect(drafts.strategy.owner).toEqual({ id: 4, name: 'Ada Lovelace', kind: 'human' });
+    expect(drafts.strategy.owner).toEqual({ id: owner('strategy').owner_id, name: 'Ada Lovelace', kind: 'human' });
     expect(drafts.prioritization).toEqual(emptyStage());
     expect(stageState(drafts.prioritization)).toBe('not_rated');
     expect(ratedCount(stages, drafts)).toBe(5);
@@ -93,8 +96,8 @@ describe('change since the previous audit', () => {
 
 describe('reading an audit', () => {
   it('names the worst bottlenecks in order', () => {
-    expect(worstLabels(laterAudit())).toEqual(['Code review', 'Bug fixing', 'Strategy']);
-    expect(worstLabels(laterAudit({ worst: [] }))).toEqual([]);
+    expect(worstLabels(later)).toEqual(['Code review', 'Bug fixing', 'Strategy']);
+    expect(worstLabels(core.auditTeam()), 'no stage of the team audit is a bottleneck').toEqual([]);
   });
 
   it('capitalises a scope name at the start of a heading', () => {
@@ -102,9 +105,11 @@ describe('reading an audit', () => {
     expect(upperFirst('')).toBe('');
   });
 
-  it('adds up the slowdowns', () => {
-    expect(totalSlowdown(laterAudit())).toBe(11);
-    expect(totalSlowdown(earlierAudit())).toBe(11);
+  it('adds up the slowdowns as the host does in its summaries', () => {
+    const listed = core.auditListAll();
+    for (const audit of [later, core.auditEarlier(), core.auditTeam()]) {
+      expect(totalSlowdown(audit), audit.taken_on).toBe(listed.find((a) => a.id === audit.id)!.total_slowdown);
+    }
   });
 
   it('words what feeding a plan did', () => {

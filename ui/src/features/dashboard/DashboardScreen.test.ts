@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { get } from 'svelte/store';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { metrics } from '../../test/fixtures';
+import * as core from '../../test/core';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
@@ -16,6 +16,9 @@ function value(testid: string) {
   return screen.getByTestId(testid).querySelector('[data-value]')?.getAttribute('data-value');
 }
 
+// The sample org: 10 people and 2 agents; Grace and Ada manage four each, Alan one.
+const metrics = core.metrics;
+
 beforeEach(() => {
   stores.workspace.set({ path: '/w.leadline', file_name: 'w.leadline', people: 20, teams: 1 });
   stores.dashboardScope.set(null);
@@ -28,24 +31,24 @@ describe('DashboardScreen', () => {
     render(DashboardScreen);
     await screen.findByTestId('metric-headcount');
     expect(api.metricsGet).toHaveBeenCalledWith(null);
-    expect(value('metric-headcount')).toBe('12345');
-    expect(screen.getByTestId('metric-headcount').textContent).toContain('12,345');
-    expect(value('metric-ratio')).toBe('3.00');
-    expect(screen.getByTestId('metric-ratio').textContent).toContain('3.00');
-    expect(value('metric-span-mean')).toBe('3.33');
-    expect(value('metric-span-median')).toBe('2.5');
+    expect(value('metric-headcount')).toBe('10');
+    expect(value('metric-ratio')).toBe('2.33');
+    expect(screen.getByTestId('metric-ratio').textContent).toContain('2.33');
+    expect(value('metric-span-mean')).toBe('3.00');
+    expect(value('metric-span-median')).toBe('4');
     expect(value('metric-layers')).toBe('3');
-    expect(value('metric-agents')).toBe('4');
+    expect(value('metric-agents')).toBe('2');
     // every bar's number is also in a table
     const rows = within(screen.getByTestId('span-histogram-table')).getAllByTestId('span-histogram-row');
     expect(rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent?.trim()))).toEqual([
       ['1', '1'],
-      ['7', '2'],
+      ['4', '2'],
     ]);
   });
 
   it('shows a dash for the ratio when there are no managers', async () => {
-    vi.mocked(api.metricsGet).mockResolvedValue(metrics({ managers: 0, ic_to_manager_ratio: null }));
+    // Nobody manages anyone: the missing ratio is the point.
+    vi.mocked(api.metricsGet).mockResolvedValue({ ...metrics(), managers: 0, ic_to_manager_ratio: null });
     render(DashboardScreen);
     await screen.findByTestId('metric-ratio');
     expect(screen.getByTestId('metric-ratio').textContent).toContain('—');
@@ -53,6 +56,11 @@ describe('DashboardScreen', () => {
   });
 
   it('lists the first 100 flagged managers, then all on request', async () => {
+    // 150 wide spans: how many is the point.
+    const m = metrics();
+    const flagged = m.flags.single_report[0];
+    m.flags.wide = Array.from({ length: 150 }, (_, i) => ({ ...flagged, id: 100 + i, name: `Wide ${i}`, span: 20 + i }));
+    vi.mocked(api.metricsGet).mockResolvedValue(m);
     render(DashboardScreen);
     const wide = await screen.findByTestId('flags-wide');
     expect(within(wide).getAllByTestId('flag-item').length).toBe(100);
@@ -63,8 +71,8 @@ describe('DashboardScreen', () => {
   it('a flagged name focuses that person in the org chart', async () => {
     render(DashboardScreen);
     const single = await screen.findByTestId('flags-single');
-    await fireEvent.click(within(single).getByRole('button', { name: 'Grace Hopper' }));
-    expect(get(stores.orgFocusRequest)?.id).toBe(5);
+    await fireEvent.click(within(single).getByRole('button', { name: 'Alan Turing' }));
+    expect(get(stores.orgFocusRequest)?.id).toBe(metrics().flags.single_report[0].id);
     expect(get(stores.screen)).toBe('org');
   });
 
@@ -76,7 +84,7 @@ describe('DashboardScreen', () => {
     await fireEvent.click(screen.getByTestId('thresholds-save'));
     const alert = await within(screen.getByTestId('thresholds-editor')).findByTestId('error-alert');
     expect(alert.textContent).toContain('narrow must be below wide');
-    expect(api.thresholdsSet).toHaveBeenCalledWith({ narrow_span_max: 20, wide_span_min: 15 });
+    expect(api.thresholdsSet).toHaveBeenCalledWith({ narrow_span_max: 20, wide_span_min: 8 });
   });
 
   it('reloads for a subtree scope and after a write', async () => {

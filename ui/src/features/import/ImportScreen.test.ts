@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { ImportProgress } from '../../lib/bindings/ImportProgress';
-import { importPreview } from '../../test/fixtures';
+import * as core from '../../test/core';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
@@ -21,7 +21,8 @@ const { default: ImportScreen } = await import('./ImportScreen.svelte');
 beforeEach(() => {
   wizard.reset();
   wizard.typedPath = '';
-  vi.mocked(api.importPreview).mockReset().mockResolvedValue(importPreview());
+  // A windows-1252 file with semicolons: two new people and one renamed.
+  vi.mocked(api.importPreview).mockReset().mockResolvedValue(core.importPreview());
   vi.mocked(api.importApply).mockReset();
   vi.mocked(api.workspaceInfo).mockResolvedValue(null);
 });
@@ -60,15 +61,14 @@ describe('import wizard', () => {
   });
 
   it('blocks the import when the file has problems', async () => {
-    vi.mocked(api.importPreview).mockResolvedValue(
-      importPreview({ problems: [{ line: 7, message: 'Manager E9 not found', people: ['Ada'] }] }),
-    );
+    // The same file with its "Boss" column read as manager ids: one of them is nobody's.
+    vi.mocked(api.importPreview).mockResolvedValue(core.importPreviewProblems());
     await startWithTypedPath();
     await fireEvent.click(screen.getByTestId('import-next'));
     const rows = screen.getAllByTestId('import-problem');
     expect(rows.length).toBe(1);
-    expect(rows[0].getAttribute('data-line')).toBe('7');
-    expect(rows[0].textContent).toContain('Manager E9 not found');
+    expect(rows[0].getAttribute('data-line')).toBe('4');
+    expect(rows[0].textContent).toContain('manager id E404 of Omar Haddad is neither in the file nor in the workspace');
     expect(screen.getByTestId('import-blocked').textContent).toContain('Nothing will be imported');
     expect((screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(true);
   });
@@ -80,7 +80,7 @@ describe('import wizard', () => {
       (_path, _opts, onProgress) =>
         new Promise((resolve) => {
           report = onProgress;
-          finish = () => resolve({ added: 2, updated: 1, unchanged: 0, removed: 0, teams_created: 1 });
+          finish = () => resolve(core.importSummary());
         }),
     );
     await startWithTypedPath();
@@ -111,9 +111,12 @@ describe('import wizard', () => {
   });
 
   it('shows the warnings as text apart from the problems, and they do not block', async () => {
-    const warning = 'column "EMAIL" holds values that are not email addresses ("SKING" on line 2): kept as the attribute "EMAIL"';
-    vi.mocked(api.importPreview).mockResolvedValue(importPreview({ warnings: [{ line: 2, message: warning, people: [] }] }));
-    vi.mocked(api.importApply).mockResolvedValue({ added: 2, updated: 1, unchanged: 0, removed: 0, teams_created: 0 });
+    // A column called EMAIL holding user names.
+    const preview = core.importPreviewWarning();
+    const warning = preview.warnings[0].message;
+    expect(warning).toContain('column "EMAIL" holds values that are not email addresses');
+    vi.mocked(api.importPreview).mockResolvedValue(preview);
+    vi.mocked(api.importApply).mockResolvedValue(core.importSummary());
     await startWithTypedPath();
     await fireEvent.click(screen.getByTestId('import-next'));
     const warnings = screen.getByTestId('import-warnings');
@@ -131,38 +134,35 @@ describe('import wizard', () => {
   });
 
   it('shows the warnings next to the problems too', async () => {
-    vi.mocked(api.importPreview).mockResolvedValue(
-      importPreview({ problems: [{ line: 7, message: 'Manager E9 not found', people: [] }], warnings: [{ line: null, message: 'kept as an attribute', people: [] }] }),
-    );
+    // A file with both a problem and a warning: the two answers above in one.
+    const warned = core.importPreviewWarning().warnings[0];
+    vi.mocked(api.importPreview).mockResolvedValue({ ...core.importPreviewProblems(), warnings: [{ ...warned, line: null }] });
     await startWithTypedPath();
     await fireEvent.click(screen.getByTestId('import-next'));
-    expect(screen.getByTestId('import-problem').textContent).toContain('Manager E9 not found');
-    expect(screen.getByTestId('import-warning').textContent?.trim()).toBe('kept as an attribute');
+    expect(screen.getByTestId('import-problem').textContent).toContain('E404');
+    expect(screen.getByTestId('import-warning').textContent?.trim()).toBe(warned.message);
   });
 
   it('a large removal needs the number of people removed typed before it imports', async () => {
-    vi.mocked(api.importPreview).mockImplementation(async (_path, options) =>
-      options.remove_missing
-        ? importPreview({ removes: 120, kept_missing: 0, people_before: 150, removal_needs_confirmation: true })
-        : importPreview(),
-    );
-    vi.mocked(api.importApply).mockResolvedValue({ added: 2, updated: 1, unchanged: 0, removed: 120, teams_created: 0 });
+    // A file of the three assessed people and a newcomer: removing the rest is 9 of 12.
+    vi.mocked(api.importPreview).mockImplementation(async (_path, options) => (options.remove_missing ? core.importPreviewRemoval() : core.importPreview()));
+    vi.mocked(api.importApply).mockResolvedValue(core.importSummaryRemoval());
     await startWithTypedPath();
     await fireEvent.click(screen.getByTestId('import-remove-missing'));
     await waitFor(() => expect(vi.mocked(api.importPreview).mock.lastCall?.[1]).toMatchObject({ remove_missing: true, confirm_removal: false }));
     await waitFor(() => expect((screen.getByTestId('import-next') as HTMLButtonElement).disabled).toBe(false));
     await fireEvent.click(screen.getByTestId('import-next'));
-    expect(screen.getByTestId('import-removal-message').textContent).toBe('This import removes 120 of 150 people (everyone not in the file).');
+    expect(screen.getByTestId('import-removal-message').textContent).toBe('This import removes 9 of 12 people (everyone not in the file).');
     const apply = screen.getByTestId('import-apply') as HTMLButtonElement;
     const typed = screen.getByLabelText(/type the number of people it removes/);
     expect(apply.disabled).toBe(true);
-    for (const wrong of ['12', '150', '1200', 'one hundred twenty']) {
+    for (const wrong of ['3', '12', '90', 'nine']) {
       await fireEvent.input(typed, { target: { value: wrong } });
       expect(apply.disabled).toBe(true);
     }
     await fireEvent.click(apply);
     expect(api.importApply).not.toHaveBeenCalled();
-    await fireEvent.input(typed, { target: { value: '120' } });
+    await fireEvent.input(typed, { target: { value: '9' } });
     expect(apply.disabled).toBe(false);
     await fireEvent.click(apply);
     await screen.findByTestId('import-summary');
@@ -170,15 +170,16 @@ describe('import wizard', () => {
   });
 
   it('shows the message when the host still asks for confirmation', async () => {
-    vi.mocked(api.importPreview).mockResolvedValue(importPreview({ removes: 4, people_before: 6, removal_needs_confirmation: true }));
-    vi.mocked(api.importApply).mockRejectedValue({ kind: 'needs_confirmation', message: 'This import removes 5 of 6 people; confirm the removal.' });
+    vi.mocked(api.importPreview).mockResolvedValue(core.importPreviewRemoval());
+    // The file changed since the preview: the host asks again.
+    vi.mocked(api.importApply).mockRejectedValue({ kind: 'needs_confirmation', message: 'This import removes 10 of 12 people; confirm the removal.' });
     await startWithTypedPath();
     await fireEvent.click(screen.getByTestId('import-next'));
-    await fireEvent.input(screen.getByTestId('import-removal-typed'), { target: { value: ' 4 ' } });
+    await fireEvent.input(screen.getByTestId('import-removal-typed'), { target: { value: ' 9 ' } });
     await fireEvent.click(screen.getByTestId('import-apply'));
     const alert = await screen.findByTestId('error-alert');
     expect(alert.getAttribute('data-kind')).toBe('needs_confirmation');
-    expect(alert.textContent).toContain('This import removes 5 of 6 people; confirm the removal.');
+    expect(alert.textContent).toContain('This import removes 10 of 12 people; confirm the removal.');
     expect(screen.getByTestId('import-wizard').getAttribute('data-step')).toBe('3');
   });
 

@@ -1,8 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { OrgNode } from '../../lib/bindings/OrgNode';
-import { pagedChildren } from './testTree';
+import { orgNode as n, pagedChildren } from './testTree';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
@@ -11,10 +10,6 @@ vi.mock('../../lib/api', async (orig) => {
 const api = await import('../../lib/api');
 const { OrgModel } = await import('./orgModel.svelte');
 const { default: OrgOutline } = await import('./OrgOutline.svelte');
-
-function n(id: number, children = 0): OrgNode {
-  return { id, name: `P${id}`, title: 'T', kind: 'human', children, span: children, descendants: children, disambiguation: null };
-}
 
 beforeEach(() => {
   vi.mocked(api.orgChildren)

@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { OrgNode } from '../../lib/bindings/OrgNode';
+import * as core from '../../test/core';
 import type { ParentKey } from './orgTree';
-import { pagedChildren } from './testTree';
+import { orgNode as n, pagedChildren } from './testTree';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
@@ -14,9 +14,6 @@ const stores = await import('../../lib/stores');
 const { orgModel } = await import('./orgModel.svelte');
 const { default: OrgScreen } = await import('./OrgScreen.svelte');
 
-function n(id: number, children = 0): OrgNode {
-  return { id, name: `P${id}`, title: 'T', kind: 'human', children, span: children, descendants: children, disambiguation: null };
-}
 // One root (1) with 60 reports.
 const reports = Array.from({ length: 60 }, (_, i) => n(100 + i));
 const oneRoot = (p: ParentKey) => (p === null ? [n(1, 60)] : p === 1 ? reports : []);
@@ -47,6 +44,18 @@ function chart() {
 }
 
 describe('OrgScreen', () => {
+  it('opens the sample org on Grace and the four people who report to her', async () => {
+    const pages = new Map<ParentKey, ReturnType<typeof core.orgRoots>>([
+      [null, core.orgRoots()],
+      [core.orgRoots().nodes[0].id, core.orgChildrenGrace()],
+    ]);
+    vi.mocked(api.orgChildren).mockImplementation(pagedChildren((p) => pages.get(p)?.nodes ?? []));
+    render(OrgScreen);
+    await waitFor(() => expect(chart().getAttribute('data-laid-out')).toBe('5'));
+    const shown = screen.getAllByTestId('org-node').map((b) => b.getAttribute('data-person-id'));
+    expect(shown.sort()).toEqual([...core.orgRoots().nodes, ...core.orgChildrenGrace().nodes].map((p) => String(p.id)).sort());
+  });
+
   it('opens on the top two layers, fetching only the first page of reports', async () => {
     render(OrgScreen);
     await waitFor(() => expect(chart().getAttribute('data-laid-out')).toBe('52'));

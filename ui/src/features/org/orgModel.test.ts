@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { OrgNode } from '../../lib/bindings/OrgNode';
 import type { ParentKey } from './orgTree';
-import { pagedChildren } from './testTree';
+import { orgNode as n, pagedChildren } from './testTree';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
@@ -13,9 +13,6 @@ const api = await import('../../lib/api');
 const { OrgModel, ORG_PAGE } = await import('./orgModel.svelte');
 
 // A root (1) with 300 reports (1000..1299); report 1250 manages 7.
-function n(id: number, children = 0): OrgNode {
-  return { id, name: `P${id}`, title: '', kind: 'human', children, span: children, descendants: children, disambiguation: null };
-}
 const reports = Array.from({ length: 300 }, (_, i) => n(1000 + i, i === 250 ? 1 : 0));
 
 function tree(parent: ParentKey): OrgNode[] {

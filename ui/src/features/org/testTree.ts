@@ -1,10 +1,18 @@
-// Builds TreeState fixtures for the org tests.
+// Trees of any shape for the org tests, made of nodes as the host sends them.
 import type { OrgChildren } from '../../lib/bindings/OrgChildren';
 import type { OrgNode } from '../../lib/bindings/OrgNode';
+import * as core from '../../test/core';
 import type { ParentKey, TreeState } from './orgTree';
 
+/** Bo Chen as the host sends him (an engineer with no reports). */
+const sample = core.orgChildrenAda().nodes.find((n) => n.name === 'Bo Chen')!;
+
+/**
+ * A node like the host's, with the id, name and counts a tree's shape needs:
+ * the shape (how many people, how deep) is what the org tests are about.
+ */
 export function orgNode(id: number, children = 0, kind: 'human' | 'agent' = 'human'): OrgNode {
-  return { id, name: `P${id}`, title: '', kind, children, span: children, descendants: children, disambiguation: null };
+  return { ...sample, id, name: `P${id}`, kind, children, span: children, descendants: children };
 }
 
 /**
@@ -33,8 +41,9 @@ export function treeState(
 }
 
 /**
- * A fake `org_children` over full child lists, paged like the host (and, like
- * it, refusing a limit over 1000 so tests notice).
+ * A fake `org_children` over full child lists, paged like the host. The host
+ * caps a page at 1000 (ORG_CHILDREN_MAX); this one refuses more, so a test
+ * notices the UI asking for what the host would silently cut.
  */
 export function pagedChildren(lists: (parent: ParentKey) => OrgNode[] | Promise<OrgNode[]>) {
   return async (parent: ParentKey, offset: number, limit: number): Promise<OrgChildren> => {

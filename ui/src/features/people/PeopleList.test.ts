@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { person } from '../../test/fixtures';
+import * as core from '../../test/core';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
@@ -11,14 +11,19 @@ const api = await import('../../lib/api');
 const { default: PeopleList } = await import('./PeopleList.svelte');
 
 const TOTAL = 100_000;
+// One of the sample org's people, as the host lists them.
+const [sample] = core.personPage().rows;
 
 beforeEach(() => {
+  // 100,000 people: how many is the point, so the host's row is copied.
   vi.mocked(api.personPage).mockReset().mockImplementation(async (filter, offset, limit) => ({
     total: filter ? 1 : TOTAL,
     offset,
-    rows: Array.from({ length: Math.min(limit, (filter ? 1 : TOTAL) - offset) }, (_, i) =>
-      person({ id: offset + i + 1, name: `Person ${offset + i + 1}` }),
-    ),
+    rows: Array.from({ length: Math.min(limit, (filter ? 1 : TOTAL) - offset) }, (_, i) => ({
+      ...sample,
+      id: offset + i + 1,
+      name: `Person ${offset + i + 1}`,
+    })),
   }));
 });
 
@@ -44,15 +49,13 @@ describe('PeopleList', () => {
   });
 
   it('shows what tells namesakes apart after the name, muted, unless the title beside it already does, and nothing for a unique name', async () => {
-    vi.mocked(api.personPage).mockResolvedValue({
-      total: 3,
-      offset: 0,
-      rows: [
-        person({ id: 1, name: 'Alexander', title: 'Staff Engineer', disambiguation: 'Staff Engineer' }),
-        person({ id: 2, name: 'Alexander', title: 'Engineer', disambiguation: 'Platform team' }),
-        person({ id: 3, name: 'Ada Lovelace', disambiguation: null }),
-      ],
-    });
+    // The two Alexanders differ by title, the two engineers named Sam Lee by team.
+    const page = core.personPageNamesakes();
+    const pick = (name: string) => page.rows.filter((p) => p.name === name);
+    const [staff] = pick('Alexander');
+    const [samPlatform] = pick('Sam Lee');
+    const [ada] = pick('Ada Lovelace');
+    vi.mocked(api.personPage).mockResolvedValue({ total: 3, offset: 0, rows: [staff, samPlatform, ada] });
     render(PeopleList, { filter: '', revision: 0, onedit: noop, onmove: noop, ondelete: noop });
     await waitFor(() => expect(screen.getAllByTestId('person-row').length).toBe(3));
     const rows = screen.getAllByTestId('person-row');
@@ -60,9 +63,9 @@ describe('PeopleList', () => {
     // The first one's title, in its own column, already tells them apart: not said twice.
     expect(rows[0].querySelector('[data-testid="namesake"]')).toBeNull();
     expect(rows[0].textContent).toContain('Staff Engineer');
-    expect(line(rows[1]).textContent?.replace(/\s+/g, ' ').trim()).toContain('Alexander · Platform team');
+    expect(line(rows[1]).textContent?.replace(/\s+/g, ' ').trim()).toContain('Sam Lee · Platform');
     // The name itself stays the name.
-    expect(rows[1].querySelector('[data-testid="person-row-name"]')!.textContent).toBe('Alexander');
+    expect(rows[1].querySelector('[data-testid="person-row-name"]')!.textContent).toBe('Sam Lee');
     expect(rows[2].querySelector('[data-testid="namesake"]')).toBeNull();
   });
 

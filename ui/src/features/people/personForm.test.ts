@@ -1,38 +1,22 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Person } from '../../lib/bindings/Person';
+import * as core from '../../test/core';
 import { emptyForm, formFromPerson, toInput, validateForm } from './personForm';
 
-const person: Person = {
-  id: 4,
-  ext_id: 'E4',
-  name: 'Ada Lovelace',
-  title: 'Staff Engineer',
-  kind: 'human',
-  role_track: null,
-  level: 'L6',
-  team_id: 2,
-  team: 'Platform',
-  email: 'ada@example.com',
-  manager_id: 1,
-  manager_name: 'Grace Hopper',
-  attributes: {},
-  direct_reports: 0,
-  agents_supervised: 0,
-  disambiguation: null,
-};
+// Ada as the host sends her: an engineering manager on Platform, under Grace.
+const person = core.personAda();
 
 describe('person form', () => {
   it('round-trips a person into an input', () => {
     expect(toInput(formFromPerson(person))).toEqual({
       name: 'Ada Lovelace',
-      title: 'Staff Engineer',
+      title: 'Engineering Manager',
       kind: 'human',
-      role_track: null,
+      role_track: 'manager',
       level: 'L6',
-      team_id: 2,
-      email: 'ada@example.com',
-      manager_id: 1,
+      team_id: person.team_id,
+      email: 'ada.lovelace@example.com',
+      manager_id: person.manager_id,
     });
   });
 
@@ -48,7 +32,7 @@ describe('person form', () => {
   it('requires a name, a plausible email and no self-management', () => {
     expect(validateForm(emptyForm(), null).name).toBeTruthy();
     expect(validateForm({ ...emptyForm(), name: 'A', email: 'nope' }, null).email).toBeTruthy();
-    expect(validateForm({ ...emptyForm(), name: 'A', managerId: 4 }, 4).manager).toBeTruthy();
-    expect(validateForm(formFromPerson(person), 4)).toEqual({});
+    expect(validateForm({ ...emptyForm(), name: 'A', managerId: person.id }, person.id).manager).toBeTruthy();
+    expect(validateForm(formFromPerson(person), person.id)).toEqual({});
   });
 });

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { assessment, framework } from '../../test/skillsFixtures';
+import * as core from '../../test/core';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
@@ -10,7 +10,11 @@ vi.mock('../../lib/api', async (orig) => {
 const api = await import('../../lib/api');
 const { default: AssessForm } = await import('./AssessForm.svelte');
 
-const person = { id: 4, name: 'Ada Lovelace' };
+const ada = core.personAda();
+const person = { id: ada.id, name: ada.name };
+// The built-in framework: 14 skills in five areas, levels Learning to Shaping.
+const framework = core.frameworkBuiltin();
+const saved = core.assessmentListAda()[0];
 
 function row(key: string) {
   return screen.getAllByTestId('assess-skill').find((el) => el.getAttribute('data-skill-key') === key)!;
@@ -24,35 +28,40 @@ async function choose(key: string, level: number) {
 }
 
 beforeEach(() => {
-  vi.mocked(api.assessmentCreate).mockReset().mockResolvedValue(assessment({ id: 501 }));
+  vi.mocked(api.assessmentCreate).mockReset().mockResolvedValue(saved);
   vi.mocked(api.today).mockReset().mockResolvedValue('2026-03-02');
 });
 
 describe('AssessForm', () => {
   it('shows every skill grouped by area, with its five level descriptions as radio options', () => {
-    render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
-    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Directing work', 'Leading people']);
-    expect(screen.getAllByTestId('assess-skill').map((el) => el.getAttribute('data-skill-key'))).toEqual([
-      'delegating-work',
-      'decomposing-work',
-      'coaching',
+    render(AssessForm, { person, framework, onsaved: vi.fn(), today: '2026-07-14' });
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+      'Directing work',
+      'Communicating intent',
+      'Systems and ownership',
+      'Technical depth',
+      'Leading people',
     ]);
+    expect(screen.getAllByTestId('assess-skill').map((el) => el.getAttribute('data-skill-key'))).toEqual(
+      framework.areas.flatMap((a) => a.skills.map((s) => s.key)),
+    );
     const radios = within(row('coaching')).getAllByRole('radio');
     expect(radios).toHaveLength(5);
     expect(radios[2]).toHaveProperty('name', radios[0].getAttribute('name'));
-    expect(within(row('coaching')).getByText('Coaching at level 3.')).toBeTruthy();
+    const coaching = framework.areas.flatMap((a) => a.skills).find((s) => s.key === 'coaching')!;
+    expect(within(row('coaching')).getByText(coaching.levels[2])).toBeTruthy();
     expect(radios[3].getAttribute('aria-label')).toBe('Level 4, Leading');
   });
 
   it('defaults the date to today and the round to its half-year', () => {
-    render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
+    render(AssessForm, { person, framework, onsaved: vi.fn(), today: '2026-07-14' });
     expect((screen.getByTestId('assess-date') as HTMLInputElement).value).toBe('2026-07-14');
     expect((screen.getByTestId('assess-round') as HTMLInputElement).value).toBe('2026-H2');
     expect(api.today).not.toHaveBeenCalled();
   });
 
   it("opens on the shell's today when no day is given, without calling the date missing meanwhile", async () => {
-    render(AssessForm, { person, framework: framework(), onsaved: vi.fn() });
+    render(AssessForm, { person, framework, onsaved: vi.fn() });
     const date = screen.getByTestId('assess-date') as HTMLInputElement;
     expect(date.getAttribute('aria-invalid')).toBe('false');
     await vi.waitFor(() => expect(date.value).toBe('2026-03-02'));
@@ -63,7 +72,7 @@ describe('AssessForm', () => {
   it("keeps a date typed before the shell's today arrives", async () => {
     let answer: (day: string) => void = () => {};
     vi.mocked(api.today).mockReturnValue(new Promise((resolve) => (answer = resolve)));
-    render(AssessForm, { person, framework: framework(), onsaved: vi.fn() });
+    render(AssessForm, { person, framework, onsaved: vi.fn() });
     await fireEvent.input(screen.getByTestId('assess-date'), { target: { value: '2026-09-01' } });
     answer('2026-04-05');
     // Every promise callback and update has run by the next task.
@@ -73,7 +82,7 @@ describe('AssessForm', () => {
   });
 
   it('follows the date with the round until the round is typed', async () => {
-    render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
+    render(AssessForm, { person, framework, onsaved: vi.fn(), today: '2026-07-14' });
     await fireEvent.input(screen.getByTestId('assess-date'), { target: { value: '2026-02-01' } });
     expect((screen.getByTestId('assess-round') as HTMLInputElement).value).toBe('2026-H1');
     await fireEvent.input(screen.getByTestId('assess-round'), { target: { value: 'Q1 review' } });
@@ -83,7 +92,7 @@ describe('AssessForm', () => {
 
   it('saves the rated skills with interest and note against the exact framework version', async () => {
     const onsaved = vi.fn();
-    render(AssessForm, { person, framework: framework({ id: 9 }), onsaved, today: '2026-07-14' });
+    render(AssessForm, { person, framework, onsaved, today: '2026-07-14' });
     await fireEvent.change(screen.getByTestId('assess-role'), { target: { value: 'manager' } });
     await fireEvent.input(screen.getByTestId('assess-assessor'), { target: { value: ' Grace ' } });
     await choose('coaching', 4);
@@ -96,8 +105,8 @@ describe('AssessForm', () => {
     expect(screen.getByTestId('assess-progress').getAttribute('data-rated')).toBe('2');
     await fireEvent.click(screen.getByTestId('assess-save'));
     expect(api.assessmentCreate).toHaveBeenCalledWith({
-      person_id: 4,
-      framework_id: 9,
+      person_id: ada.id,
+      framework_id: framework.id,
       assessor_role: 'manager',
       assessor_name: 'Grace',
       assessed_on: '2026-07-14',
@@ -108,13 +117,13 @@ describe('AssessForm', () => {
         { skill_key: 'coaching', level: 4, interest: null, note: '' },
       ],
     });
-    await vi.waitFor(() => expect(onsaved).toHaveBeenCalledWith(expect.objectContaining({ id: 501 })));
+    await vi.waitFor(() => expect(onsaved).toHaveBeenCalledWith(expect.objectContaining({ id: saved.id })));
     // the form is empty again for the next assessment
     expect(screen.getByTestId('assess-progress').getAttribute('data-rated')).toBe('0');
   });
 
   it('clears a rating', async () => {
-    render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
+    render(AssessForm, { person, framework, onsaved: vi.fn(), today: '2026-07-14' });
     await choose('coaching', 3);
     await fireEvent.click(within(row('coaching')).getByTestId('assess-clear'));
     expect(row('coaching').getAttribute('data-level')).toBe('');
@@ -122,7 +131,7 @@ describe('AssessForm', () => {
   });
 
   it('does not send without a rating or without a date', async () => {
-    render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
+    render(AssessForm, { person, framework, onsaved: vi.fn(), today: '2026-07-14' });
     await fireEvent.click(screen.getByTestId('assess-save'));
     expect(screen.getByTestId('assess-progress').textContent).toContain('rate at least one skill');
     await choose('coaching', 3);
@@ -135,7 +144,7 @@ describe('AssessForm', () => {
 
   it('leaves judging the date to the core, and shows its refusal', async () => {
     vi.mocked(api.assessmentCreate).mockRejectedValue(new api.ApiError('invalid_input', '"0026-02-03" is not a date between the years 1900 and 2999'));
-    render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
+    render(AssessForm, { person, framework, onsaved: vi.fn(), today: '2026-07-14' });
     await choose('coaching', 3);
     await fireEvent.input(screen.getByTestId('assess-date'), { target: { value: '0026-02-03' } });
     expect(screen.getByTestId('assess-date').getAttribute('aria-invalid')).toBe('false');
@@ -147,7 +156,7 @@ describe('AssessForm', () => {
 
   it('shows the host refusal and keeps the ratings', async () => {
     vi.mocked(api.assessmentCreate).mockRejectedValue({ kind: 'invalid_input', message: '"coaching" is not a skill of X version 2' });
-    render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
+    render(AssessForm, { person, framework, onsaved: vi.fn(), today: '2026-07-14' });
     await choose('coaching', 3);
     await fireEvent.click(screen.getByTestId('assess-save'));
     expect((await screen.findByTestId('error-alert')).textContent).toContain('is not a skill');
@@ -155,7 +164,7 @@ describe('AssessForm', () => {
   });
 
   it('is blind: a self or manager form never reads other assessments', async () => {
-    render(AssessForm, { person, framework: framework(), onsaved: vi.fn(), today: '2026-07-14' });
+    render(AssessForm, { person, framework, onsaved: vi.fn(), today: '2026-07-14' });
     expect(screen.getByTestId('assess-blind').hidden).toBe(false);
     expect(screen.getByTestId('assess-blind').textContent).toContain("manager's ratings");
     await fireEvent.change(screen.getByTestId('assess-role'), { target: { value: 'manager' } });

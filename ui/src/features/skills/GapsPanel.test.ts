@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { gapReport, gapRow, profiles } from '../../test/skillsFixtures';
+import * as core from '../../test/core';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
@@ -10,7 +10,9 @@ vi.mock('../../lib/api', async (orig) => {
 const api = await import('../../lib/api');
 const { default: GapsPanel } = await import('./GapsPanel.svelte');
 
-const person = { id: 4, name: 'Ada' };
+const ada = core.personAda();
+const person = { id: ada.id, name: 'Ada' };
+const profile = (key: string) => core.profileList().find((p) => p.key === key)!;
 
 function gapRowEl(key: string) {
   return screen.getAllByTestId('gap-row').find((r) => r.getAttribute('data-skill-key') === key)!;
@@ -18,8 +20,8 @@ function gapRowEl(key: string) {
 const value = (key: string, testid: string) => gapRowEl(key).querySelector(`[data-testid="${testid}"]`)!.getAttribute('data-value');
 
 beforeEach(() => {
-  vi.mocked(api.profileList).mockReset().mockResolvedValue(profiles());
-  vi.mocked(api.gapAnalysis).mockReset().mockResolvedValue(gapReport());
+  vi.mocked(api.profileList).mockReset().mockResolvedValue(core.profileList());
+  vi.mocked(api.gapAnalysis).mockReset().mockResolvedValue(core.gapAnalysisAda());
 });
 
 describe('GapsPanel', () => {
@@ -27,19 +29,20 @@ describe('GapsPanel', () => {
     render(GapsPanel, { person, frameworkKey: 'ai-native-ic-leader' });
     await screen.findByTestId('radar-table');
     expect(api.profileList).toHaveBeenCalledWith('ai-native-ic-leader');
-    expect(api.gapAnalysis).toHaveBeenCalledWith(4, 22);
-    expect((screen.getByTestId('gaps-profile') as HTMLSelectElement).value).toBe('22');
-    await fireEvent.change(screen.getByTestId('gaps-profile'), { target: { value: '21' } });
-    await waitFor(() => expect(api.gapAnalysis).toHaveBeenLastCalledWith(4, 21));
+    expect(api.gapAnalysis).toHaveBeenCalledWith(ada.id, profile('ic-leader').id);
+    expect((screen.getByTestId('gaps-profile') as HTMLSelectElement).value).toBe(String(profile('ic-leader').id));
+    const manager = profile('engineering-manager').id;
+    await fireEvent.change(screen.getByTestId('gaps-profile'), { target: { value: String(manager) } });
+    await waitFor(() => expect(api.gapAnalysis).toHaveBeenLastCalledWith(ada.id, manager));
   });
 
   it('draws a radar with an accessible name: an axis per skill and a shape per rated series', async () => {
     render(GapsPanel, { person, frameworkKey: 'ai-native-ic-leader' });
     const svg = await screen.findByTestId('radar-chart');
     expect(svg.getAttribute('role')).toBe('img');
-    expect(svg.getAttribute('aria-label')).toMatch(/Ada on 3 skills against the IC leader profile/);
-    expect(svg.getAttribute('aria-label')).toContain('2 skills are below target');
-    expect(svg.querySelectorAll('.axes line')).toHaveLength(3);
+    expect(svg.getAttribute('aria-label')).toMatch(/Ada on 14 skills against the IC leader profile/);
+    expect(svg.getAttribute('aria-label')).toContain('3 skills are below target');
+    expect(svg.querySelectorAll('.axes line')).toHaveLength(14);
     expect([...svg.querySelectorAll('.series')].map((g) => g.getAttribute('data-series'))).toEqual(['target', 'manager', 'self', 'previous']);
     // five rings
     expect(svg.querySelectorAll('.rings path')).toHaveLength(5);
@@ -59,35 +62,24 @@ describe('GapsPanel', () => {
   it('puts every number of the chart in the table', async () => {
     render(GapsPanel, { person, frameworkKey: 'ai-native-ic-leader' });
     await screen.findByTestId('radar-table');
-    expect(screen.getAllByTestId('gap-row').map((r) => r.getAttribute('data-skill-key'))).toEqual(['delegating-work', 'decomposing-work', 'coaching']);
-    expect(value('delegating-work', 'gap-value')).toBe('2');
-    expect(value('delegating-work', 'gap-target')).toBe('4');
-    expect(value('delegating-work', 'gap-self')).toBe('3');
-    expect(value('delegating-work', 'gap-manager')).toBe('2');
-    expect(value('delegating-work', 'gap-previous')).toBe('1');
-    expect(value('delegating-work', 'gap-current')).toBe('2');
-    expect(value('coaching', 'gap-previous')).toBe('');
+    expect(screen.getAllByTestId('gap-row').map((r) => r.getAttribute('data-skill-key'))).toEqual(core.gapAnalysisAda().skills.map((s) => s.skill_key));
+    // Delegating: self 4, manager 2 (2 before, in 2026-H1), against a target of 4.
+    const columns = ['gap-value', 'gap-target', 'gap-self', 'gap-manager', 'gap-previous', 'gap-current'];
+    expect(columns.map((c) => value('delegating-work', c))).toEqual(['2', '4', '4', '2', '2', '2']);
+    expect(value('giving-feedback', 'gap-previous')).toBe('');
     expect(gapRowEl('delegating-work').textContent).toContain('Wants to grow');
   });
 
   it('lists the gaps in the order the host ranked them', async () => {
-    const r = gapReport();
-    r.gaps = [gapRow({ skill_key: 'decomposing-work', skill_name: 'Breaking down big work', gap: 1 }), gapRow({ gap: 1 })];
-    vi.mocked(api.gapAnalysis).mockResolvedValue(r);
     render(GapsPanel, { person, frameworkKey: 'ai-native-ic-leader' });
     const list = await screen.findByTestId('gaps-list');
-    expect(within(list).getAllByTestId('gap-item').map((i) => i.getAttribute('data-skill-key'))).toEqual(['decomposing-work', 'delegating-work']);
+    // Biggest first, coaching (2) before decomposing (1), unlike the framework's order.
+    expect(within(list).getAllByTestId('gap-item').map((i) => i.getAttribute('data-skill-key'))).toEqual(['delegating-work', 'coaching', 'decomposing-work']);
   });
 
   it('shows only the targets before any assessment', async () => {
-    const empty = gapReport({
-      self_assessed_on: null,
-      manager_assessed_on: null,
-      previous_assessed_on: null,
-      gaps: [],
-      skills: gapReport().skills.map((s) => ({ ...s, current: null, self_level: null, manager_level: null, previous_level: null, gap: null, interest: null })),
-    });
-    vi.mocked(api.gapAnalysis).mockResolvedValue(empty);
+    // Linus was never assessed.
+    vi.mocked(api.gapAnalysis).mockResolvedValue(core.gapAnalysisLinus());
     render(GapsPanel, { person, frameworkKey: 'ai-native-ic-leader' });
     await screen.findByTestId('gaps-not-assessed');
     expect(screen.getByTestId('gaps-none').textContent).toContain('Nothing rated');

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { get } from 'svelte/store';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { assessment, framework, summaries } from '../../test/skillsFixtures';
+import * as core from '../../test/core';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
@@ -23,18 +23,22 @@ const stores = await import('../../lib/stores');
 const state = await import('./skillsState');
 const { default: PersonSkills } = await import('./PersonSkills.svelte');
 
-const managerH2 = assessment({ id: 200, assessor_role: 'manager', round: '2026-H2', assessed_on: '2026-07-02' });
+// Ada's assessments, newest first: manager and self of 2026-H2, manager and self of 2026-H1.
+const [managerH2, selfH2, , selfH1] = core.assessmentListAda();
+const adaNode = core.orgChildrenGrace().nodes.find((n) => n.name === 'Ada Lovelace')!;
+const builtin = core.frameworkBuiltin();
+const craft = core.frameworkPlatformCraft();
 
 beforeEach(() => {
   state.resetSkillsState();
   stores.toasts.set([]);
   vi.mocked(api.workspaceInfo).mockResolvedValue(null);
-  vi.mocked(api.frameworkList).mockReset().mockResolvedValue(summaries());
-  vi.mocked(api.frameworkGet).mockReset().mockImplementation(async (id) => framework({ id }));
+  vi.mocked(api.frameworkList).mockReset().mockResolvedValue(core.frameworkList());
+  vi.mocked(api.frameworkGet).mockReset().mockImplementation(async (id) => (id === craft.id ? core.frameworkPlatformCraft() : core.frameworkBuiltin()));
   vi.mocked(api.assessmentList).mockReset().mockResolvedValue([managerH2]);
-  vi.mocked(api.assessmentCompare).mockReset().mockResolvedValue({ self_assessment_id: 201, manager_assessment_id: 200, skills: [] });
+  vi.mocked(api.assessmentCompare).mockReset().mockResolvedValue(core.assessmentCompareAda());
   vi.mocked(api.today).mockReset().mockResolvedValue('2026-07-03');
-  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([{ id: 4, name: 'Ada Lovelace', title: 'Engineer', kind: 'human', children: 0, span: 0, descendants: 0, disambiguation: null }]);
+  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([adaNode]);
 });
 
 describe('PersonSkills', () => {
@@ -44,25 +48,26 @@ describe('PersonSkills', () => {
     const input = screen.getByTestId('skills-person-search');
     await fireEvent.input(input, { target: { value: 'ada' } });
     await fireEvent.click(await screen.findByTestId('skills-person-search-result'));
-    expect(screen.getByTestId('skills-person').getAttribute('data-person-id')).toBe('4');
+    expect(screen.getByTestId('skills-person').getAttribute('data-person-id')).toBe(String(adaNode.id));
     await screen.findByTestId('assess-form');
-    expect(api.frameworkGet).toHaveBeenCalledWith(1);
-    expect(api.assessmentList).toHaveBeenCalledWith(4, 'ai-native-ic-leader');
+    expect(api.frameworkGet).toHaveBeenCalledWith(builtin.id);
+    expect(api.assessmentList).toHaveBeenCalledWith(adaNode.id, 'ai-native-ic-leader');
     expect((screen.getByTestId('skills-framework') as HTMLSelectElement).value).toBe('ai-native-ic-leader');
   });
 
   it('rates against the newest version of the chosen framework', async () => {
-    state.skillsPerson.set({ id: 4, name: 'Ada' });
+    state.skillsPerson.set({ id: adaNode.id, name: 'Ada' });
     render(PersonSkills);
     await screen.findByTestId('assess-form');
     await fireEvent.change(screen.getByTestId('skills-framework'), { target: { value: 'platform-craft' } });
-    await waitFor(() => expect(api.frameworkGet).toHaveBeenLastCalledWith(7));
-    await waitFor(() => expect(api.assessmentList).toHaveBeenLastCalledWith(4, 'platform-craft'));
+    // Version 2, the newest.
+    await waitFor(() => expect(api.frameworkGet).toHaveBeenLastCalledWith(craft.id));
+    expect(craft.version).toBe(2);
+    await waitFor(() => expect(api.assessmentList).toHaveBeenLastCalledWith(adaNode.id, 'platform-craft'));
   });
 
   it('after saving the second of a self + manager pair, confirms and opens the comparison', async () => {
-    state.skillsPerson.set({ id: 4, name: 'Ada' });
-    const selfH2 = assessment({ id: 201, assessor_role: 'self', round: '2026-H2', assessed_on: '2026-07-03' });
+    state.skillsPerson.set({ id: adaNode.id, name: 'Ada' });
     vi.mocked(api.assessmentCreate).mockResolvedValue(selfH2);
     render(PersonSkills);
     await screen.findByTestId('assess-form');
@@ -74,13 +79,12 @@ describe('PersonSkills', () => {
     await fireEvent.click(screen.getByTestId('assess-save'));
     await waitFor(() => expect(get(state.personTab)).toBe('compare'));
     expect(get(stores.toasts).map((t) => t.testid)).toContain('assess-saved');
-    await waitFor(() => expect(api.assessmentCompare).toHaveBeenCalledWith(201, 200));
+    await waitFor(() => expect(api.assessmentCompare).toHaveBeenCalledWith(selfH2.id, managerH2.id));
     expect(screen.getByTestId('person-tab-compare').getAttribute('aria-selected')).toBe('true');
   });
 
   it('stays on Assess when the other half of the round is missing', async () => {
-    state.skillsPerson.set({ id: 4, name: 'Ada' });
-    const selfH1 = assessment({ id: 202, assessor_role: 'self', round: '2026-H1' });
+    state.skillsPerson.set({ id: adaNode.id, name: 'Ada' });
     vi.mocked(api.assessmentCreate).mockResolvedValue(selfH1);
     render(PersonSkills);
     await screen.findByTestId('assess-form');
@@ -94,7 +98,7 @@ describe('PersonSkills', () => {
   });
 
   it('moves between tabs with the arrow keys', async () => {
-    state.skillsPerson.set({ id: 4, name: 'Ada' });
+    state.skillsPerson.set({ id: adaNode.id, name: 'Ada' });
     render(PersonSkills);
     const assess = await screen.findByTestId('person-tab-assess');
     await fireEvent.keyDown(assess, { key: 'ArrowRight' });

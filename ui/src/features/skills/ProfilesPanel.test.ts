@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { framework, profiles } from '../../test/skillsFixtures';
+import * as core from '../../test/core';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
@@ -11,47 +11,52 @@ const api = await import('../../lib/api');
 const { default: ProfilesPanel } = await import('./ProfilesPanel.svelte');
 
 const profileCol = (key: string) => screen.getAllByTestId('profile-row').find((r) => r.getAttribute('data-key') === key)!;
+const target = (dialog: HTMLElement, skill: string) => within(dialog).getAllByTestId('profile-target').find((s) => s.getAttribute('data-skill-key') === skill)!;
+// The built-in framework's four profiles and the user's own "My lead" (coaching 4, delegating 3).
+const framework = core.frameworkBuiltin();
+const profiles = core.profileList();
+const myLead = profiles.find((p) => p.key === 'my-lead')!;
 
 beforeEach(() => {
   vi.mocked(api.workspaceInfo).mockResolvedValue(null);
-  vi.mocked(api.profileList).mockReset().mockResolvedValue(profiles());
+  vi.mocked(api.profileList).mockReset().mockResolvedValue(core.profileList());
   vi.mocked(api.profileSave).mockReset().mockImplementation(async (key, p) => ({ id: 99, framework_key: key, builtin: false, ...p }));
   vi.mocked(api.profileDelete).mockReset().mockResolvedValue(null);
 });
 
 describe('ProfilesPanel', () => {
   it('shows the target of every profile for every skill', async () => {
-    render(ProfilesPanel, { framework: framework() });
-    await waitFor(() => expect(screen.getAllByTestId('profile-row')).toHaveLength(3));
+    render(ProfilesPanel, { framework });
+    await waitFor(() => expect(screen.getAllByTestId('profile-row')).toHaveLength(profiles.length));
     const cell = screen
       .getAllByTestId('profile-target-cell')
       .find((c) => c.getAttribute('data-profile-key') === 'my-lead' && c.getAttribute('data-skill-key') === 'coaching')!;
-    expect(cell.getAttribute('data-value')).toBe('2');
+    expect(cell.getAttribute('data-value')).toBe('4');
     const empty = screen
       .getAllByTestId('profile-target-cell')
-      .find((c) => c.getAttribute('data-profile-key') === 'my-lead' && c.getAttribute('data-skill-key') === 'delegating-work')!;
+      .find((c) => c.getAttribute('data-profile-key') === 'my-lead' && c.getAttribute('data-skill-key') === 'decomposing-work')!;
     expect(empty.getAttribute('data-value')).toBe('');
   });
 
   it('creates a profile with a target per skill', async () => {
-    render(ProfilesPanel, { framework: framework() });
+    render(ProfilesPanel, { framework });
     await fireEvent.click(screen.getByTestId('profile-new'));
     const dialog = screen.getByTestId('profile-dialog');
-    await fireEvent.input(within(dialog).getByTestId('profile-name'), { target: { value: 'Staff IC leader' } });
-    expect((within(dialog).getByTestId('profile-key') as HTMLInputElement).value).toBe('staff-ic-leader');
+    await fireEvent.input(within(dialog).getByTestId('profile-name'), { target: { value: 'Principal IC leader' } });
+    expect((within(dialog).getByTestId('profile-key') as HTMLInputElement).value).toBe('principal-ic-leader');
     const selects = within(dialog).getAllByTestId('profile-target');
-    expect(selects.map((s) => s.getAttribute('data-skill-key'))).toEqual(['delegating-work', 'decomposing-work', 'coaching']);
+    expect(selects.map((s) => s.getAttribute('data-skill-key'))).toEqual(framework.areas.flatMap((a) => a.skills.map((s) => s.key)));
     expect(within(selects[0]).getAllByRole('option').map((o) => o.textContent)).toEqual(['No target', '1 · Learning', '2 · Practicing', '3 · Proficient', '4 · Leading', '5 · Shaping']);
-    await fireEvent.change(selects[0], { target: { value: '5' } });
-    await fireEvent.change(selects[2], { target: { value: '3' } });
+    await fireEvent.change(target(dialog, 'delegating-work'), { target: { value: '5' } });
+    await fireEvent.change(target(dialog, 'coaching'), { target: { value: '3' } });
     // A new profile starts as a move to an IC role; this one is chosen as a move into managing.
     expect((within(dialog).getByTestId('profile-direction-to-ic') as HTMLInputElement).checked).toBe(true);
     await fireEvent.click(within(dialog).getByTestId('profile-direction-to-manager'));
     await fireEvent.click(within(dialog).getByTestId('profile-save'));
     await waitFor(() => expect(api.profileSave).toHaveBeenCalled());
     expect(api.profileSave).toHaveBeenCalledWith('ai-native-ic-leader', {
-      key: 'staff-ic-leader',
-      name: 'Staff IC leader',
+      key: 'principal-ic-leader',
+      name: 'Principal IC leader',
       description: '',
       direction: 'to_manager',
       targets: { 'delegating-work': 5, coaching: 3 },
@@ -61,15 +66,17 @@ describe('ProfilesPanel', () => {
 
   it('edits your own profile under its key, and copies a built-in one under a new key', async () => {
     // a target left over from a skill the newest version no longer has is not sent back
-    vi.mocked(api.profileList).mockResolvedValue(profiles().map((p) => (p.key === 'my-lead' ? { ...p, targets: { ...p.targets, 'old-skill': 4 } } : p)));
-    render(ProfilesPanel, { framework: framework() });
-    await waitFor(() => expect(screen.getAllByTestId('profile-row')).toHaveLength(3));
+    vi.mocked(api.profileList).mockResolvedValue(core.profileList().map((p) => (p.key === 'my-lead' ? { ...p, targets: { ...p.targets, 'old-skill': 4 } } : p)));
+    render(ProfilesPanel, { framework });
+    await waitFor(() => expect(screen.getAllByTestId('profile-row')).toHaveLength(profiles.length));
     await fireEvent.click(within(profileCol('my-lead')).getByTestId('profile-edit'));
     let dialog = screen.getByTestId('profile-dialog');
     expect((within(dialog).getByTestId('profile-key') as HTMLInputElement).readOnly).toBe(true);
-    await fireEvent.change(within(dialog).getAllByTestId('profile-target')[2], { target: { value: '' } });
+    await fireEvent.change(target(dialog, 'coaching'), { target: { value: '' } });
     await fireEvent.click(within(dialog).getByTestId('profile-save'));
-    await waitFor(() => expect(api.profileSave).toHaveBeenLastCalledWith('ai-native-ic-leader', { key: 'my-lead', name: 'My lead', description: 'Ours', direction: 'to_ic', targets: {} }));
+    await waitFor(() =>
+      expect(api.profileSave).toHaveBeenLastCalledWith('ai-native-ic-leader', { key: 'my-lead', name: 'My lead', description: 'Ours: coaching first', direction: 'to_ic', targets: { 'delegating-work': 3 } }),
+    );
     await waitFor(() => expect(screen.queryByTestId('profile-dialog')).toBeNull());
 
     await fireEvent.click(within(profileCol('ic-leader')).getByTestId('profile-copy'));
@@ -80,19 +87,19 @@ describe('ProfilesPanel', () => {
 
   it('deletes your own profile after asking; a refusal stays in the dialog', async () => {
     vi.mocked(api.profileDelete).mockRejectedValueOnce({ kind: 'conflict', message: 'in use' });
-    render(ProfilesPanel, { framework: framework() });
-    await waitFor(() => expect(screen.getAllByTestId('profile-row')).toHaveLength(3));
+    render(ProfilesPanel, { framework });
+    await waitFor(() => expect(screen.getAllByTestId('profile-row')).toHaveLength(profiles.length));
     await fireEvent.click(within(profileCol('my-lead')).getByTestId('profile-delete'));
     await fireEvent.click(screen.getByTestId('profile-delete-confirm'));
     expect((await within(screen.getByTestId('profile-delete-dialog')).findByTestId('error-alert')).textContent).toContain('in use');
     await fireEvent.click(screen.getByTestId('profile-delete-confirm'));
     await waitFor(() => expect(screen.queryByTestId('profile-delete-dialog')).toBeNull());
-    expect(api.profileDelete).toHaveBeenCalledWith(30);
+    expect(api.profileDelete).toHaveBeenCalledWith(myLead.id);
   });
 
   it('shows the problems of a refused profile', async () => {
     vi.mocked(api.profileSave).mockRejectedValue({ kind: 'framework_invalid', message: 'bad profile', problems: [{ message: 'profile: name is empty' }] });
-    render(ProfilesPanel, { framework: framework() });
+    render(ProfilesPanel, { framework });
     await fireEvent.click(screen.getByTestId('profile-new'));
     await fireEvent.click(screen.getByTestId('profile-save'));
     expect((await screen.findByTestId('framework-problems')).textContent).toContain('name is empty');

@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { get } from 'svelte/store';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { profiles, summaries } from '../../test/skillsFixtures';
+import * as core from '../../test/core';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
@@ -16,9 +16,9 @@ const { default: SkillsScreen } = await import('./SkillsScreen.svelte');
 beforeEach(() => {
   state.skillsView.set('person');
   state.resetSkillsState();
-  vi.mocked(api.frameworkList).mockResolvedValue(summaries());
+  vi.mocked(api.frameworkList).mockResolvedValue(core.frameworkList());
   vi.mocked(api.teamList).mockResolvedValue([]);
-  vi.mocked(api.profileList).mockResolvedValue(profiles());
+  vi.mocked(api.profileList).mockResolvedValue(core.profileList());
 });
 
 describe('SkillsScreen', () => {
@@ -30,6 +30,7 @@ describe('SkillsScreen', () => {
     expect(screen.getByTestId('skills-team')).toBeTruthy();
     expect(screen.getByTestId('heatmap-empty')).toBeTruthy();
     await fireEvent.click(screen.getByTestId('skills-tab-frameworks'));
+    // The built-in framework and both versions of Platform craft.
     expect(await screen.findAllByTestId('framework-row')).toHaveLength(3);
     expect(screen.getByTestId('skills-tab-frameworks').getAttribute('tabindex')).toBe('0');
     expect(screen.getByTestId('skills-tab-person').getAttribute('tabindex')).toBe('-1');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { frameworkFile, summaries } from '../../test/skillsFixtures';
+import * as core from '../../test/core';
 import {
   clientProblems,
   draftFromFile,
@@ -36,6 +36,9 @@ describe('keys', () => {
 });
 
 describe('framework draft', () => {
+  // The built-in framework as the host sends it to the editor, with its five profiles.
+  const frameworkFile = core.frameworkDocumentBuiltin;
+
   it('round-trips a document and locks existing keys', () => {
     const file = frameworkFile();
     const d = draftFromFile(file, true);
@@ -49,6 +52,7 @@ describe('framework draft', () => {
     const d = draftFromFile(frameworkFile(), true);
     const s = newSkill();
     d.areas[1].skills.push(s);
+    // "coaching" is taken, in another area.
     renameSkill(d, s, 'Coaching');
     expect(s.key).toBe('coaching-2');
     renameSkill(d, s, 'Mentoring others');
@@ -78,7 +82,7 @@ describe('framework draft', () => {
     expect(d.key).toBe('ai-native-ic-leader-my-copy-2');
     expect(d.name).toBe('AI-native IC leader (my copy)');
     expect(d.keyLocked).toBe(false);
-    expect(d.profiles.map((p) => p.key)).toEqual(['ic-leader']);
+    expect(d.profiles.map((p) => p.key)).toEqual(['engineering-manager', 'tech-lead', 'ic-leader', 'staff-ic-leader', 'my-lead']);
     expect(clientProblems(d, true, new Set(['ai-native-ic-leader']))).toEqual([]);
     d.key = 'ai-native-ic-leader';
     expect(clientProblems(d, true, new Set(['ai-native-ic-leader']))[0]).toContain('already used');
@@ -86,10 +90,14 @@ describe('framework draft', () => {
   });
 
   it('drops profile targets of removed skills when saving, and says which', () => {
-    const d = draftFromFile(frameworkFile(), true);
-    d.areas[1].skills.splice(0, 1);
+    const file = frameworkFile();
+    const d = draftFromFile(file, true);
+    const people = d.areas.find((a) => a.key === 'leading-people')!;
+    people.skills.splice(people.skills.findIndex((s) => s.key === 'coaching'), 1);
     expect(droppedTargets(d)).toEqual(['coaching']);
-    expect(fileFromDraft(d).profiles[0].targets).toEqual({ 'delegating-work': 4, 'decomposing-work': 4 });
+    const { coaching, ...rest } = file.profiles[0].targets;
+    expect(coaching).toBe(4);
+    expect(fileFromDraft(d).profiles[0].targets).toEqual(rest);
   });
 
   it('moves items within bounds', () => {
@@ -103,16 +111,13 @@ describe('framework draft', () => {
 });
 
 describe('import outcome', () => {
-  const file = frameworkFile({ key: 'platform-craft', name: 'Platform craft (file)', version: 1 });
-  const [builtin, craft] = summaries();
-
   it('says what the import will do', () => {
-    expect(importOutcomeText({ file, existing: null, outcome: 'create' })).toBe('This creates a new framework, “Platform craft (file)”.');
-    expect(importOutcomeText({ file, existing: craft, outcome: 'replace' })).toContain('replaces the existing “Platform craft” v2');
-    expect(importOutcomeText({ file, existing: { ...craft, assessments: 3 }, outcome: 'new_version' })).toBe(
-      'This adds version 3 of “Platform craft”. Its 3 assessments keep version 2.',
-    );
-    expect(importOutcomeText({ file, existing: { ...craft, assessments: 1 }, outcome: 'new_version' })).toContain('Its 1 assessment keeps version 2.');
-    expect(importOutcomeText({ file, existing: builtin, outcome: 'refused_builtin' })).toContain('“AI-native IC leader” is built-in');
+    expect(importOutcomeText(core.frameworkImportPreviewCreate())).toBe('This creates a new framework, “Team craft”.');
+    expect(importOutcomeText(core.frameworkImportPreviewReplace())).toContain('replaces the existing “Platform craft” v2');
+    const newVersion = core.frameworkImportPreviewNewVersion();
+    expect(importOutcomeText(newVersion)).toBe('This adds version 3 of “Platform craft”. Its 1 assessment keeps version 2.');
+    // More assessments: the plural is the point.
+    expect(importOutcomeText({ ...newVersion, existing: { ...newVersion.existing!, assessments: 3 } })).toContain('Its 3 assessments keep version 2.');
+    expect(importOutcomeText(core.frameworkImportPreviewRefusedBuiltin())).toContain('“AI-native IC leader” is built-in');
   });
 });

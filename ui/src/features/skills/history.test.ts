@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import type { HistoryPoint } from '../../lib/bindings/HistoryPoint';
+import * as core from '../../test/core';
 import { dayNumber, historyDomain, levelY, movements, timeX } from './history';
 
-const p = (assessed_on: string, assessor_role: HistoryPoint['assessor_role'], level: number): HistoryPoint => ({
-  assessment_id: 1,
-  round: '2026-H1',
-  framework_version: 1,
-  assessed_on,
-  assessor_role,
-  level,
-});
+// Ada's ratings over time: the first on 2026-03-01, the last on 2026-07-20.
+const history = core.skillHistoryAda();
 
 describe('history', () => {
   it('counts calendar days', () => {
@@ -19,13 +13,11 @@ describe('history', () => {
   });
 
   it('shares one time axis over every skill', () => {
-    const d = historyDomain([
-      { skill_key: 'a', skill_name: 'A', points: [p('2026-03-01', 'self', 2)] },
-      { skill_key: 'b', skill_name: 'B', points: [p('2025-09-01', 'manager', 1), p('2026-06-01', 'manager', 3)] },
-      { skill_key: 'c', skill_name: 'C', points: [] },
-    ]);
-    expect(d).toEqual({ first: dayNumber('2025-09-01'), last: dayNumber('2026-06-01') });
-    expect(historyDomain([{ skill_key: 'c', skill_name: 'C', points: [] }])).toBeNull();
+    expect(historyDomain(history)).toEqual({ first: dayNumber('2026-03-01'), last: dayNumber('2026-07-20') });
+    // Technical judgment alone was rated once, on 2026-07-20.
+    const once = history.filter((h) => h.skill_key === 'technical-judgment');
+    expect(historyDomain(once)).toEqual({ first: dayNumber('2026-07-20'), last: dayNumber('2026-07-20') });
+    expect(historyDomain(history.filter((h) => h.points.length === 0))).toBeNull();
   });
 
   it('places dates and levels', () => {
@@ -40,10 +32,11 @@ describe('history', () => {
   });
 
   it('reports first and latest level per role, manager first', () => {
-    const pts = [p('2025-01-01', 'self', 3), p('2025-02-01', 'manager', 2), p('2025-07-01', 'self', 3), p('2025-08-01', 'manager', 4)];
-    expect(movements(pts)).toEqual([
-      { role: 'manager', first: 2, latest: 4, delta: 2, count: 2 },
-      { role: 'self', first: 3, latest: 3, delta: 0, count: 2 },
+    // Delegating: self 3 then 4, the manager 2 both times.
+    const delegating = history.find((h) => h.skill_key === 'delegating-work')!.points;
+    expect(movements(delegating)).toEqual([
+      { role: 'manager', first: 2, latest: 2, delta: 0, count: 2 },
+      { role: 'self', first: 3, latest: 4, delta: 1, count: 2 },
     ]);
     expect(movements([])).toEqual([]);
   });

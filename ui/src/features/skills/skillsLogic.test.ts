@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { ComparedSkill } from '../../lib/bindings/ComparedSkill';
-import { assessment, profiles, summaries } from '../../test/skillsFixtures';
+import * as core from '../../test/core';
 import {
   defaultFrameworkKey,
   defaultPair,
@@ -26,69 +26,77 @@ describe('rounds', () => {
 });
 
 describe('defaults', () => {
+  // The built-in framework and Platform craft versions 2 and 1.
+  const summaries = core.frameworkList();
+  const craftV2 = summaries.find((f) => f.key === 'platform-craft' && f.version === 2)!;
+  const profiles = core.profileList();
+  const profileId = (key: string) => profiles.find((p) => p.key === key)!.id;
+
   it('keeps the newest version of each key, in listed order', () => {
-    const latest = latestVersions(summaries());
+    const latest = latestVersions(summaries);
     expect(latest.map((f) => [f.key, f.version])).toEqual([
       ['ai-native-ic-leader', 1],
       ['platform-craft', 2],
     ]);
     // the newest wins even when listed after an older one
-    const reversed = latestVersions([...summaries()].reverse());
-    expect(reversed.find((f) => f.key === 'platform-craft')?.id).toBe(7);
+    const reversed = latestVersions([...summaries].reverse());
+    expect(reversed.find((f) => f.key === 'platform-craft')?.id).toBe(craftV2.id);
   });
 
   it('opens on the built-in AI-native framework, else any built-in, else the first', () => {
-    expect(defaultFrameworkKey(latestVersions(summaries()))).toBe('ai-native-ic-leader');
-    const others = summaries().map((f) => ({ ...f, key: f.builtin ? 'other-builtin' : f.key }));
+    expect(defaultFrameworkKey(latestVersions(summaries))).toBe('ai-native-ic-leader');
+    const others = summaries.map((f) => ({ ...f, key: f.builtin ? 'other-builtin' : f.key }));
     expect(defaultFrameworkKey(latestVersions(others).reverse())).toBe('other-builtin');
-    expect(defaultFrameworkKey(latestVersions(summaries().filter((f) => !f.builtin)))).toBe('platform-craft');
+    expect(defaultFrameworkKey(latestVersions(summaries.filter((f) => !f.builtin)))).toBe('platform-craft');
     expect(defaultFrameworkKey([])).toBeNull();
   });
 
   it('opens the gap analysis on the IC leader profile', () => {
-    expect(defaultProfileId(profiles())).toBe(22);
-    expect(defaultProfileId(profiles().filter((p) => p.key !== 'ic-leader'))).toBe(21);
-    expect(defaultProfileId(profiles().filter((p) => !p.builtin))).toBe(30);
+    expect(defaultProfileId(profiles)).toBe(profileId('ic-leader'));
+    expect(defaultProfileId(profiles.filter((p) => p.key !== 'ic-leader'))).toBe(profileId('engineering-manager'));
+    expect(defaultProfileId(profiles.filter((p) => !p.builtin))).toBe(profileId('my-lead'));
     expect(defaultProfileId([])).toBeNull();
   });
 
+  // Ada's, newest first: manager and self of 2026-H2, manager and self of 2026-H1.
+  const [managerH2, selfH2, managerH1, selfH1] = core.assessmentListAda();
+
   it('pairs the latest self and manager of the newest round that has both', () => {
-    const list = [
-      assessment({ id: 6, assessor_role: 'self', round: '2026-H2', assessed_on: '2026-08-01' }),
-      assessment({ id: 5, assessor_role: 'manager', round: '2026-H1', assessed_on: '2026-04-02' }),
-      assessment({ id: 4, assessor_role: 'peer', round: '2026-H1', assessed_on: '2026-04-01' }),
-      assessment({ id: 3, assessor_role: 'self', round: '2026-H1', assessed_on: '2026-03-30' }),
-      assessment({ id: 2, assessor_role: 'manager', round: '2025-H2', assessed_on: '2025-10-01' }),
-    ];
-    const pair = defaultPair(list);
-    expect([pair.self?.id, pair.manager?.id]).toEqual([3, 5]);
-    expect(pairInRound(list, '2026-H2')).toBeNull();
-    expect(pairInRound(list, ' 2026-H1 ')?.self.id).toBe(3);
+    const pair = defaultPair(core.assessmentListAda());
+    expect([pair.self?.id, pair.manager?.id]).toEqual([selfH2.id, managerH2.id]);
+    // Before the manager's 2026-H2 assessment: only 2026-H1 has both.
+    const before = [selfH2, managerH1, selfH1];
+    const earlier = defaultPair(before);
+    expect([earlier.self?.id, earlier.manager?.id]).toEqual([selfH1.id, managerH1.id]);
+    expect(pairInRound(before, '2026-H2')).toBeNull();
+    expect(pairInRound(before, ' 2026-H1 ')?.self.id).toBe(selfH1.id);
   });
 
   it('falls back to the latest of each when no round has both', () => {
+    // Rounds named apart: what this test is about.
     const list = [
-      assessment({ id: 6, assessor_role: 'self', round: 'A' }),
-      assessment({ id: 5, assessor_role: 'manager', round: 'B' }),
-      assessment({ id: 4, assessor_role: 'self', round: '' }),
-      assessment({ id: 3, assessor_role: 'manager', round: '' }),
+      { ...selfH2, round: 'A' },
+      { ...managerH2, round: 'B' },
+      { ...selfH1, round: '' },
+      { ...managerH1, round: '' },
     ];
     const pair = defaultPair(list);
-    expect([pair.self?.id, pair.manager?.id]).toEqual([6, 5]);
-    expect(defaultPair([assessment({ id: 1, assessor_role: 'self' })]).manager).toBeNull();
+    expect([pair.self?.id, pair.manager?.id]).toEqual([selfH2.id, managerH2.id]);
+    expect(defaultPair([selfH2]).manager).toBeNull();
   });
 });
 
+// Ada's 2026-H2 self and manager ratings side by side, as the host compares them.
+const comparison = core.assessmentCompareAda();
+
+/** A row of that comparison with another difference: the differences are the point. */
 function compared(difference: number | null, self: number | null = 3): ComparedSkill {
   return {
-    area: 'A',
+    ...comparison.skills[0],
     skill_key: `s${Math.random()}`,
-    skill_name: 'S',
     self_level: self,
     manager_level: difference === null ? null : (self ?? 0) + difference,
     difference,
-    self_note: '',
-    manager_note: '',
   };
 }
 
@@ -109,6 +117,9 @@ describe('comparison', () => {
   });
 
   it('counts and summarises the differences', () => {
+    // Delegating 4 against 2, coaching 2 against 1; technical judgment rated by the manager only.
+    expect(diffCounts(comparison.skills)).toEqual({ strong: 1, mild: 1, same: 3, unpaired: 1 });
+    expect(diffSummary(comparison.skills)).toBe('1 skill differs by 2 or more; 1 by 1, 3 the same.');
     const rows = [compared(2), compared(-3), compared(-2), compared(1), compared(0), compared(null), compared(null, null)];
     expect(diffCounts(rows)).toEqual({ strong: 3, mild: 1, same: 1, unpaired: 1 });
     expect(diffSummary(rows)).toBe('3 skills differ by 2 or more; 1 by 1, 1 the same.');

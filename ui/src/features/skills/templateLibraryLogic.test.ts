@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { DELEGATING_2, DELEGATING_3_MINE, library, ownSkill, tpl } from './templateLibraryFixtures';
+import * as core from '../../test/core';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
@@ -11,7 +11,12 @@ const t = await import('./templateLibrary');
 
 const titles = (items: { title: string }[]) => items.map((i) => i.title);
 
-function draftFrom(items = DELEGATING_2) {
+// The built-in framework's library: delegating level 2 as shipped (three
+// items), level 3 edited (the user's one item in place of three shipped).
+const library = core.templateLibraryBuiltin();
+const [two, three] = library[0].levels;
+
+function draftFrom(items = two.items) {
   return t.draftOf({ level: 2, rubric: '', items, edited: false, shipped: items });
 }
 
@@ -23,11 +28,8 @@ beforeEach(() => {
 describe('editing a level’s items', () => {
   it('starts from the items in use and gives each a distinct local id', () => {
     const d = draftFrom();
-    expect(d.items.map((i) => [i.title, i.hours, i.kind])).toEqual([
-      ['List open tasks', 2, 'hands_on'],
-      ['Brief an agent', 1, 'agents'],
-    ]);
-    expect(new Set(d.items.map((i) => i.uid)).size).toBe(2);
+    expect(d.items.map((i) => [i.title, i.hours, i.kind])).toEqual(two.items.map((i) => [i.title, i.hours_per_week, i.kind]));
+    expect(new Set(d.items.map((i) => i.uid)).size).toBe(3);
     expect(t.isDirty(d)).toBe(false);
   });
 
@@ -46,32 +48,32 @@ describe('editing a level’s items', () => {
   it('removes the item at an index', () => {
     const d = draftFrom();
     t.removeItem(d.items, 0);
-    expect(titles(d.items)).toEqual(['Brief an agent']);
+    expect(titles(d.items)).toEqual(titles(two.items.slice(1)));
     t.removeItem(d.items, 5);
-    expect(d.items).toHaveLength(1);
+    expect(d.items).toHaveLength(2);
   });
 
   it('saves trimmed text, as the host stores it', () => {
     const d = draftFrom();
     d.items[0].title = '  Write the brief first ';
     d.items[0].done_when = ' Brief written\n';
-    expect(t.itemsFromDraft(d)[0]).toEqual({ title: 'Write the brief first', done_when: 'Brief written', hours_per_week: 2, kind: 'hands_on' });
+    expect(t.itemsFromDraft(d)[0]).toEqual({ ...two.items[0], title: 'Write the brief first', done_when: 'Brief written' });
   });
 
   it('knows when there is something to save', () => {
     const d = draftFrom();
-    d.items[0].title = 'List open tasks  ';
+    d.items[0].title = `${two.items[0].title}  `;
     expect(t.isDirty(d), 'spaces the host trims away change nothing').toBe(false);
     d.items[1].kind = 'reviews';
     expect(t.isDirty(d)).toBe(true);
-    d.items[1].kind = 'agents';
+    d.items[1].kind = two.items[1].kind;
     expect(t.isDirty(d)).toBe(false);
     t.moveItem(d.items, 0, 1);
     expect(t.isDirty(d), 'a new order is a change').toBe(true);
     t.moveItem(d.items, 1, -1);
     d.items[0].hours = null;
     expect(t.isDirty(d)).toBe(true);
-    d.items[0].hours = 2;
+    d.items[0].hours = two.items[0].hours_per_week;
     d.items.push(t.newItem());
     expect(t.isDirty(d)).toBe(true);
   });
@@ -117,11 +119,11 @@ describe('the host’s checks, repeated for instant feedback', () => {
 
 describe('undo', () => {
   it('after saving a level that was not edited, resets it so it follows the shipped items again', () => {
-    expect(t.undoAfterSave(false, DELEGATING_2)).toEqual({ kind: 'reset' });
+    expect(t.undoAfterSave(false, two.items)).toEqual({ kind: 'reset' });
   });
 
   it('after saving an edited level, puts the earlier items back', () => {
-    expect(t.undoAfterSave(true, DELEGATING_3_MINE)).toEqual({ kind: 'set', items: DELEGATING_3_MINE });
+    expect(t.undoAfterSave(true, three.items)).toEqual({ kind: 'set', items: three.items });
   });
 
   it('after saving the first items of a skill that ships none, resets (an empty list cannot be saved)', () => {
@@ -130,8 +132,8 @@ describe('undo', () => {
   });
 
   it('after a reset, saves the removed items again; a level that was not edited has nothing to undo', () => {
-    expect(t.undoAfterReset(true, DELEGATING_3_MINE)).toEqual({ kind: 'set', items: DELEGATING_3_MINE });
-    expect(t.undoAfterReset(false, DELEGATING_2)).toBeNull();
+    expect(t.undoAfterReset(true, three.items)).toEqual({ kind: 'set', items: three.items });
+    expect(t.undoAfterReset(false, two.items)).toBeNull();
     expect(t.undoAfterReset(true, [])).toBeNull();
   });
 
@@ -139,8 +141,8 @@ describe('undo', () => {
     await t.applyUndo({ kind: 'reset' }, 'coaching', 4);
     expect(api.templateReset).toHaveBeenCalledWith('coaching', 4);
     expect(api.templateSet).not.toHaveBeenCalled();
-    await t.applyUndo({ kind: 'set', items: DELEGATING_3_MINE }, 'delegating-work', 3);
-    expect(api.templateSet).toHaveBeenCalledWith('delegating-work', 3, DELEGATING_3_MINE);
+    await t.applyUndo({ kind: 'set', items: three.items }, 'delegating-work', 3);
+    expect(api.templateSet).toHaveBeenCalledWith('delegating-work', 3, three.items);
   });
 });
 
@@ -148,27 +150,27 @@ describe('the skill list', () => {
   const keys = (groups: ReturnType<typeof t.groupSkills>) => groups.map((g) => [g.area, g.skills.map((s) => s.skill_key)]);
 
   it('groups skills by area in the framework’s order', () => {
-    expect(keys(t.groupSkills(library(), ''))).toEqual([
-      ['Directing work', ['delegating-work', 'decomposing-work']],
-      ['Leading people', ['coaching']],
-    ]);
+    expect(keys(t.groupSkills(library, ''))).toEqual(core.frameworkBuiltin().areas.map((a) => [a.name, a.skills.map((s) => s.key)]));
   });
 
   it('filters by skill name, key, area or the wording of an item in use', () => {
-    expect(keys(t.groupSkills(library(), ' COACH '))).toEqual([['Leading people', ['coaching']]]);
-    expect(keys(t.groupSkills(library(), 'decomposing'))).toEqual([['Directing work', ['decomposing-work']]]);
-    expect(keys(t.groupSkills(library(), 'leading people'))).toEqual([['Leading people', ['coaching']]]);
-    expect(keys(t.groupSkills(library(), 'pair on a'))).toEqual([['Directing work', ['delegating-work']]]);
-    expect(keys(t.groupSkills(library(), 'review the pr')), 'shipped items replaced by the user’s do not match').toEqual([]);
+    expect(keys(t.groupSkills(library, ' GROWING '))).toEqual([['Leading people', ['coaching']]]);
+    expect(keys(t.groupSkills(library, 'decomposing'))).toEqual([['Directing work', ['decomposing-work']]]);
+    expect(keys(t.groupSkills(library, 'leading people'))).toEqual([['Leading people', ['coaching', 'building-trust', 'patience-and-perseverance']]]);
+    expect(keys(t.groupSkills(library, 'pair on a'))).toEqual([['Directing work', ['delegating-work']]]);
+    expect(three.shipped[0].title).toContain('well-specified bug fix');
+    expect(keys(t.groupSkills(library, 'well-specified bug fix')), 'shipped items replaced by the user’s do not match').toEqual([]);
   });
 
   it('counts edited levels and adds up hours', () => {
-    expect(library().map(t.editedLevels)).toEqual([1, 0, 0]);
-    expect(t.totalHours([tpl('a', 2), tpl('b', 1), tpl('c', 3)])).toBe(6);
+    expect(library.map(t.editedLevels)).toEqual(library.map((_, i) => (i === 0 ? 1 : 0)));
+    // 1 + 2 + 1 hours a week.
+    expect(t.totalHours(two.items)).toBe(4);
   });
 
   it('tells a framework Leadline ships nothing for', () => {
-    expect(t.shipsNothing([ownSkill()])).toBe(true);
-    expect(t.shipsNothing([ownSkill(), ...library()])).toBe(false);
+    const own = core.templateLibraryPlatformCraft();
+    expect(t.shipsNothing(own)).toBe(true);
+    expect(t.shipsNothing([...own, ...library])).toBe(false);
   });
 });

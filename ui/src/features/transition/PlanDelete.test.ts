@@ -3,8 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { get } from 'svelte/store';
 import { beforeEach, expect, it, vi } from 'vitest';
 
-import type { DeletedPlan } from '../../lib/bindings/DeletedPlan';
-import { plan } from '../../test/planFixtures';
+import * as core from '../../test/core';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
@@ -23,34 +22,35 @@ beforeEach(() => {
 });
 
 it('deletes the plan after asking, says the moved people stay, and undo brings the plan back', async () => {
-  const shown = plan();
-  const deleted: DeletedPlan = { undo_id: 9, plan: shown, positions: shown.items.map((_, i) => i) };
+  const shown = core.plan();
+  const deleted = core.planDeleted();
   vi.mocked(api.planGet).mockResolvedValue(shown);
   vi.mocked(api.planDelete).mockResolvedValue(deleted);
-  vi.mocked(api.planRestore).mockResolvedValue(shown);
-  state.transitionPlanId.set(7);
+  vi.mocked(api.planRestore).mockResolvedValue(core.plan());
+  state.transitionPlanId.set(shown.id);
   render(Toasts);
-  render(PlanPage, { planId: 7 });
+  render(PlanPage, { planId: shown.id });
 
   await fireEvent.click(await screen.findByTestId('plan-delete'));
-  // The fixture's structure change (id 12) is not undone: its people stay where they are.
+  // The plan's structure change is not undone: the people it moved stay where they are.
   expect(screen.getByTestId('plan-delete-moves-stay')).toBeTruthy();
   expect(api.planDelete).not.toHaveBeenCalled();
   await fireEvent.click(screen.getByTestId('plan-delete-confirm'));
 
-  await waitFor(() => expect(api.planDelete).toHaveBeenCalledWith(7));
+  await waitFor(() => expect(api.planDelete).toHaveBeenCalledWith(shown.id));
   expect(get(state.transitionPlanId)).toBeNull();
   await screen.findByTestId('plan-deleted-toast');
   await fireEvent.click(screen.getByTestId('plan-delete-undo'));
   await waitFor(() => expect(api.planRestore).toHaveBeenCalledWith(deleted));
-  await waitFor(() => expect(get(state.transitionPlanId)).toBe(7));
+  await waitFor(() => expect(get(state.transitionPlanId)).toBe(shown.id));
   await screen.findByTestId('plan-restored-toast');
 });
 
 it('keeps the plan when the dialog is cancelled', async () => {
-  vi.mocked(api.planGet).mockResolvedValue(plan());
+  const shown = core.plan();
+  vi.mocked(api.planGet).mockResolvedValue(shown);
   vi.mocked(api.planDelete).mockReset();
-  render(PlanPage, { planId: 7 });
+  render(PlanPage, { planId: shown.id });
   await fireEvent.click(await screen.findByTestId('plan-delete'));
   await fireEvent.click(screen.getByTestId('plan-delete-cancel'));
   expect(screen.queryByTestId('plan-delete-dialog')).toBeNull();

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { get } from 'svelte/store';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { plan } from '../../test/planFixtures';
+import * as core from '../../test/core';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
@@ -22,6 +22,13 @@ const stores = await import('../../lib/stores');
 const state = await import('./transitionState');
 const { default: PlanPage } = await import('./PlanPage.svelte');
 
+// Ada's move to IC leader, read on 2026-09-10: phase 1 is over, one of its
+// items was ticked and the rest are overdue; her four people moved to Grace.
+const shown = core.plan();
+const done = shown.items.find((i) => i.done_on !== null)!;
+const late = shown.items.find((i) => i.overdue)!;
+const checkpoint = shown.items.find((i) => i.source === 'checkpoint')!;
+
 function item(id: number) {
   return screen.getAllByTestId('plan-item').find((el) => el.getAttribute('data-item-id') === String(id))!;
 }
@@ -30,7 +37,7 @@ beforeEach(() => {
   state.resetTransitionState();
   stores.toasts.set([]);
   vi.mocked(api.workspaceInfo).mockResolvedValue(null);
-  vi.mocked(api.planGet).mockReset().mockResolvedValue(plan());
+  vi.mocked(api.planGet).mockReset().mockResolvedValue(core.plan());
   vi.mocked(api.planItemCheck).mockReset();
   vi.mocked(api.planMarkdown).mockReset();
   vi.mocked(api.planMarkdownWrite).mockReset();
@@ -40,11 +47,11 @@ beforeEach(() => {
 
 describe('PlanPage', () => {
   it('shows who moves from what to what, the budget, the phases and their items', async () => {
-    render(PlanPage, { planId: 7 });
+    render(PlanPage, { planId: shown.id });
     const page = await screen.findByTestId('plan-page');
-    expect(api.planGet).toHaveBeenCalledWith(7);
+    expect(api.planGet).toHaveBeenCalledWith(shown.id);
     expect(within(page).getByTestId('plan-person').textContent).toBe('Ada Lovelace');
-    expect(screen.getByTestId('plan-from').textContent).toBe('Manager of 6');
+    expect(screen.getByTestId('plan-from').textContent).toBe('Manager of 4');
     expect(screen.getByTestId('plan-profile').textContent).toBe('IC leader');
     expect(screen.getByTestId('plan-start').getAttribute('data-value')).toBe('2026-08-03');
     expect(screen.getByTestId('plan-start').textContent).toBe('3 Aug 2026');
@@ -63,79 +70,83 @@ describe('PlanPage', () => {
     const phases = screen.getAllByTestId('plan-phase');
     expect(phases.map((p) => p.getAttribute('data-phase'))).toEqual(['1', '2', '3']);
     const progress = within(phases[0]).getByTestId('plan-phase-progress');
-    expect([progress.getAttribute('data-done'), progress.getAttribute('data-total')]).toEqual(['1', '2']);
+    expect([progress.getAttribute('data-done'), progress.getAttribute('data-total')]).toEqual(['1', '9']);
     expect(progress.getAttribute('aria-valuenow')).toBe('1');
-    expect(within(phases[0]).getAllByTestId('plan-item').map((i) => i.getAttribute('data-item-id'))).toEqual(['41', '42']);
+    expect(within(phases[0]).getAllByTestId('plan-item').map((i) => i.getAttribute('data-item-id'))).toEqual(
+      shown.items.filter((i) => i.phase === 1).map((i) => String(i.id)),
+    );
     expect(within(phases[2]).getByTestId('plan-phase-end').getAttribute('data-value')).toBe('2026-11-01');
   });
 
   it('marks done and overdue items, and shows the skill, level and done-when of each', async () => {
-    render(PlanPage, { planId: 7 });
+    render(PlanPage, { planId: shown.id });
     await screen.findByTestId('plan-page');
-    const done = item(41);
-    expect([done.getAttribute('data-done'), done.getAttribute('data-overdue')]).toEqual(['true', 'false']);
-    expect((within(done).getByTestId('plan-item-check') as HTMLInputElement).checked).toBe(true);
-    const late = item(42);
-    expect([late.getAttribute('data-done'), late.getAttribute('data-overdue'), late.getAttribute('data-phase')]).toEqual(['false', 'true', '1']);
-    expect(late.classList.contains('overdue')).toBe(true);
-    expect(within(late).getByTestId('plan-item-due').textContent).toMatch(/Overdue.*1 Aug 2026/);
-    const chip = within(late).getByTestId('plan-item-skill');
-    expect([chip.getAttribute('data-skill-key'), chip.getAttribute('data-level')]).toEqual(['coaching', '2']);
-    expect(chip.textContent).toMatch(/Coaching.*2/);
-    expect(late.textContent).toContain('Done when They ran a review alone');
-    expect(screen.getByTestId('plan-overdue').getAttribute('data-value')).toBe('1');
+    const ticked = item(done.id);
+    expect([ticked.getAttribute('data-done'), ticked.getAttribute('data-overdue')]).toEqual(['true', 'false']);
+    expect((within(ticked).getByTestId('plan-item-check') as HTMLInputElement).checked).toBe(true);
+    const overdue = item(late.id);
+    expect([overdue.getAttribute('data-done'), overdue.getAttribute('data-overdue'), overdue.getAttribute('data-phase')]).toEqual(['false', 'true', '1']);
+    expect(overdue.classList.contains('overdue')).toBe(true);
+    expect(within(overdue).getByTestId('plan-item-due').textContent).toMatch(/Overdue.*2 Sept? 2026/);
+    const chip = within(overdue).getByTestId('plan-item-skill');
+    expect([chip.getAttribute('data-skill-key'), chip.getAttribute('data-level')]).toEqual(['delegating-work', '3']);
+    expect(chip.textContent).toMatch(/Delegating to people and agents.*3/);
+    expect(overdue.textContent).toContain(`Done when ${late.done_when}`);
+    // Every item of phase 1 but the ticked one.
+    expect(screen.getByTestId('plan-overdue').getAttribute('data-value')).toBe('8');
   });
 
   it('highlights the day-90 checkpoint item and points to the checkpoint with its questions', async () => {
-    render(PlanPage, { planId: 7 });
+    render(PlanPage, { planId: shown.id });
     await screen.findByTestId('plan-page');
-    const checkpoint = item(45);
-    expect(checkpoint.getAttribute('data-checkpoint')).toBe('true');
-    expect(item(44).getAttribute('data-checkpoint')).toBe('false');
-    expect(checkpoint.classList.contains('checkpoint')).toBe(true);
-    expect(within(checkpoint).queryByTestId('plan-item-skill')).toBeNull();
-    expect(within(checkpoint).getByTestId('plan-item-decision').textContent).toBe('Decision: Not decided yet');
-    const link = within(checkpoint).getByRole('link', { name: 'Answer the questions and record the decision' });
+    const last = item(checkpoint.id);
+    expect(last.getAttribute('data-checkpoint')).toBe('true');
+    expect(item(late.id).getAttribute('data-checkpoint')).toBe('false');
+    expect(last.classList.contains('checkpoint')).toBe(true);
+    expect(within(last).queryByTestId('plan-item-skill')).toBeNull();
+    expect(within(last).getByTestId('plan-item-decision').textContent).toBe('Decision: Not decided yet');
+    const link = within(last).getByRole('link', { name: 'Answer the questions and record the decision' });
     const section = screen.getByTestId('plan-checkpoint');
     expect(link.getAttribute('href')).toBe(`#${section.id}`);
     const questions = within(section).getByTestId('plan-checkpoint-questions');
-    expect(questions.querySelectorAll('li')).toHaveLength(3);
+    expect(questions.querySelectorAll('li')).toHaveLength(shown.checkpoint_questions.length);
     expect(questions.textContent).toContain('Which gaps closed, and which did not move?');
   });
 
   it('shows progress per skill', async () => {
-    render(PlanPage, { planId: 7 });
+    render(PlanPage, { planId: shown.id });
     await screen.findByTestId('plan-page');
     const rows = within(screen.getByTestId('plan-skill-progress')).getAllByTestId('plan-skill-row');
+    // Three items a level: delegating 3 and 4, coaching 2 and 3, decomposing 4.
     expect(rows.map((r) => [r.getAttribute('data-skill-key'), r.getAttribute('data-done'), r.getAttribute('data-total')])).toEqual([
-      ['delegating-work', '1', '2'],
-      ['coaching', '0', '2'],
+      ['delegating-work', '1', '6'],
+      ['coaching', '0', '6'],
+      ['decomposing-work', '0', '3'],
     ]);
   });
 
   it('ticks an item and shows the plan the host answers with', async () => {
-    const after = plan();
-    after.items = after.items.map((i) => (i.id === 42 ? { ...i, done_on: '2026-08-20', overdue: false } : i));
-    after.phases = after.phases.map((p) => (p.phase === 1 ? { ...p, done: 2 } : p));
+    // The host ticks the first overdue item on 2026-09-10.
+    const after = core.planItemChecked();
     vi.mocked(api.planItemCheck).mockResolvedValue(after);
-    vi.mocked(api.planGet).mockResolvedValueOnce(plan()).mockResolvedValue(after);
-    render(PlanPage, { planId: 7 });
+    vi.mocked(api.planGet).mockResolvedValueOnce(core.plan()).mockResolvedValue(after);
+    render(PlanPage, { planId: shown.id });
     await screen.findByTestId('plan-page');
-    await fireEvent.click(within(item(42)).getByTestId('plan-item-check'));
-    expect(api.planItemCheck).toHaveBeenCalledWith(7, 42, true);
-    await waitFor(() => expect(item(42).getAttribute('data-done')).toBe('true'));
-    expect(item(42).getAttribute('data-overdue')).toBe('false');
+    await fireEvent.click(within(item(late.id)).getByTestId('plan-item-check'));
+    expect(api.planItemCheck).toHaveBeenCalledWith(shown.id, late.id, true);
+    await waitFor(() => expect(item(late.id).getAttribute('data-done')).toBe('true'));
+    expect(item(late.id).getAttribute('data-overdue')).toBe('false');
     expect(screen.getAllByTestId('plan-phase-progress')[0].getAttribute('data-done')).toBe('2');
     expect(get(stores.revision)).toBeGreaterThan(0);
   });
 
   it('puts the box back and says why when a tick fails', async () => {
-    vi.mocked(api.planItemCheck).mockRejectedValue(new api.ApiError('not_found', 'plan 7 has no item 41'));
-    render(PlanPage, { planId: 7 });
+    vi.mocked(api.planItemCheck).mockRejectedValue(new api.ApiError('not_found', `plan ${shown.id} has no item ${done.id}`));
+    render(PlanPage, { planId: shown.id });
     await screen.findByTestId('plan-page');
-    const box = within(item(41)).getByTestId('plan-item-check') as HTMLInputElement;
+    const box = within(item(done.id)).getByTestId('plan-item-check') as HTMLInputElement;
     await fireEvent.click(box);
-    expect(api.planItemCheck).toHaveBeenCalledWith(7, 41, false);
+    expect(api.planItemCheck).toHaveBeenCalledWith(shown.id, done.id, false);
     const alert = await screen.findByTestId('error-alert');
     expect(alert.getAttribute('data-kind')).toBe('not_found');
     expect(box.checked).toBe(true);
@@ -144,13 +155,13 @@ describe('PlanPage', () => {
   // What the export form does (FileExport.test.ts); here, that it writes this plan.
   it('writes the Markdown to a typed path, and says when it cannot', async () => {
     vi.mocked(api.planMarkdownWrite).mockResolvedValueOnce('/tmp/ada.md').mockRejectedValueOnce(new api.ApiError('io', 'cannot write /root/x.md'));
-    render(PlanPage, { planId: 7 });
+    render(PlanPage, { planId: shown.id });
     await screen.findByTestId('plan-page');
     const write = screen.getByTestId('plan-export-write') as HTMLButtonElement;
     expect(write.disabled).toBe(true);
     await fireEvent.input(screen.getByTestId('plan-export-path'), { target: { value: ' /tmp/ada.md ' } });
     await fireEvent.click(write);
-    expect(api.planMarkdownWrite).toHaveBeenCalledWith(7, '/tmp/ada.md', false);
+    expect(api.planMarkdownWrite).toHaveBeenCalledWith(shown.id, '/tmp/ada.md', false);
     await waitFor(() => expect(get(stores.toasts).map((t) => t.testid)).toContain('plan-export-toast'));
     await fireEvent.input(screen.getByTestId('plan-export-path'), { target: { value: '/root/x.md' } });
     await fireEvent.click(write);
@@ -160,24 +171,25 @@ describe('PlanPage', () => {
     await fireEvent.input(screen.getByTestId('plan-export-path'), { target: { value: '/tmp/ada.md' } });
     await fireEvent.click(write);
     await fireEvent.click(await screen.findByTestId('plan-export-replace-confirm'));
-    await waitFor(() => expect(api.planMarkdownWrite).toHaveBeenLastCalledWith(7, '/tmp/ada.md', true));
+    await waitFor(() => expect(api.planMarkdownWrite).toHaveBeenLastCalledWith(shown.id, '/tmp/ada.md', true));
   });
 
   it('shows the Markdown in a dialog to copy', async () => {
-    vi.mocked(api.planMarkdown).mockResolvedValue('# Transition plan: Ada Lovelace → IC leader\n\n- [x] Delegate');
-    render(PlanPage, { planId: 7 });
+    vi.mocked(api.planMarkdown).mockResolvedValue(core.planMarkdown());
+    render(PlanPage, { planId: shown.id });
     await screen.findByTestId('plan-page');
     await fireEvent.click(screen.getByTestId('plan-markdown-copy'));
     const dialog = await screen.findByTestId('plan-markdown');
     const pre = dialog.querySelector('pre')!;
-    expect(pre.textContent).toBe('# Transition plan: Ada Lovelace → IC leader\n\n- [x] Delegate');
-    expect(api.planMarkdown).toHaveBeenCalledWith(7);
+    expect(pre.textContent).toBe(core.planMarkdown());
+    expect(pre.textContent).toContain('# Transition plan: Ada Lovelace → IC leader');
+    expect(api.planMarkdown).toHaveBeenCalledWith(shown.id);
     await waitFor(() => expect(within(dialog).getByTestId('plan-markdown-status').textContent).not.toBe(''));
   });
 
   it('prints only the plan: the body is marked while the page is shown', async () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => {});
-    const { unmount } = render(PlanPage, { planId: 7 });
+    const { unmount } = render(PlanPage, { planId: shown.id });
     await screen.findByTestId('plan-page');
     expect(document.body.classList.contains('print-plan')).toBe(true);
     await fireEvent.click(screen.getByTestId('plan-print'));
@@ -187,29 +199,27 @@ describe('PlanPage', () => {
   });
 
   it('shows what the plan changed in the org: description, people moved, date', async () => {
-    render(PlanPage, { planId: 7 });
+    render(PlanPage, { planId: shown.id });
     await screen.findByTestId('plan-page');
     const structure = screen.getByTestId('plan-structure');
     expect(structure.getAttribute('data-undone')).toBe('false');
     expect(screen.getByTestId('plan-structure-description').textContent).toBe('Ada Lovelace moves to IC leader: their reports get new managers');
     const moves = screen.getByTestId('plan-structure-moves');
-    expect([moves.getAttribute('data-value'), moves.getAttribute('data-made-on')]).toEqual(['3', '2026-08-01']);
-    expect(moves.textContent).toContain('3 people moved on 1 Aug 2026');
+    expect([moves.getAttribute('data-value'), moves.getAttribute('data-made-on')]).toEqual(['4', '2026-08-01']);
+    expect(moves.textContent).toContain('4 people moved on 1 Aug 2026');
     expect(screen.queryByTestId('plan-structure-undone')).toBeNull();
   });
 
   it('undoes the structure change after asking, then reads the plan again', async () => {
-    const base = plan();
-    const undone = plan({ structure_change: { ...base.structure_change!, undone: true } });
-    vi.mocked(api.planGet).mockResolvedValueOnce(base).mockResolvedValue(undone);
-    vi.mocked(api.reorgUndo).mockResolvedValue({ ...base.structure_change!, undone: true });
-    render(PlanPage, { planId: 7 });
+    vi.mocked(api.planGet).mockResolvedValueOnce(core.plan()).mockResolvedValue(core.planStructureUndone());
+    vi.mocked(api.reorgUndo).mockResolvedValue(core.structureChangeUndone());
+    render(PlanPage, { planId: shown.id });
     await screen.findByTestId('plan-page');
     await fireEvent.click(screen.getByTestId('plan-undo-structure'));
     const dialog = screen.getByTestId('plan-undo-dialog');
     expect(api.reorgUndo).not.toHaveBeenCalled();
     await fireEvent.click(within(dialog).getByTestId('plan-undo-confirm'));
-    expect(api.reorgUndo).toHaveBeenCalledWith(12);
+    expect(api.reorgUndo).toHaveBeenCalledWith(shown.structure_change_id);
     await waitFor(() => expect(screen.queryByTestId('plan-undo-dialog')).toBeNull());
     await waitFor(() => expect(screen.getByTestId('plan-structure').getAttribute('data-undone')).toBe('true'));
     expect(vi.mocked(api.planGet).mock.calls.length).toBeGreaterThanOrEqual(2);
@@ -220,9 +230,8 @@ describe('PlanPage', () => {
   });
 
   it('shows an undone change as undone, with no undo', async () => {
-    const base = plan();
-    vi.mocked(api.planGet).mockResolvedValue(plan({ structure_change: { ...base.structure_change!, undone: true } }));
-    render(PlanPage, { planId: 7 });
+    vi.mocked(api.planGet).mockResolvedValue(core.planStructureUndone());
+    render(PlanPage, { planId: shown.id });
     await screen.findByTestId('plan-page');
     expect(screen.getByTestId('plan-structure-undone')).toBeTruthy();
     expect(screen.queryByTestId('plan-undo-structure')).toBeNull();
@@ -230,7 +239,7 @@ describe('PlanPage', () => {
 
   it('keeps the dialog open with the reason when the undo is refused', async () => {
     vi.mocked(api.reorgUndo).mockRejectedValue(new api.ApiError('conflict', 'cannot undo "Ada moves": Bo has been moved again since'));
-    render(PlanPage, { planId: 7 });
+    render(PlanPage, { planId: shown.id });
     await screen.findByTestId('plan-page');
     await fireEvent.click(screen.getByTestId('plan-undo-structure'));
     await fireEvent.click(screen.getByTestId('plan-undo-confirm'));
@@ -241,8 +250,10 @@ describe('PlanPage', () => {
   });
 
   it('offers no undo when the plan moved nobody', async () => {
-    vi.mocked(api.planGet).mockResolvedValue(plan({ structure_change_id: null, structure_change: null }));
-    render(PlanPage, { planId: 7 });
+    // Ada's earlier tech-lead plan kept her people with her.
+    const stayed = core.planTechLead();
+    vi.mocked(api.planGet).mockResolvedValue(stayed);
+    render(PlanPage, { planId: stayed.id });
     await screen.findByTestId('plan-page');
     expect(screen.queryByTestId('plan-structure')).toBeNull();
     expect(screen.queryByTestId('plan-undo-structure')).toBeNull();

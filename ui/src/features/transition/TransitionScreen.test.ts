@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { get } from 'svelte/store';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { plan } from '../../test/planFixtures';
+import * as core from '../../test/core';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
@@ -21,15 +21,16 @@ const api = await import('../../lib/api');
 const state = await import('./transitionState');
 const { default: TransitionScreen } = await import('./TransitionScreen.svelte');
 
-const older = plan({ id: 3, profile_name: 'Tech lead', start_date: '2026-01-05' });
-const newer = plan({ id: 7 });
+// Ada's plans, newest first: IC leader, then the tech-lead one before it.
+const [newer, older] = core.planListAda();
+const ada = core.orgChildrenGrace().nodes.find((n) => n.name === 'Ada Lovelace')!;
 
 beforeEach(() => {
   state.resetTransitionState();
   vi.mocked(api.workspaceInfo).mockResolvedValue(null);
-  vi.mocked(api.planList).mockReset().mockResolvedValue([newer, older]);
-  vi.mocked(api.planGet).mockReset().mockImplementation(async (id) => (id === 3 ? older : newer));
-  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([{ id: 4, name: 'Ada Lovelace', title: 'Engineering Manager', kind: 'human', children: 6, span: 6, descendants: 6, disambiguation: null }]);
+  vi.mocked(api.planList).mockReset().mockResolvedValue(core.planListAda());
+  vi.mocked(api.planGet).mockReset().mockImplementation(async (id) => (id === older.id ? core.planTechLead() : core.plan()));
+  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([ada]);
 });
 
 describe('TransitionScreen', () => {
@@ -38,34 +39,34 @@ describe('TransitionScreen', () => {
     expect(screen.getByTestId('transition-empty')).toBeTruthy();
     await fireEvent.input(screen.getByTestId('transition-person-search'), { target: { value: 'ada' } });
     await fireEvent.click(await screen.findByTestId('transition-person-search-result'));
-    expect(api.planList).toHaveBeenCalledWith(4);
+    expect(api.planList).toHaveBeenCalledWith(ada.id);
     const rows = await screen.findAllByTestId('transition-plan-row');
-    expect(rows.map((r) => r.getAttribute('data-plan-id'))).toEqual(['7', '3']);
+    expect(rows.map((r) => r.getAttribute('data-plan-id'))).toEqual([String(newer.id), String(older.id)]);
     expect(rows[1].textContent).toContain('Tech lead');
-    expect(rows[0].textContent).toContain('1/5 done');
+    expect(rows[0].textContent).toContain(`1/${newer.items.length} done`);
     expect(screen.queryByTestId('plan-page')).toBeNull();
     await fireEvent.click(rows[1]);
     const page = await screen.findByTestId('plan-page');
-    expect(page.getAttribute('data-plan-id')).toBe('3');
-    expect(api.planGet).toHaveBeenCalledWith(3);
+    expect(page.getAttribute('data-plan-id')).toBe(String(older.id));
+    expect(api.planGet).toHaveBeenCalledWith(older.id);
     expect(rows[1].getAttribute('aria-current')).toBe('true');
-    expect(get(state.transitionPlanId)).toBe(3);
+    expect(get(state.transitionPlanId)).toBe(older.id);
   });
 
   it('says so when the person has no plan yet', async () => {
     vi.mocked(api.planList).mockResolvedValue([]);
-    state.transitionPerson.set({ id: 4, name: 'Ada Lovelace' });
+    state.transitionPerson.set({ id: ada.id, name: 'Ada Lovelace' });
     render(TransitionScreen);
     expect((await screen.findByTestId('transition-no-plans')).textContent).toContain('Ada Lovelace has no transition plan yet');
   });
 
   it('opens the wizard from "Start a transition" on the person shown', async () => {
-    state.transitionPerson.set({ id: 4, name: 'Ada Lovelace' });
+    state.transitionPerson.set({ id: ada.id, name: 'Ada Lovelace' });
     render(TransitionScreen);
     await fireEvent.click(screen.getByTestId('transition-start'));
     expect(get(state.wizardOpen)).toBe(true);
     expect(await screen.findByTestId('transition-wizard')).toBeTruthy();
-    expect(screen.getByTestId('wizard-person').getAttribute('data-person-id')).toBe('4');
+    expect(screen.getByTestId('wizard-person').getAttribute('data-person-id')).toBe(String(ada.id));
     expect(screen.queryByTestId('transition-start')).toBeNull();
     expect(screen.queryByTestId('transition-plan-row')).toBeNull();
     await fireEvent.click(screen.getByTestId('wizard-cancel'));
@@ -74,9 +75,9 @@ describe('TransitionScreen', () => {
   });
 
   it('comes back to the plan that was open', async () => {
-    state.transitionPerson.set({ id: 4, name: 'Ada Lovelace' });
-    state.transitionPlanId.set(7);
+    state.transitionPerson.set({ id: ada.id, name: 'Ada Lovelace' });
+    state.transitionPlanId.set(newer.id);
     render(TransitionScreen);
-    await waitFor(() => expect(screen.getByTestId('plan-page').getAttribute('data-plan-id')).toBe('7'));
+    await waitFor(() => expect(screen.getByTestId('plan-page').getAttribute('data-plan-id')).toBe(String(newer.id)));
   });
 });

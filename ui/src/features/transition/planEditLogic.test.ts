@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { auditSummary, gapRows, plan, planItem } from '../../test/planFixtures';
+import * as core from '../../test/core';
 import {
   auditChoices,
   auditFeedMessage,
@@ -24,6 +24,14 @@ import {
   type ItemDraft,
 } from './planEditLogic';
 
+// Ada's plan with an item from each source: its gaps, the later audit's
+// bottlenecks, her own item (with a note) and the day-90 checkpoint.
+const mixed = core.planWithEverySource();
+const fromGap = mixed.items.find((i) => i.source === 'gap' && i.level === 3)!;
+const fromAudit = mixed.items.find((i) => i.source === 'audit' && i.stage === 'code_review')!;
+const own = mixed.items.find((i) => i.source === 'own')!;
+const checkpoint = mixed.items.find((i) => i.source === 'checkpoint')!;
+
 const draft = (over: Partial<ItemDraft> = {}): ItemDraft => ({
   phase: 2,
   title: 'Delegate a bug',
@@ -37,12 +45,19 @@ const draft = (over: Partial<ItemDraft> = {}): ItemDraft => ({
 
 describe('planEditLogic: items', () => {
   it('starts an edit from the item, with the hours as text', () => {
-    const item = planItem({ id: 42, phase: 1, title: 'Pair', done_when: 'Ran a review', note: 'Bo', due_date: '2026-08-01', hours_per_week: 3, kind: 'mentoring' });
-    expect(draftFromItem(item)).toEqual({ phase: 1, title: 'Pair', done_when: 'Ran a review', note: 'Bo', due_date: '2026-08-01', hours: '3', kind: 'mentoring' });
+    expect(draftFromItem(own)).toEqual({
+      phase: 3,
+      title: 'Write a team charter',
+      done_when: '',
+      note: "Ask Grace for last year's",
+      due_date: '2026-11-01',
+      hours: '1',
+      kind: 'hands_on',
+    });
   });
 
   it('starts a new item in a phase due on the phase\'s last day', () => {
-    const p = plan();
+    const p = core.plan();
     expect(phaseEnd(p, 2)).toBe('2026-10-02');
     expect(phaseEnd(p, 4)).toBe('');
     expect(newItemDraft(p, 3)).toEqual({ phase: 3, title: '', done_when: '', note: '', due_date: '2026-11-01', hours: '1', kind: 'hands_on' });
@@ -79,17 +94,18 @@ describe('planEditLogic: items', () => {
   });
 
   it('names where an item came from', () => {
-    expect(itemSourceLabel(planItem({ skill_name: 'Coaching', level: 3 }))).toBe('Coaching → 3');
-    expect(itemSourceLabel(planItem({ skill_name: 'Coaching', level: null }))).toBe('Coaching');
-    expect(itemSourceLabel(planItem({ source: 'audit', skill_name: 'Bottleneck: Code review', stage: 'code_review', level: null }))).toBe('Bottleneck: Code review');
-    expect(itemSourceLabel(planItem({ source: 'audit', skill_name: '', level: null }))).toBe('SDLC audit');
-    expect(itemSourceLabel(planItem({ source: 'own', skill_name: '', level: null }))).toBe('Own item');
-    expect(itemSourceLabel(planItem({ source: 'checkpoint', skill_name: '', level: null }))).toBeNull();
+    expect(itemSourceLabel(fromGap)).toBe('Delegating to people and agents → 3');
+    expect(itemSourceLabel({ ...fromGap, level: null }), 'a gap item without a level').toBe('Delegating to people and agents');
+    expect(itemSourceLabel(fromAudit)).toBe('Bottleneck: Code review');
+    expect(itemSourceLabel({ ...fromAudit, skill_name: '' }), 'an audit item without its stage name').toBe('SDLC audit');
+    expect(itemSourceLabel(own)).toBe('Own item');
+    expect(itemSourceLabel(checkpoint)).toBeNull();
   });
 });
 
 describe('planEditLogic: weekly budget', () => {
-  const budget = { hands_on: 14, agents: 10, reviews: 8, mentoring: 5, one_on_ones: 3 };
+  // A new plan's budget: 14, 10, 8, 5 and 3 hours.
+  const budget = core.plan().budget;
 
   it('totals the five fields and gives the budget back', () => {
     const d = budgetDraft(budget);
@@ -131,12 +147,13 @@ describe('planEditLogic: checkpoint, gaps, structure, audits', () => {
   });
 
   it('counts, among the skills below target at the start, those closed now', () => {
-    const gaps = gapRows();
-    expect(gaps.filter(wasGap).map((g) => g.skill_key)).toEqual(['delegating-work', 'coaching', 'decomposing-work', 'ownership']);
-    expect(gapsClosed(gaps)).toEqual({ closed: 1, of: 4 });
+    // Re-assessed: delegating closed, coaching narrowed, decomposing unchanged.
+    const gaps = core.planReassessed().gaps;
+    expect(gaps.filter(wasGap).map((g) => g.skill_key)).toEqual(['delegating-work', 'decomposing-work', 'coaching']);
+    expect(gapsClosed(gaps)).toEqual({ closed: 1, of: 3 });
     expect(gapsClosed([])).toEqual({ closed: 0, of: 0 });
     const all = gaps.map((g) => (wasGap(g) ? { ...g, now: g.target, status: 'closed' as const } : g));
-    expect(gapsClosed(all)).toEqual({ closed: 4, of: 4 });
+    expect(gapsClosed(all)).toEqual({ closed: 3, of: 3 });
   });
 
   it('gives every gap status its own words and a symbol', () => {
@@ -151,19 +168,20 @@ describe('planEditLogic: checkpoint, gaps, structure, audits', () => {
   });
 
   it('sums up a structure change', () => {
-    const change = plan().structure_change!;
-    expect(structureSummary(change)).toBe('3 people moved on 1 Aug 2026');
+    const change = core.plan().structure_change!;
+    expect(structureSummary(change)).toBe('4 people moved on 1 Aug 2026');
     expect(structureSummary({ ...change, moves: change.moves.slice(0, 1) })).toBe('1 person moved on 1 Aug 2026');
   });
 
   it('offers the person\'s audits, then every other audit once', () => {
-    const mine = [auditSummary({ id: 31 }), auditSummary({ id: 30, taken_on: '2026-05-01' })];
-    const all = [auditSummary({ id: 33, scope: { kind: 'team', id: 2 }, scope_name: 'Payments' }), ...mine, auditSummary({ id: 29, scope_name: 'Grace Hopper' })];
+    const mine = core.auditListAda();
+    const all = core.auditListAll();
+    const team = all.find((a) => a.scope.kind === 'team')!;
     const choices = auditChoices(mine, all);
-    expect(choices.mine.map((a) => a.id)).toEqual([31, 30]);
-    expect(choices.others.map((a) => a.id)).toEqual([33, 29]);
-    expect(auditLabel(auditSummary())).toBe('Ada Lovelace · 10 Aug 2026 · worst: Code review');
-    expect(auditLabel(auditSummary({ worst: null }))).toBe('Ada Lovelace · 10 Aug 2026 · no bottleneck');
+    expect(choices.mine).toEqual(mine);
+    expect(choices.others).toEqual([team]);
+    expect(auditLabel(mine[1])).toBe('Ada Lovelace · 17 Aug 2026 · worst: Bug fixing');
+    expect(auditLabel(team)).toBe('team Payments · 1 Jul 2026 · no bottleneck');
   });
 
   it('says what feeding an audit did', () => {

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 
-import { CHECKPOINT_TEXT, plan, planItem } from '../../test/planFixtures';
+import * as core from '../../test/core';
 import { budgetParts, checkpointQuestions, formatDay, isCheckpoint, itemsOfPhase, percent, planTotals, roleWords, skillProgress } from './planLogic';
+
+// Ada's plan: delegating levels 3 and 4, coaching 2 and 3, decomposing 4, three
+// items each, the first ticked and the rest of phase 1 overdue; the checkpoint last.
+const plan = core.plan();
+const progress = [
+  { key: 'delegating-work', name: 'Delegating to people and agents', level: 4, done: 1, total: 6 },
+  { key: 'coaching', name: 'Coaching and growing people', level: 3, done: 0, total: 6 },
+  { key: 'decomposing-work', name: 'Breaking down big work', level: 4, done: 0, total: 3 },
+];
 
 describe('planLogic', () => {
   it('splits the weekly budget into shares of the bar, in the export\'s order', () => {
-    const { parts, total } = budgetParts({ hands_on: 14, agents: 10, reviews: 8, mentoring: 5, one_on_ones: 3 });
+    const { parts, total } = budgetParts(plan.budget);
     expect(total).toBe(40);
     expect(parts.map((p) => p.kind)).toEqual(['hands_on', 'agents', 'reviews', 'mentoring', 'one_on_ones']);
     expect(parts.map((p) => p.percent)).toEqual([35, 25, 20, 12.5, 7.5]);
@@ -14,46 +23,36 @@ describe('planLogic', () => {
   });
 
   it('counts progress per skill in the plan\'s order, without the checkpoint', () => {
-    const rows = skillProgress(plan().items);
-    expect(rows).toEqual([
-      { key: 'delegating-work', name: 'Delegating to people and agents', level: 4, done: 1, total: 2 },
-      { key: 'coaching', name: 'Coaching', level: 3, done: 0, total: 2 },
-    ]);
+    expect(skillProgress(plan.items)).toEqual(progress);
   });
 
   it('counts only items made from a gap toward a skill', () => {
-    const items = [
-      ...plan().items,
-      planItem({ id: 50, source: 'audit', skill_key: '', skill_name: 'Bottleneck: Code review', level: null, done_on: '2026-08-20' }),
-      planItem({ id: 51, source: 'own', skill_key: '', skill_name: '', level: null }),
-      planItem({ id: 52, source: 'own', skill_key: 'coaching', skill_name: 'Coaching', level: 5 }),
-    ];
-    expect(skillProgress(items)).toEqual([
-      { key: 'delegating-work', name: 'Delegating to people and agents', level: 4, done: 1, total: 2 },
-      { key: 'coaching', name: 'Coaching', level: 3, done: 0, total: 2 },
-    ]);
+    // The audit's bottlenecks and an own item fed in; and an own item that names a skill.
+    const items = core.planWithEverySource().items;
+    const own = items.find((i) => i.source === 'own')!;
+    const naming = { ...own, id: own.id + 1, skill_key: 'coaching', skill_name: 'Coaching and growing people', level: 5 };
+    expect(items.filter((i) => i.source === 'audit')).toHaveLength(3);
+    expect(skillProgress([...items, naming])).toEqual(progress);
   });
 
   it('knows the checkpoint by its source and splits its questions', () => {
-    expect(isCheckpoint(planItem({ source: 'own', skill_key: '' }))).toBe(false);
-    expect(isCheckpoint(planItem({ source: 'checkpoint', skill_key: 'x' }))).toBe(true);
-    const items = plan().items;
-    expect(items.filter(isCheckpoint).map((i) => i.id)).toEqual([45]);
-    expect(checkpointQuestions(CHECKPOINT_TEXT)).toEqual([
-      'Do I have more energy at the end of a week than I did as a manager?',
-      'Which gaps closed, and which did not move?',
-      'Would going back be a step toward something?',
-    ]);
+    const last = plan.items[plan.items.length - 1];
+    expect(isCheckpoint({ ...last, source: 'own' })).toBe(false);
+    expect(isCheckpoint({ ...last, skill_key: 'x' })).toBe(true);
+    expect(plan.items.filter(isCheckpoint).map((i) => i.id)).toEqual([last.id]);
+    // The checkpoint item holds the questions as one text; split, they are the host's list.
+    expect(checkpointQuestions(last.done_when)).toEqual(plan.checkpoint_questions);
     expect(checkpointQuestions('Decide. Then talk?  And write it down')).toEqual(['Decide. Then talk?', 'And write it down']);
   });
 
   it('totals a plan and its phases', () => {
-    const p = plan();
-    expect(planTotals(p)).toEqual({ done: 1, total: 5, overdue: 1 });
-    expect(itemsOfPhase(p, 2).map((i) => i.id)).toEqual([43, 44]);
+    expect(planTotals(plan)).toEqual({ done: 1, total: 16, overdue: 8 });
+    // Phase 2: the six items after the nine of phase 1.
+    expect(itemsOfPhase(plan, 2).map((i) => i.id)).toEqual(plan.items.slice(9, 15).map((i) => i.id));
+    expect(itemsOfPhase(plan, 2).every((i) => i.phase === 2)).toBe(true);
     expect(percent(1, 3)).toBe(33);
     expect(percent(0, 0)).toBe(0);
-    expect(isCheckpoint(planItem())).toBe(false);
+    expect(isCheckpoint(plan.items[0])).toBe(false);
   });
 
   it('writes dates and roles for people', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { impactPreview } from '../../test/planFixtures';
-import { assessment } from '../../test/skillsFixtures';
+import * as core from '../../test/core';
 import {
   choicesFor,
   destinations,
@@ -30,6 +29,13 @@ describe('wizardLogic', () => {
     expect(wizardSteps(0)).toEqual(['person', 'confirm']);
     expect(wizardSteps(3)).toEqual(['person', 'reports', 'confirm']);
     expect(wizardSteps(0, 'to_ic')).toEqual(['person', 'confirm']);
+  });
+
+  it('takes the direction the host gave each of its plans from the profile', () => {
+    const profiles = core.profileList();
+    for (const plan of [core.plan(), core.planTechLead(), core.planKatherineToManager()]) {
+      expect(directionOf(profiles.find((p) => p.id === plan.profile_id)!), plan.profile_name).toBe(plan.direction);
+    }
   });
 
   it('takes the direction the profile says, whatever its name', () => {
@@ -122,17 +128,21 @@ describe('wizardLogic', () => {
 
   it('counts only self and manager assessments for a plan', () => {
     expect(hasPlanAssessment([])).toBe(false);
-    expect(hasPlanAssessment([assessment({ assessor_role: 'peer' })])).toBe(false);
-    expect(hasPlanAssessment([assessment({ assessor_role: 'peer' }), assessment({ assessor_role: 'manager' })])).toBe(true);
+    const [byManager] = core.assessmentListAda();
+    const byPeer = { ...byManager, assessor_role: 'peer' as const };
+    expect(byManager.assessor_role).toBe('manager');
+    expect(hasPlanAssessment([byPeer])).toBe(false);
+    expect(hasPlanAssessment([byPeer, byManager])).toBe(true);
   });
 
   it('lays out the impact before and after, with the ratio and mean span to 2 decimals', () => {
-    const p = impactPreview();
+    // Ada's four people move to Grace: 7 ICs to 3 managers becomes 8 to 2.
+    const p = core.reorgPreviewAdaToIc();
     const rows = impactRows(p.before, p.after);
     expect(rows.map((r) => r.key)).toEqual(['headcount', 'managers', 'ics', 'ratio', 'layers', 'span-mean']);
     const ratio = rows.find((r) => r.key === 'ratio')!;
-    expect([formatMetric(ratio.before, ratio.digits), formatMetric(ratio.after, ratio.digits)]).toEqual(['4.00', '4.71']);
-    expect(formatDelta(ratio.before, ratio.after, ratio.digits)).toBe('+0.71');
+    expect([formatMetric(ratio.before, ratio.digits), formatMetric(ratio.after, ratio.digits)]).toEqual(['2.33', '4.00']);
+    expect(formatDelta(ratio.before, ratio.after, ratio.digits)).toBe('+1.67');
     expect(formatDelta(8, 7, 0)).toBe('−1');
     expect(formatDelta(4, 4, 0)).toBe('no change');
     expect(formatDelta(null, 3, 2)).toBe('');

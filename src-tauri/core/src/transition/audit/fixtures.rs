@@ -20,3 +20,13 @@ pub(super) fn audit_of(person: i64, on: &str, stages: Vec<StageInput>) -> AuditI
         stages,
     }
 }
+
+/// An AI agent reporting to `manager`: it may own a stage.
+pub(super) fn agent(conn: &rusqlite::Connection, name: &str, manager: i64) -> i64 {
+    let input = crate::people::PersonInput {
+        kind: crate::people::PersonKind::Agent,
+        manager_id: Some(manager),
+        ..crate::people::PersonInput::human(name)
+    };
+    crate::people::person_create(conn, &input).unwrap().id
+}

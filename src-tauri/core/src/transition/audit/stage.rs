@@ -138,7 +138,134 @@ pub fn audit_scales() -> AuditScales {
 
 #[cfg(test)]
 mod tests {
+    use super::super::bottlenecks::bottleneck_actions;
+    use super::super::fixtures::{agent, audit_of, stage};
+    use super::super::{audit_create, audit_list, AuditInput, AuditScope};
     use super::*;
+    use crate::db::open_in_memory;
+    use crate::people::tests::add;
+    use crate::transition::checklist::TimeKind;
+
+    #[test]
+    fn the_scales_name_the_six_stages_in_lifecycle_order_and_both_scales_in_words() {
+        let scales = audit_scales();
+        let stages: Vec<&str> = scales.stages.iter().map(|s| s.stage.as_str()).collect();
+        assert_eq!(
+            stages,
+            [
+                "planning",
+                "strategy",
+                "prioritization",
+                "bug_fixing",
+                "code_generation",
+                "code_review"
+            ],
+            "the lifecycle's order, as forms and reports show it"
+        );
+        assert!(
+            scales.stages.iter().all(|s| s.question.ends_with('?')),
+            "every stage asks a question"
+        );
+        assert_eq!(
+            (scales.slowdown[0].as_str(), scales.slowdown[4].as_str()),
+            ("Not a bottleneck", "The main bottleneck")
+        );
+        assert_eq!(scales.ai_use[4], "Agents do it, people review");
+        assert_eq!(scales.bottleneck_from, 2, "from \"Noticeable\" on");
+    }
+
+    /// A team's audit of two stages, review 4 and planning 1: total 5, worst
+    /// "Code review"; the note is kept without its surrounding spaces.
+    #[test]
+    fn a_summary_names_the_worst_stage_and_counts_the_stages_rated() {
+        let conn = open_in_memory().unwrap();
+        let team = crate::teams::team_create(&conn, "Platform").unwrap();
+        let audit = audit_create(
+            &conn,
+            &AuditInput {
+                scope: AuditScope::Team { id: team.id },
+                taken_on: "2026-10-05".into(),
+                note: " trial ".into(),
+                stages: vec![stage(Stage::CodeReview, 4, 1), stage(Stage::Planning, 1, 0)],
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            audit.scope_name, "team Platform",
+            "a team reads as the team"
+        );
+        assert_eq!(audit.note, "trial", "the note is trimmed");
+        let listed = audit_list(&conn, Some(AuditScope::Team { id: team.id })).unwrap();
+        assert_eq!(
+            listed
+                .iter()
+                .map(|a| (a.worst.as_deref(), a.stages_rated, a.total_slowdown))
+                .collect::<Vec<_>>(),
+            [(Some("Code review"), 2, 5)]
+        );
+        let calm = audit_create(
+            &conn,
+            &audit_of(
+                add(&conn, "Ada", None),
+                "2026-10-06",
+                vec![stage(Stage::Planning, 1, 0)],
+            ),
+        )
+        .unwrap();
+        let summary = audit_list(&conn, None).unwrap();
+        assert_eq!(
+            summary.iter().find(|a| a.id == calm.id).unwrap().worst,
+            None,
+            "no stage reaches Noticeable: no worst stage"
+        );
+    }
+
+    /// Review (4, owned by an agent, with a change to try) and planning (2, no
+    /// change named yet) are the bottlenecks; strategy (1) is not.
+    #[test]
+    fn a_bottleneck_action_names_the_change_and_the_owner_or_asks_for_a_change() {
+        let conn = open_in_memory().unwrap();
+        let ada = add(&conn, "Ada", None);
+        let mut review = stage(Stage::CodeReview, 4, 1);
+        review.owner_id = Some(agent(&conn, "Triage Agent", ada));
+        review.next_change = "Agents review first".into();
+        let audit = audit_create(
+            &conn,
+            &audit_of(
+                ada,
+                "2026-01-10",
+                vec![
+                    review,
+                    stage(Stage::Planning, 2, 0),
+                    stage(Stage::Strategy, 1, 0),
+                ],
+            ),
+        )
+        .unwrap();
+        let actions: Vec<(Stage, String, String, TimeKind, u8)> = bottleneck_actions(&audit)
+            .into_iter()
+            .map(|a| (a.stage, a.title, a.done_when, a.kind, a.phase))
+            .collect();
+        assert_eq!(
+            actions,
+            [
+                (
+                    Stage::CodeReview,
+                    "Code review: try \"Agents review first\"".to_string(),
+                    "Agreed with Triage Agent, who owns code review; the change has run for two weeks, and the next audit rates the code review slowdown below \"The main bottleneck\".".to_string(),
+                    TimeKind::Reviews,
+                    1
+                ),
+                (
+                    Stage::Planning,
+                    "Planning: find one change that removes the slowdown, and try it for two weeks".to_string(),
+                    "the change has run for two weeks, and the next audit rates the planning slowdown below \"Noticeable\".".to_string(),
+                    TimeKind::HandsOn,
+                    1
+                ),
+            ]
+        );
+    }
 
     #[test]
     fn stage_names_parse_in_every_spelling() {

@@ -162,7 +162,7 @@ pub fn audit_restore(conn: &Connection, undo_id: i64) -> Result<Audit> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures::{audit_of, stage};
+    use super::super::fixtures::{agent, audit_of, stage};
     use super::super::{AuditScope, Stage};
     use super::*;
     use crate::db::open_in_memory;
@@ -209,16 +209,7 @@ mod tests {
     fn a_deleted_audit_comes_back_with_its_owner_and_ratings() {
         let conn = open_in_memory().unwrap();
         let ada = add(&conn, "Ada", None);
-        let bot = crate::people::person_create(
-            &conn,
-            &crate::people::PersonInput {
-                kind: PersonKind::Agent,
-                manager_id: Some(ada),
-                ..crate::people::PersonInput::human("Reviewer bot")
-            },
-        )
-        .unwrap()
-        .id;
+        let bot = agent(&conn, "Reviewer bot", ada);
         let mut review = stage(Stage::CodeReview, 3, 2);
         review.owner_id = Some(bot);
         review.next_change = "Agent pre-review of every change".into();

@@ -286,6 +286,7 @@ fn checklist_insert(
 mod tests {
     use super::super::direction::PHASES_TO_MANAGER;
     use super::super::fixtures::{assess_bo, structure, templates};
+    use super::super::plan_list;
     use super::*;
     use crate::people::tests::add;
     use crate::reorg::reorg_undo;
@@ -404,6 +405,80 @@ mod tests {
         assert_eq!(plan.from_role, "manager of 2");
         let di_now = crate::people::person_get(ws.conn(), di).unwrap();
         assert_eq!(di_now.manager_id, Some(bo), "Di stays with Bo, as chosen");
+    }
+
+    /// Bo's plan starts on 2020-01-06, a leap year: the phases end 30, 60 and 90
+    /// days later, on 2020-02-05, 2020-03-06 and 2020-04-05. Read in 2026,
+    /// every item is overdue until ticked.
+    #[test]
+    fn a_plan_has_three_thirty_day_phases_and_ends_with_the_checkpoint() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let ada = add(ws.conn(), "Ada", None);
+        let bo = add(ws.conn(), "Bo", Some(ada));
+        let cy = add(ws.conn(), "Cy", Some(bo));
+        let f = framework_save(ws.conn(), &small(), false).unwrap();
+        assess_bo(ws.conn(), bo, f.id);
+        let profile = profile_resolve(ws.conn(), "lead").unwrap();
+        let mut input = PlanInput {
+            person_id: bo,
+            profile_id: profile.id,
+            start_date: "2020-01-06".into(),
+            moves: vec![Move {
+                person_id: cy,
+                to_manager: Some(ada),
+            }],
+            direction: None,
+            reports_stay: false,
+        };
+        let plan = plan_create(&mut ws, &input, &templates(), "2020-01-02").unwrap();
+        assert_eq!(
+            plan.phases
+                .iter()
+                .map(|p| p.end_date.as_str())
+                .collect::<Vec<_>>(),
+            ["2020-02-05", "2020-03-06", "2020-04-05"]
+        );
+        let change = plan.structure_change.as_ref().expect("the plan moved Cy");
+        assert_eq!(
+            (change.made_on.as_str(), change.moves.len(), change.undone),
+            ("2020-01-02", 1, false),
+            "the move is dated the day the plan was made"
+        );
+        let (checkpoint, from_gaps) = plan.items.split_last().unwrap();
+        assert!(from_gaps
+            .iter()
+            .all(|i| i.source == ItemSource::Gap && i.level.is_some()));
+        assert_eq!(
+            (
+                checkpoint.source,
+                checkpoint.phase,
+                checkpoint.skill_key.as_str(),
+                checkpoint.level,
+                checkpoint.title.as_str(),
+                checkpoint.due_date.as_str()
+            ),
+            (
+                ItemSource::Checkpoint,
+                3,
+                "",
+                None,
+                CHECKPOINT_TITLE,
+                "2020-04-05"
+            )
+        );
+        let later = plan_get(ws.conn(), plan.id, "2026-01-01").unwrap();
+        assert!(
+            later.items.iter().all(|i| i.overdue),
+            "nothing ticked and every due date passed"
+        );
+        input.moves.clear();
+        let second = plan_create(&mut ws, &input, &templates(), "2020-01-03").unwrap();
+        let listed: Vec<i64> = plan_list(ws.conn(), bo, "2026-01-01")
+            .unwrap()
+            .iter()
+            .map(|p| p.id)
+            .collect();
+        assert_eq!(listed, [second.id, plan.id], "newest first");
     }
 
     #[test]

@@ -393,6 +393,13 @@ mod tests {
 
         let again = plan_add_audit_actions(ws.conn(), plan.id, audit.id, "2026-12-04").unwrap();
         assert_eq!((again.added, again.already_there), (0, 3));
+        assert_eq!(
+            plan_add_audit_actions(ws.conn(), plan.id, audit.id + 1, "2026-12-04")
+                .unwrap_err()
+                .kind(),
+            crate::ErrorKind::NotFound,
+            "an audit that does not exist feeds nothing"
+        );
 
         let deleted = audit_delete(ws.conn(), audit.id).unwrap();
         assert_eq!(deleted.plan_items.len(), 3);
@@ -486,6 +493,47 @@ mod tests {
                 .kind(),
             crate::ErrorKind::NotFound,
             "an undo runs once: its entry is gone"
+        );
+    }
+
+    #[test]
+    fn a_refused_budget_changes_nothing_and_a_checkpoint_decision_can_be_cleared() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let (_, _, plan) = bo_with_a_plan(&mut ws);
+        let over = WeeklyBudget {
+            hands_on: 20,
+            agents: 20,
+            reviews: 20,
+            mentoring: 10,
+            one_on_ones: 11,
+        };
+        let err = plan_budget_set(ws.conn(), plan.id, over, "2027-03-01").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the budget adds up to 81 hours a week; keep it at 80 or less"
+        );
+        assert_eq!(
+            plan_get(ws.conn(), plan.id, "2027-03-01").unwrap().budget,
+            plan.budget,
+            "the budget stays as it was"
+        );
+        let decided = plan_checkpoint_set(
+            ws.conn(),
+            plan.id,
+            Some(CheckpointDecision::Adjust),
+            "  Less hands-on  ",
+            "2027-03-01",
+        )
+        .unwrap();
+        assert_eq!(decided.checkpoint_note, "Less hands-on");
+        assert!(
+            plan_markdown(&decided).contains("## Checkpoint decision: Adjust\n\nLess hands-on\n")
+        );
+        let cleared = plan_checkpoint_set(ws.conn(), plan.id, None, "", "2027-03-01").unwrap();
+        assert_eq!(cleared.checkpoint_decision, None);
+        assert!(
+            !plan_markdown(&cleared).contains("Checkpoint decision"),
+            "no decision, no section"
         );
     }
 }
