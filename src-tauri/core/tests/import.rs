@@ -167,6 +167,38 @@ fn every_problem_is_listed_with_its_line_and_nothing_is_written() {
     assert_eq!(people[0].name, "Already here");
 }
 
+/// HR exports end their lines with CRLF. Counted by hand: the header is line
+/// 1, Ada line 2, Bo (whose manager 9 does not exist) line 3; Cy's quoted
+/// title runs over lines 4 and 5, so Di (manager 8, missing too) is line 6.
+#[test]
+fn problems_name_the_right_line_in_a_file_with_windows_line_ends() {
+    let ws = Workspace::in_memory().unwrap();
+    let file = "id,name,title,manager id\r\n1,Ada,,\r\n2,Bo,,9\r\n3,Cy,\"Staff\r\nengineer\",1\r\n4,Di,,8\r\n";
+    let preview = import_preview(
+        ws.conn(),
+        "hr.csv",
+        file.as_bytes(),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let lines: Vec<Option<u32>> = preview.problems.iter().map(|p| p.line).collect();
+    assert_eq!(lines, [Some(3), Some(6)], "{:?}", preview.problems);
+    let unix = file.replace("\r\n", "\n");
+    let preview = import_preview(
+        ws.conn(),
+        "hr.csv",
+        unix.as_bytes(),
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let lines: Vec<Option<u32>> = preview.problems.iter().map(|p| p.line).collect();
+    assert_eq!(
+        lines,
+        [Some(3), Some(6)],
+        "the same lines with Unix line ends"
+    );
+}
+
 #[test]
 fn a_file_without_id_or_name_columns_is_refused_with_a_reason() {
     let mut ws = Workspace::in_memory().unwrap();

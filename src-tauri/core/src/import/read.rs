@@ -187,6 +187,37 @@ fn is_leadline_export(headers: &[String]) -> bool {
     headers.len() >= CSV_COLUMNS.len() && headers.iter().zip(CSV_COLUMNS).all(|(h, c)| h == c)
 }
 
+/// Line numbers from byte offsets. The csv reader's own line count is one
+/// short after every row ended by CRLF, which most HR exports use (it starts
+/// the next row at the LF), so a problem would name the line above it.
+struct LineIndex<'a> {
+    text: &'a [u8],
+    newlines: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let text = text.as_bytes();
+        let newlines = text
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        LineIndex { text, newlines }
+    }
+
+    /// The 1-based line where the row starting at byte `offset` has its first
+    /// character (line ends the reader counted into the row are skipped).
+    fn at(&self, offset: u64) -> u32 {
+        let mut at = offset as usize;
+        while at < self.text.len() && matches!(self.text[at], b'\r' | b'\n') {
+            at += 1;
+        }
+        1 + self.newlines.partition_point(|&n| n < at) as u32
+    }
+}
+
 /// Decodes the file and splits it into the header and the rows of fields. Blank
 /// lines are skipped; a cell over `MAX_FIELD_BYTES` refuses the file, naming
 /// every line that holds one.
@@ -198,6 +229,7 @@ pub fn table_read(bytes: &[u8]) -> Result<Table> {
         .flexible(true)
         .has_headers(false)
         .from_reader(text.as_bytes());
+    let line_of = LineIndex::new(&text);
     let mut records = reader.records();
     let headers = headers_read(records.next())?;
     let leadline_export = is_leadline_export(&headers);
@@ -205,13 +237,13 @@ pub fn table_read(bytes: &[u8]) -> Result<Table> {
     let mut oversized = Vec::new();
     for record in records {
         let record = record.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            let line = e.position().map(|p| line_of.at(p.byte())).unwrap_or(0);
             Error::InvalidInput(format!("line {line} cannot be read: {e}"))
         })?;
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let line = record.position().map(|p| p.line() as u32).unwrap_or(0);
+        let line = record.position().map(|p| line_of.at(p.byte())).unwrap_or(0);
         if let Some(too_big) = oversized_cell(&headers, &record, line) {
             oversized.push(too_big);
             continue;
