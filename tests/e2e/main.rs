@@ -737,13 +737,38 @@ async fn a_move_back_to_managing_brings_a_report_under_the_person() {
     let dir = tempfile::tempdir().unwrap();
     let path = workspace_with(dir.path(), "id,name,manager id\n1,Ada,\n2,Bo,1\n3,Cy,1\n");
     assess_as_manager(&path, "Bo", "coaching", 2, "2026-11-01");
+    let session = Session::start("back-to-managing", &args_for(&path)).await;
+    // A profile of the user's own says its direction: "Team lead" (no
+    // "manager" in its name) is chosen as a move into managing.
+    session.click("[data-testid=\"nav-skills\"]").await;
+    session
+        .click("[data-testid=\"skills-tab-frameworks\"]")
+        .await;
+    session
+        .click("[data-testid=\"framework-row\"][data-key=\"ai-native-ic-leader\"] [data-testid=\"framework-open\"]")
+        .await;
+    session.click("[data-testid=\"profile-new\"]").await;
+    session
+        .type_into("[data-testid=\"profile-name\"]", "Team lead")
+        .await;
+    session
+        .click("[data-testid=\"profile-direction-to-manager\"]")
+        .await;
+    session.screenshot("profile-direction").await;
+    session.click("[data-testid=\"profile-save\"]").await;
+    session
+        .wait_for("[data-testid=\"profile-saved-toast\"]")
+        .await;
     let manager_profile = {
         let ws = Workspace::open(&path, OpenMode::MustExist).unwrap();
-        leadline_core::skills::framework::profile_resolve(ws.conn(), "engineering-manager")
-            .unwrap()
-            .id
+        let profile =
+            leadline_core::skills::framework::profile_resolve(ws.conn(), "team-lead").unwrap();
+        assert_eq!(
+            profile.direction,
+            leadline_core::skills::framework::Direction::ToManager
+        );
+        profile.id
     };
-    let session = Session::start("back-to-managing", &args_for(&path)).await;
     session.click("[data-testid=\"nav-transition\"]").await;
     session.click("[data-testid=\"transition-start\"]").await;
     session.pick("wizard-person-search", "Bo").await;

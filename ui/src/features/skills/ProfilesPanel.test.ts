@@ -25,6 +25,17 @@ beforeEach(() => {
 });
 
 describe('ProfilesPanel', () => {
+  it('says which way a move into each profile goes, as the host stored it', async () => {
+    render(ProfilesPanel, { framework });
+    await screen.findAllByTestId('profile-row');
+    for (const p of profiles) {
+      const cell = within(profileCol(p.key)).getByTestId('profile-direction-cell');
+      expect(cell.getAttribute('data-direction'), p.key).toBe(p.direction);
+    }
+    expect(within(profileCol('engineering-manager')).getByTestId('profile-direction-cell').textContent).toBe('into managing');
+    expect(within(profileCol('ic-leader')).getByTestId('profile-direction-cell').textContent).toBe('IC role');
+  });
+
   it('shows the target of every profile for every skill', async () => {
     render(ProfilesPanel, { framework });
     await waitFor(() => expect(screen.getAllByTestId('profile-row')).toHaveLength(profiles.length));
