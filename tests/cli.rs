@@ -1,4 +1,8 @@
 //! The `leadline` command line, run as a real process without a display.
+//!
+//! Longer than ~600 lines on purpose: each file under tests/ is a binary that
+//! links the whole app, so the CLI's tests stay one binary (shared helpers in
+//! `support`).
 
 use std::path::Path;
 use std::process::Output;

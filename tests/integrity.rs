@@ -1,6 +1,9 @@
 //! The workspace file stays whole and consistent when the `leadline` process is
 //! killed mid-write or races another one: real processes, real files, checked
 //! afterwards with plain SQL, independently of the code under test.
+//!
+//! Longer than ~600 lines on purpose: one binary (each file under tests/ links
+//! the whole app), with the helpers that read a workspace independently.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};

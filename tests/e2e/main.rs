@@ -1,5 +1,9 @@
 //! End-to-end tests: the real app in a real window under Xvfb, driven through
 //! tauri-driver and WebKitWebDriver. Run by `cargo xtask test`.
+//!
+//! Longer than ~600 lines on purpose: every file under tests/ is a binary of
+//! its own that links the whole app (about a minute each on the CI machine),
+//! so the window tests stay one binary; `harness` holds what they share.
 
 mod harness;
 

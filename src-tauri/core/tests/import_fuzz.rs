@@ -1,7 +1,8 @@
 //! Property test of the CSV importer on generated files: well-formed and broken
 //! rows, ids that repeat, point at nobody or form cycles, odd encodings, quotes,
 //! byte-order marks and plain random bytes, against a workspace that already
-//! holds a small org.
+//! holds a small org. Over ~600 lines because the generators of each kind of
+//! broken file are the test; they read best next to the property they feed.
 //!
 //! The run is deterministic (a fixed seed): set `PROPTEST_RNG_SEED` to explore
 //! other cases, `PROPTEST_CASES` to run more of them.

@@ -1,5 +1,7 @@
 //! No write can corrupt the org, lose data or hang: one test per way it used
-//! to happen (issue 8), through the core's public API.
+//! to happen (issue 8), through the core's public API. One file on purpose:
+//! the cases share the checks that read a workspace back, and each file under
+//! tests/ is a separately linked binary.
 
 use std::collections::BTreeMap;
 use std::path::Path;
