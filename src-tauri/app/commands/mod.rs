@@ -86,6 +86,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         transition::template_set,
         transition::template_reset,
         audit::audit_scales,
+        transition::plan_limits,
         audit::audit_create,
         audit::audit_get,
         audit::audit_list,

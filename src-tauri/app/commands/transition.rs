@@ -227,3 +227,9 @@ pub async fn template_reset(
         })
         .await?)
 }
+
+/// The limits plans and templates are held to, for forms to show before saving.
+#[tauri::command]
+pub fn plan_limits() -> leadline_core::transition::PlanLimits {
+    leadline_core::transition::plan_limits()
+}

@@ -365,6 +365,7 @@ fn work_fixtures(f: &mut Fixtures) {
         &person_get(conn, org.ada.id).unwrap(),
     );
     f.add("audit_scales", &audit_scales());
+    f.add("plan_limits", &leadline_core::transition::plan_limits());
     f.add(
         "audit_earlier",
         &audit_get(conn, work.audit_earlier.id).unwrap(),

@@ -6,6 +6,7 @@ import type { Audit } from './bindings/Audit';
 import type { AuditFeed } from './bindings/AuditFeed';
 import type { AuditInput } from './bindings/AuditInput';
 import type { AuditScales } from './bindings/AuditScales';
+import type { PlanLimits } from './bindings/PlanLimits';
 import type { AuditScope } from './bindings/AuditScope';
 import type { AuditSummary } from './bindings/AuditSummary';
 import type { CheckpointDecision } from './bindings/CheckpointDecision';
@@ -333,6 +334,8 @@ export const templateReset = (skillKey: string, level: number) =>
 
 /** The six stages with their questions, and the two 0–4 scales. */
 export const auditScales = () => call<AuditScales>('audit_scales');
+/** How many hours an item and a week may take (the core checks every save too). */
+export const planLimits = () => call<PlanLimits>('plan_limits');
 export const auditCreate = (input: AuditInput) => call<Audit>('audit_create', { input });
 /** An audit with each stage compared to the previous audit of the same scope. */
 export const auditGet = (id: number) => call<Audit>('audit_get', { id });

@@ -34,6 +34,7 @@ import type { OrgNode } from '../lib/bindings/OrgNode';
 import type { PeoplePage } from '../lib/bindings/PeoplePage';
 import type { Person } from '../lib/bindings/Person';
 import type { Plan } from '../lib/bindings/Plan';
+import type { PlanLimits } from '../lib/bindings/PlanLimits';
 import type { RoleProfile } from '../lib/bindings/RoleProfile';
 import type { SkillHistory } from '../lib/bindings/SkillHistory';
 import type { StructureChange } from '../lib/bindings/StructureChange';
@@ -54,6 +55,7 @@ import auditListAdaAfterCreateJson from '../fixtures/audit_list_ada_after_create
 import auditListAdaAfterDeleteJson from '../fixtures/audit_list_ada_after_delete.json';
 import auditListAllJson from '../fixtures/audit_list_all.json';
 import auditScalesJson from '../fixtures/audit_scales.json';
+import planLimitsJson from '../fixtures/plan_limits.json';
 import auditTeamJson from '../fixtures/audit_team.json';
 import frameworkBuiltinJson from '../fixtures/framework_builtin.json';
 import frameworkDocumentBuiltinJson from '../fixtures/framework_document_builtin.json';
@@ -137,6 +139,7 @@ export const auditListAdaAfterCreate = copy<AuditSummary[]>(auditListAdaAfterCre
 export const auditListAdaAfterDelete = copy<AuditSummary[]>(auditListAdaAfterDeleteJson);
 export const auditListAll = copy<AuditSummary[]>(auditListAllJson);
 export const auditScales = copy<AuditScales>(auditScalesJson);
+export const planLimits = copy<PlanLimits>(planLimitsJson);
 export const auditTeam = copy<Audit>(auditTeamJson);
 export const frameworkBuiltin = copy<Framework>(frameworkBuiltinJson);
 export const frameworkDocumentBuiltin = copy<FrameworkFile>(frameworkDocumentBuiltinJson);

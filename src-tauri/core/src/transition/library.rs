@@ -149,11 +149,12 @@ pub fn template_set(
         if item.title.trim().is_empty() {
             problems.push(format!("item {}: the title is empty", n + 1));
         }
-        if item.hours_per_week > 40 {
+        if item.hours_per_week > super::ITEM_HOURS_MAX {
             problems.push(format!(
-                "item {}: {} hours a week is more than 40",
+                "item {}: {} hours a week is more than {}",
                 n + 1,
-                item.hours_per_week
+                item.hours_per_week,
+                super::ITEM_HOURS_MAX
             ));
         }
     }

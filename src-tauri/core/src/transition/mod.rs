@@ -6,6 +6,30 @@ pub mod checklist;
 pub mod library;
 pub mod plan;
 
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The most hours a week one plan item or practice template may take.
+pub const ITEM_HOURS_MAX: u8 = 40;
+/// The most hours a week a plan's budget may add up to.
+pub const WEEK_HOURS_MAX: u32 = 80;
+
+/// The limits the core holds plans and templates to, for forms to show
+/// before saving (the core still checks every write).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PlanLimits {
+    pub item_hours_max: u8,
+    pub week_hours_max: u32,
+}
+
+pub fn plan_limits() -> PlanLimits {
+    PlanLimits {
+        item_hours_max: ITEM_HOURS_MAX,
+        week_hours_max: WEEK_HOURS_MAX,
+    }
+}
+
 /// The practice-item library that ships with Leadline, for the built-in framework.
 pub const BUILTIN_TEMPLATES: &str = include_str!("templates/practice-templates.json");
 

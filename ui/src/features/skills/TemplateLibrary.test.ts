@@ -9,6 +9,8 @@ vi.mock('../../lib/api', async (orig) => {
   return {
     ...real,
     frameworkList: vi.fn(),
+    // The core's limits, as plan_limits answers (the forms show them before saving).
+    planLimits: vi.fn(async () => (await import('../../test/core')).planLimits()),
     templateLibrary: vi.fn(),
     templateSet: vi.fn(),
     templateReset: vi.fn(),

@@ -7,9 +7,6 @@ import type { TemplateLevel } from '../../lib/bindings/TemplateLevel';
 import type { TemplateSkill } from '../../lib/bindings/TemplateSkill';
 import type { TimeKind } from '../../lib/bindings/TimeKind';
 
-/** The host refuses more hours a week than this for one item. */
-export const MAX_HOURS = 40;
-
 /** In the order of the weekly time budget. */
 export const KINDS: TimeKind[] = ['hands_on', 'agents', 'reviews', 'mentoring', 'one_on_ones'];
 
@@ -101,15 +98,19 @@ export interface ItemProblems {
   hours?: string;
 }
 
-/** What is wrong with one item's fields (the host's rules: a title, 0–40 whole hours). */
-export function itemProblems(item: ItemDraft): ItemProblems {
+/**
+ * What is wrong with one item's fields: a title, whole hours, and no more
+ * hours than the core's limit (`itemHoursMax` from `planLimits`; null before
+ * it has answered, when the core's refusal on saving still names it).
+ */
+export function itemProblems(item: ItemDraft, itemHoursMax: number | null): ItemProblems {
   const p: ItemProblems = {};
   if (!item.title.trim()) p.title = 'the title is empty';
   const h = item.hours;
-  if (h === null || Number.isNaN(h)) p.hours = `enter the hours a week (0–${MAX_HOURS})`;
+  if (h === null || Number.isNaN(h)) p.hours = 'enter the hours a week';
   else if (h < 0) p.hours = 'the hours a week cannot be negative';
   else if (!Number.isInteger(h)) p.hours = 'the hours a week must be a whole number';
-  else if (h > MAX_HOURS) p.hours = `${h} hours a week is more than ${MAX_HOURS}`;
+  else if (itemHoursMax !== null && h > itemHoursMax) p.hours = `${h} hours a week is more than ${itemHoursMax}`;
   return p;
 }
 
@@ -118,7 +119,7 @@ export function itemProblems(item: ItemDraft): ItemProblems {
  * whether Leadline ships items for this level; `edited` whether the user's
  * items are in use (only then does "Reset to shipped" exist).
  */
-export function draftProblems(draft: LevelDraft, context: { edited: boolean; shipped: boolean }): string[] {
+export function draftProblems(draft: LevelDraft, context: { edited: boolean; shipped: boolean; itemHoursMax: number | null }): string[] {
   const problems: string[] = [];
   if (draft.items.length === 0) {
     if (!context.shipped) problems.push('Add at least one item.');
@@ -126,7 +127,7 @@ export function draftProblems(draft: LevelDraft, context: { edited: boolean; shi
     else problems.push('Keep at least one item. Cancel keeps the shipped items.');
   }
   draft.items.forEach((item, n) => {
-    const p = itemProblems(item);
+    const p = itemProblems(item, context.itemHoursMax);
     if (p.title) problems.push(`Item ${n + 1}: ${p.title}.`);
     if (p.hours) problems.push(`Item ${n + 1}: ${p.hours}.`);
   });

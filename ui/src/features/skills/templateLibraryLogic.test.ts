@@ -86,14 +86,17 @@ describe('editing a level’s items', () => {
 
 describe('the host’s checks, repeated for instant feedback', () => {
   const item = (title: string, hours: number | null) => ({ ...t.newItem(), title, hours });
+  // The core's limit, as it answers plan_limits (40 hours for one item).
+  const max = core.planLimits().item_hours_max;
 
-  it('needs a title and 0–40 whole hours a week', () => {
-    expect(t.itemProblems(item('Do it', 0))).toEqual({});
-    expect(t.itemProblems(item('Do it', 40))).toEqual({});
-    expect(t.itemProblems(item('   ', 41))).toEqual({ title: 'the title is empty', hours: '41 hours a week is more than 40' });
-    expect(t.itemProblems(item('x', null)).hours).toBe('enter the hours a week (0–40)');
-    expect(t.itemProblems(item('x', -1)).hours).toBe('the hours a week cannot be negative');
-    expect(t.itemProblems(item('x', 2.5)).hours).toBe('the hours a week must be a whole number');
+  it("needs a title and whole hours a week, up to the core's limit", () => {
+    expect(t.itemProblems(item('Do it', 0), max)).toEqual({});
+    expect(t.itemProblems(item('Do it', max), max)).toEqual({});
+    expect(t.itemProblems(item('   ', max + 1), max)).toEqual({ title: 'the title is empty', hours: `${max + 1} hours a week is more than ${max}` });
+    expect(t.itemProblems(item('x', null), max).hours).toBe('enter the hours a week');
+    expect(t.itemProblems(item('x', -1), max).hours).toBe('the hours a week cannot be negative');
+    expect(t.itemProblems(item('x', 2.5), max).hours).toBe('the hours a week must be a whole number');
+    expect(t.itemProblems(item('Do it', 60), null), 'before the core has said its limit').toEqual({});
   });
 
   it('lists every problem, item by item', () => {
@@ -101,19 +104,19 @@ describe('the host’s checks, repeated for instant feedback', () => {
     d.items[0].title = ' ';
     d.items[0].hours = 60;
     d.items[1].hours = 3;
-    expect(t.draftProblems(d, { edited: false, shipped: true })).toEqual([
+    expect(t.draftProblems(d, { edited: false, shipped: true, itemHoursMax: max })).toEqual([
       'Item 1: the title is empty.',
-      'Item 1: 60 hours a week is more than 40.',
+      `Item 1: 60 hours a week is more than ${max}.`,
     ]);
   });
 
   it('refuses an empty list, saying how to get the shipped items back', () => {
     const empty = { items: [], base: [] };
-    expect(t.draftProblems(empty, { edited: true, shipped: true })).toEqual([
+    expect(t.draftProblems(empty, { edited: true, shipped: true, itemHoursMax: max })).toEqual([
       'Keep at least one item. To bring back the shipped items, use “Reset to shipped”.',
     ]);
-    expect(t.draftProblems(empty, { edited: false, shipped: true })).toEqual(['Keep at least one item. Cancel keeps the shipped items.']);
-    expect(t.draftProblems(empty, { edited: false, shipped: false })).toEqual(['Add at least one item.']);
+    expect(t.draftProblems(empty, { edited: false, shipped: true, itemHoursMax: max })).toEqual(['Keep at least one item. Cancel keeps the shipped items.']);
+    expect(t.draftProblems(empty, { edited: false, shipped: false, itemHoursMax: max })).toEqual(['Add at least one item.']);
   });
 });
 

@@ -106,29 +106,33 @@ describe('planEditLogic: items', () => {
 describe('planEditLogic: weekly budget', () => {
   // A new plan's budget: 14, 10, 8, 5 and 3 hours.
   const budget = core.plan().budget;
+  // The core's limit for a week, as it answers plan_limits.
+  const weekMax = core.planLimits().week_hours_max;
 
   it('totals the five fields and gives the budget back', () => {
     const d = budgetDraft(budget);
     expect(d).toEqual({ hands_on: '14', agents: '10', reviews: '8', mentoring: '5', one_on_ones: '3' });
-    expect(checkBudget(d)).toEqual({ budget, total: 40, problems: [], over: false });
-    expect(checkBudget({ ...d, hands_on: '52' })).toEqual({ budget: { ...budget, hands_on: 52 }, total: 78, problems: [], over: false });
+    expect(checkBudget(d, weekMax)).toEqual({ budget, total: 40, problems: [], over: false });
+    expect(checkBudget({ ...d, hands_on: '52' }, weekMax)).toEqual({ budget: { ...budget, hands_on: 52 }, total: 78, problems: [], over: false });
   });
 
-  it('flags a week over 80 hours but leaves the refusal to the host', () => {
-    const check = checkBudget({ hands_on: '55', agents: '10', reviews: '8', mentoring: '5', one_on_ones: '3' });
+  it("flags a week over the core's limit but leaves the refusal to the host", () => {
+    expect(weekMax).toBe(80);
+    const check = checkBudget({ hands_on: '55', agents: '10', reviews: '8', mentoring: '5', one_on_ones: '3' }, weekMax);
     expect([check.total, check.over, check.problems]).toEqual([81, true, []]);
     expect(check.budget).toEqual({ ...budget, hands_on: 55 });
-    expect(checkBudget({ hands_on: '80', agents: '0', reviews: '0', mentoring: '0', one_on_ones: '0' }).over).toBe(false);
+    expect(checkBudget({ hands_on: '80', agents: '0', reviews: '0', mentoring: '0', one_on_ones: '0' }, weekMax).over).toBe(false);
+    expect(checkBudget({ hands_on: '81', agents: '0', reviews: '0', mentoring: '0', one_on_ones: '0' }, null).over, 'before the core has said its limit').toBe(false);
   });
 
   it('refuses fields that are not whole hours, naming them', () => {
-    const check = checkBudget({ hands_on: '14', agents: '', reviews: '2.5', mentoring: '81', one_on_ones: '3' });
+    const check = checkBudget({ hands_on: '14', agents: '', reviews: '2.5', mentoring: 'x', one_on_ones: '3' }, weekMax);
     expect(check.budget).toBeNull();
     expect(check.total).toBe(17);
     expect(check.problems).toEqual([
-      'Supervising AI agents: a whole number of hours from 0 to 80.',
-      'Reviews: a whole number of hours from 0 to 80.',
-      'Mentoring: a whole number of hours from 0 to 80.',
+      'Supervising AI agents: a whole number of hours.',
+      'Reviews: a whole number of hours.',
+      'Mentoring: a whole number of hours.',
     ]);
   });
 

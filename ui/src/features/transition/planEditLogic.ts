@@ -17,8 +17,8 @@ import { formatDay, TIME_KINDS } from './planLogic';
 // ---- items ----------------------------------------------------------------------
 
 /**
- * The most the field can carry to the host (a whole number of hours in a
- * byte); how many hours an item may take is the core's to say when it saves.
+ * The most an hours field can carry to the host (a whole number in a byte);
+ * how many hours an item or a week may take is the core's (`planLimits`).
  */
 const ITEM_HOURS_FIELD_MAX = 255;
 
@@ -103,9 +103,6 @@ export function itemSourceLabel(item: PlanItem): string | null {
 
 // ---- weekly budget ------------------------------------------------------------
 
-/** The host refuses a week planned with more hours. */
-export const BUDGET_MAX = 80;
-
 export type BudgetDraft = Record<TimeKind, string>;
 
 export function budgetDraft(budget: WeeklyBudget): BudgetDraft {
@@ -123,25 +120,26 @@ export interface BudgetCheck {
   budget: WeeklyBudget | null;
   /** Sum of the fields that are numbers. */
   total: number;
-  /** One line per field that is not a whole number from 0 to BUDGET_MAX. */
+  /** One line per field that is not a whole number of hours. */
   problems: string[];
-  /** The total is more than the host takes (it says why when saving). */
+  /** The total is more than the core's limit (it also says so when saving). */
   over: boolean;
 }
 
-export function checkBudget(draft: BudgetDraft): BudgetCheck {
+/** `weekMax`: the core's limit for a week (`planLimits`); null before it has answered. */
+export function checkBudget(draft: BudgetDraft, weekMax: number | null): BudgetCheck {
   const budget: WeeklyBudget = { hands_on: 0, agents: 0, reviews: 0, mentoring: 0, one_on_ones: 0 };
   const problems: string[] = [];
   let total = 0;
   for (const { kind, label } of TIME_KINDS) {
-    const n = wholeNumber(draft[kind], 0, BUDGET_MAX);
-    if (n === null) problems.push(`${label}: a whole number of hours from 0 to ${BUDGET_MAX}.`);
+    const n = wholeNumber(draft[kind], 0, ITEM_HOURS_FIELD_MAX);
+    if (n === null) problems.push(`${label}: a whole number of hours.`);
     else {
       budget[kind] = n;
       total += n;
     }
   }
-  return { budget: problems.length ? null : budget, total, problems, over: total > BUDGET_MAX };
+  return { budget: problems.length ? null : budget, total, problems, over: weekMax !== null && total > weekMax };
 }
 
 export function sameBudget(a: WeeklyBudget, b: WeeklyBudget): boolean {

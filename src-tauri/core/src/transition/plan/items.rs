@@ -10,6 +10,7 @@ use crate::dates;
 use crate::db;
 use crate::error::{Error, Result};
 use crate::transition::audit::Stage;
+use crate::transition::ITEM_HOURS_MAX;
 use crate::undo::{undo_record, undo_take, UndoKind};
 
 fn item_not_found(plan_id: i64, item_id: i64) -> Error {
@@ -46,9 +47,9 @@ fn check_edit(edit: &PlanItemEdit) -> Result<()> {
     if let Err(e) = dates::parse(&edit.due_date) {
         problems.push(e.to_string());
     }
-    if edit.hours_per_week > 40 {
+    if edit.hours_per_week > ITEM_HOURS_MAX {
         problems.push(format!(
-            "{} hours a week is more than 40",
+            "{} hours a week is more than {ITEM_HOURS_MAX}",
             edit.hours_per_week
         ));
     }

@@ -9,6 +9,7 @@ use super::{AuditFeed, CheckpointDecision, DeletedPlan, Plan, WeeklyBudget};
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::transition::audit::{audit_get, bottleneck_actions, BottleneckAction, Stage};
+use crate::transition::WEEK_HOURS_MAX;
 use crate::undo::{undo_record, undo_take, UndoKind};
 
 /// Deletes a plan with its items. The structure change it made stays (people
@@ -143,19 +144,10 @@ pub fn plan_budget_set(
     budget: WeeklyBudget,
     today: &str,
 ) -> Result<Plan> {
-    let total: u32 = [
-        budget.hands_on,
-        budget.agents,
-        budget.reviews,
-        budget.mentoring,
-        budget.one_on_ones,
-    ]
-    .iter()
-    .map(|&h| h as u32)
-    .sum();
-    if total > 80 {
+    let total = budget.total();
+    if total > WEEK_HOURS_MAX {
         return Err(Error::InvalidInput(format!(
-            "the budget adds up to {total} hours a week; keep it at 80 or less"
+            "the budget adds up to {total} hours a week; keep it at {WEEK_HOURS_MAX} or less"
         )));
     }
     let tx = crate::db::write(conn)?;
