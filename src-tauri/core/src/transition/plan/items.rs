@@ -178,12 +178,13 @@ pub fn plan_item_delete(
     item_id: i64,
     today: &str,
 ) -> Result<DeletedPlanItem> {
+    let today_date = dates::parse(today)?;
     let tx = crate::db::write(conn)?;
     let (item, position) = tx
         .query_row(
             &format!("{ITEM_SELECT} WHERE plan_id = ?1 AND id = ?2"),
             params![plan_id, item_id],
-            |r| Ok((item_from_row(r, today)?, r.get::<_, u32>(15)?)),
+            |r| Ok((item_from_row(r, today_date)?, r.get::<_, u32>(15)?)),
         )
         .optional()?
         .ok_or_else(|| item_not_found(plan_id, item_id))?;

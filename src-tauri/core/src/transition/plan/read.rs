@@ -3,6 +3,7 @@
 //! row-reading pieces the writers share (`ITEM_SELECT`, `item_from_row`,
 //! `plan_exists`) live here too.
 
+use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::direction::questions;
@@ -18,8 +19,13 @@ pub(super) const ITEM_SELECT: &str =
         due_date, done_on, note, source, stage, audit_id, position
     FROM plan_item";
 
-pub(super) fn item_from_row(r: &rusqlite::Row, today: &str) -> rusqlite::Result<PlanItem> {
+/// An item as stored; overdue when not done and due before `today` (dates
+/// compared as dates, and a stored due date that is not one fails the read).
+pub(super) fn item_from_row(r: &rusqlite::Row, today: NaiveDate) -> rusqlite::Result<PlanItem> {
     let due_date: String = r.get(9)?;
+    let due = dates::parse(&due_date).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(9, rusqlite::types::Type::Text, Box::new(e))
+    })?;
     let done_on: Option<String> = r.get(10)?;
     // An item that is not from an audit stores no stage ('').
     let stage: Option<String> = Some(r.get::<_, String>(13)?).filter(|s| !s.is_empty());
@@ -33,7 +39,7 @@ pub(super) fn item_from_row(r: &rusqlite::Row, today: &str) -> rusqlite::Result<
         done_when: r.get(6)?,
         kind: r.get(7)?,
         hours_per_week: r.get(8)?,
-        overdue: done_on.is_none() && due_date.as_str() < today,
+        overdue: done_on.is_none() && due < today,
         due_date,
         done_on,
         note: r.get(11)?,
@@ -138,6 +144,7 @@ fn plan_row(conn: &Connection, id: i64) -> Result<Plan> {
 }
 
 fn plan_items(conn: &Connection, plan_id: i64, today: &str) -> Result<Vec<PlanItem>> {
+    let today = dates::parse(today)?;
     let mut stmt = conn.prepare(&format!(
         "{ITEM_SELECT} WHERE plan_id = ?1 ORDER BY phase, position"
     ))?;
