@@ -7,7 +7,7 @@ use leadline_core::transition::audit::{
     audit_create, audit_get, audit_list, Audit, AuditInput, AuditScope, Stage, StageInput,
     AI_USE_SCALE, SLOWDOWN_SCALE,
 };
-use leadline_core::transition::plan::plan_add_audit_actions;
+use leadline_core::transition::plan::plan_audit_create;
 use leadline_core::{Error, Workspace};
 
 use super::{json_out, write_out};
@@ -222,11 +222,17 @@ fn create(ws: &mut Workspace, today: &str, args: CreateArgs) -> Result<(), Error
         note,
         stages: inputs,
     };
-    let audit = audit_create(ws.conn(), &input)?;
+    // With --plan, the audit and its plan items land together or not at all.
+    let (audit, feed) = match plan {
+        Some(plan) => {
+            let (audit, feed) = plan_audit_create(ws.conn(), plan, &input, today)?;
+            (audit, Some((plan, feed)))
+        }
+        None => (audit_create(ws.conn(), &input)?, None),
+    };
     let mut out = format!("created audit {}\n", audit.id);
     out.push_str(&audit_text(&audit));
-    if let Some(plan) = plan {
-        let feed = plan_add_audit_actions(ws.conn(), plan, audit.id, today)?;
+    if let Some((plan, feed)) = feed {
         out.push_str(&format!(
             "added {} item(s) to plan {plan}; {} already there\n",
             feed.added, feed.already_there

@@ -30,6 +30,7 @@ pub use stage::{
     audit_scales, AuditScales, Stage, StageInfo, AI_USE_SCALE, BOTTLENECK_FROM, SLOWDOWN_SCALE,
     WORST_COUNT,
 };
+pub(crate) use write::audit_store;
 pub use write::{audit_create, audit_delete, audit_restore};
 
 /// Whose work the audit looks at.

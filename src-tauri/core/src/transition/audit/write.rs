@@ -79,10 +79,16 @@ fn insert(conn: &Transaction, id: Option<i64>, input: &AuditInput) -> Result<i64
 /// Saves a dated audit; every problem with the input is named and nothing is saved.
 pub fn audit_create(conn: &Connection, input: &AuditInput) -> Result<Audit> {
     let tx = crate::db::write(conn)?;
-    check_input(&tx, input)?;
-    let id = insert(&tx, None, input)?;
+    let id = audit_store(&tx, input)?;
+    let audit = audit_get(&tx, id)?;
     tx.commit()?;
-    audit_get(conn, id)
+    Ok(audit)
+}
+
+/// Checks and stores an audit inside the caller's transaction.
+pub(crate) fn audit_store(tx: &Transaction, input: &AuditInput) -> Result<i64> {
+    check_input(tx, input)?;
+    insert(tx, None, input)
 }
 
 /// Deletes an audit and its stages. Plan items it fed stay in their plans,

@@ -8,7 +8,9 @@ use super::read::{plan_exists, plan_get, plan_is_there};
 use super::{AuditFeed, CheckpointDecision, DeletedPlan, Plan, WeeklyBudget};
 use crate::dates;
 use crate::error::{Error, Result};
-use crate::transition::audit::{audit_get, bottleneck_actions, BottleneckAction, Stage};
+use crate::transition::audit::{
+    audit_get, audit_store, bottleneck_actions, Audit, AuditInput, BottleneckAction, Stage,
+};
 use crate::transition::WEEK_HOURS_MAX;
 use crate::undo::{undo_record, undo_take, UndoKind};
 
@@ -194,22 +196,49 @@ pub fn plan_add_audit_actions(
     today: &str,
 ) -> Result<AuditFeed> {
     let tx = crate::db::write(conn)?;
-    let start = plan_start_date(&tx, plan_id)?;
+    let feed = audit_actions_add(&tx, plan_id, audit_id, today)?;
+    tx.commit()?;
+    Ok(feed)
+}
+
+/// Records an audit and feeds its worst bottlenecks into a plan in one
+/// transaction: when the plan cannot take them (it does not exist), no audit
+/// is left behind to be recorded twice on the next try.
+pub fn plan_audit_create(
+    conn: &Connection,
+    plan_id: i64,
+    input: &AuditInput,
+    today: &str,
+) -> Result<(Audit, AuditFeed)> {
+    let tx = crate::db::write(conn)?;
+    let audit_id = audit_store(&tx, input)?;
+    let feed = audit_actions_add(&tx, plan_id, audit_id, today)?;
     let audit = audit_get(&tx, audit_id)?;
+    tx.commit()?;
+    Ok((audit, feed))
+}
+
+fn audit_actions_add(
+    tx: &Transaction,
+    plan_id: i64,
+    audit_id: i64,
+    today: &str,
+) -> Result<AuditFeed> {
+    let start = plan_start_date(tx, plan_id)?;
+    let audit = audit_get(tx, audit_id)?;
     let (mut added, mut already_there) = (0, 0);
-    let mut position = next_position(&tx, plan_id)?;
+    let mut position = next_position(tx, plan_id)?;
     for action in bottleneck_actions(&audit) {
-        if audit_action_present(&tx, plan_id, audit_id, action.stage)? {
+        if audit_action_present(tx, plan_id, audit_id, action.stage)? {
             already_there += 1;
             continue;
         }
-        audit_action_insert(&tx, plan_id, audit_id, position, &start, &action)?;
+        audit_action_insert(tx, plan_id, audit_id, position, &start, &action)?;
         position += 1;
         added += 1;
     }
-    tx.commit()?;
     Ok(AuditFeed {
-        plan: plan_get(conn, plan_id, today)?,
+        plan: plan_get(tx, plan_id, today)?,
         added,
         already_there,
     })
@@ -526,6 +555,48 @@ mod tests {
         assert!(
             !plan_markdown(&cleared).contains("Checkpoint decision"),
             "no decision, no section"
+        );
+    }
+
+    /// The CLI's `audit create --plan`: one transaction, so a plan that does
+    /// not exist leaves no audit behind (a retry would record it twice).
+    #[test]
+    fn an_audit_fed_into_a_missing_plan_is_not_recorded_either() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let (_, bo, plan) = bo_with_a_plan(&mut ws);
+        let input = AuditInput {
+            scope: crate::transition::audit::AuditScope::Person { id: bo },
+            taken_on: "2026-12-03".into(),
+            note: String::new(),
+            stages: vec![crate::transition::audit::StageInput {
+                stage: Stage::CodeReview,
+                slowdown: 4,
+                ai_use: 1,
+                owner_id: None,
+                next_change: "pair on reviews".into(),
+            }],
+        };
+        let audits =
+            |ws: &Workspace| crate::transition::audit::audit_list(ws.conn(), None).unwrap();
+        let err = plan_audit_create(ws.conn(), plan.id + 100, &input, "2026-12-03").unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::NotFound, "{err}");
+        assert!(audits(&ws).is_empty(), "no audit without its plan");
+
+        let (audit, feed) = plan_audit_create(ws.conn(), plan.id, &input, "2026-12-03").unwrap();
+        assert_eq!(audits(&ws).len(), 1);
+        assert_eq!((feed.added, feed.already_there), (1, 0));
+        let fed: Vec<Option<Stage>> = feed
+            .plan
+            .items
+            .iter()
+            .filter(|i| i.source == ItemSource::Audit)
+            .map(|i| i.stage)
+            .collect();
+        assert_eq!(
+            fed,
+            [Some(Stage::CodeReview)],
+            "audit {} fed its one bottleneck",
+            audit.id
         );
     }
 }

@@ -35,7 +35,8 @@ pub use items::{
     plan_item_update,
 };
 pub use lifecycle::{
-    plan_add_audit_actions, plan_budget_set, plan_checkpoint_set, plan_delete, plan_restore,
+    plan_add_audit_actions, plan_audit_create, plan_budget_set, plan_checkpoint_set, plan_delete,
+    plan_restore,
 };
 pub use markdown::plan_markdown;
 pub use read::{plan_get, plan_list};
