@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import * as core from '../../test/core';
-import { budgetParts, checkpointQuestions, formatDay, isCheckpoint, itemsOfPhase, percent, planTotals, roleWords, skillProgress } from './planLogic';
+import { budgetParts, formatDay, isCheckpoint, itemsOfPhase, percent, planTotals, roleWords, skillProgress } from './planLogic';
 
 // Ada's plan: delegating levels 3 and 4, coaching 2 and 3, decomposing 4, three
 // items each, the first ticked and the rest of phase 1 overdue; the checkpoint last.
@@ -35,14 +35,11 @@ describe('planLogic', () => {
     expect(skillProgress([...items, naming])).toEqual(progress);
   });
 
-  it('knows the checkpoint by its source and splits its questions', () => {
+  it('knows the checkpoint by its source', () => {
     const last = plan.items[plan.items.length - 1];
     expect(isCheckpoint({ ...last, source: 'own' })).toBe(false);
     expect(isCheckpoint({ ...last, skill_key: 'x' })).toBe(true);
     expect(plan.items.filter(isCheckpoint).map((i) => i.id)).toEqual([last.id]);
-    // The checkpoint item holds the questions as one text; split, they are the host's list.
-    expect(checkpointQuestions(last.done_when)).toEqual(plan.checkpoint_questions);
-    expect(checkpointQuestions('Decide. Then talk?  And write it down')).toEqual(['Decide. Then talk?', 'And write it down']);
   });
 
   it('totals a plan and its phases', () => {

@@ -47,15 +47,6 @@ export function isCheckpoint(item: PlanItem): boolean {
   return item.source === 'checkpoint';
 }
 
-/** The checkpoint's questions, one per entry ("…? …?" -> two questions). */
-export function checkpointQuestions(text: string): string[] {
-  const found = text.match(/[^?]+\?/g);
-  const questions = (found ?? []).map((q) => q.trim()).filter(Boolean);
-  const rest = text.slice((found ?? []).join('').length).trim();
-  if (rest) questions.push(rest);
-  return questions.length ? questions : [text.trim()].filter(Boolean);
-}
-
 export function itemsOfPhase(plan: Plan, phase: number): PlanItem[] {
   return plan.items.filter((i) => i.phase === phase);
 }
