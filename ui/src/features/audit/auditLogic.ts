@@ -161,10 +161,6 @@ export function worstLabels(audit: Audit): string[] {
   return audit.worst.map((stage) => audit.stages.find((s) => s.stage === stage)?.label ?? stage);
 }
 
-export function totalSlowdown(audit: Audit): number {
-  return audit.stages.reduce((sum, s) => sum + s.slowdown, 0);
-}
-
 /** "Added 2 items to the plan (1 was already there)." */
 export function feedMessage(added: number, alreadyThere: number): string {
   const items = `${added} ${added === 1 ? 'item' : 'items'}`;

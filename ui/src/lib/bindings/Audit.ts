@@ -14,6 +14,11 @@ stages: Array<StageRow>,
  */
 worst: Array<Stage>, 
 /**
+ * The slowdown of every rated stage added up (what the list and the
+ * chart compare between audits).
+ */
+total_slowdown: number, 
+/**
  * The audit of the same scope before this one, which `previous_*` compare with.
  */
 previous: AuditRef | null, };

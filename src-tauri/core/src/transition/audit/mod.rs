@@ -139,8 +139,18 @@ pub struct Audit {
     pub stages: Vec<StageRow>,
     /// The worst bottlenecks, worst first (at most three, slowdown ≥ 2).
     pub worst: Vec<Stage>,
+    /// The slowdown of every rated stage added up (what the list and the
+    /// chart compare between audits).
+    #[serde(default)]
+    pub total_slowdown: u32,
     /// The audit of the same scope before this one, which `previous_*` compare with.
     pub previous: Option<AuditRef>,
+}
+
+impl Audit {
+    fn slowdown_sum(stages: &[StageRow]) -> u32 {
+        stages.iter().map(|s| u32::from(s.slowdown)).sum()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

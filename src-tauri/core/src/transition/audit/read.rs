@@ -56,6 +56,7 @@ pub fn audit_get(conn: &Connection, id: i64) -> Result<Audit> {
         scope_name: scope.name(conn)?,
         taken_on,
         note,
+        total_slowdown: Audit::slowdown_sum(&stages),
         stages,
         worst,
         previous,
@@ -160,7 +161,7 @@ pub fn audit_list(conn: &Connection, scope: Option<AuditScope>) -> Result<Vec<Au
                 taken_on: audit.taken_on,
                 stages_rated: audit.stages.len() as u32,
                 worst: audit.worst.first().map(|s| s.label().to_string()),
-                total_slowdown: audit.stages.iter().map(|s| s.slowdown as u32).sum(),
+                total_slowdown: audit.total_slowdown,
             })
         })
         .collect()
