@@ -504,6 +504,17 @@ async fn a_transition_reassigns_reports_shows_the_ratio_change_and_builds_a_plan
     let ws = Workspace::open(&path, OpenMode::MustExist).unwrap();
     let cy = leadline_core::people::person_resolve(ws.conn(), "Cy").unwrap();
     let bo = leadline_core::people::person_resolve(ws.conn(), "Bo").unwrap();
+    let di = leadline_core::people::person_resolve(ws.conn(), "Di").unwrap();
+    // One by one: Cy to Ada (Bo's manager, offered first), Di to the top of
+    // the org. Ada then manages Bo and Cy; Bo, Cy and Di are ICs: still 3.00.
+    session.click("[data-testid=\"wizard-reports-each\"]").await;
+    session
+        .select(
+            &format!("[data-testid=\"wizard-report-row\"][data-person-id=\"{di}\"] [data-testid=\"wizard-report-select\"]"),
+            "top",
+        )
+        .await;
+    session.screenshot("reports-each").await;
     assert_eq!(
         leadline_core::people::person_get(ws.conn(), cy)
             .unwrap()
@@ -521,6 +532,13 @@ async fn a_transition_reassigns_reports_shows_the_ratio_change_and_builds_a_plan
             .manager_id,
         Some(leadline_core::people::person_resolve(ws.conn(), "Ada").unwrap()),
         "Cy now reports to Ada"
+    );
+    assert_eq!(
+        leadline_core::people::person_get(ws.conn(), di)
+            .unwrap()
+            .manager_id,
+        None,
+        "Di is at the top of the org, as chosen"
     );
     session.click("[data-testid=\"plan-item-check\"]").await;
     session

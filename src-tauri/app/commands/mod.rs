@@ -63,6 +63,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         export::export_pick_and_write,
         export::export_write,
         reorg::reorg_preview,
+        reorg::placement_candidates,
         reorg::reorg_apply,
         reorg::reorg_undo,
         reorg::structure_check,

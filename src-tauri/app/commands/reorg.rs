@@ -1,4 +1,6 @@
-use leadline_core::reorg::{self, CycleReport, ImpactPreview, Move, StructureChange};
+use leadline_core::reorg::{
+    self, CycleReport, ImpactPreview, Move, PlacementCandidate, StructureChange,
+};
 use tauri::State;
 
 use super::CommandResult;
@@ -48,5 +50,17 @@ pub async fn structure_repair(state: State<'_, AppState>) -> CommandResult<Struc
     let today = crate::clock::today();
     Ok(state
         .with_workspace(move |ws| reorg::structure_repair(ws, &today))
+        .await?)
+}
+
+/// Who could take the reports of someone moving to an IC role, most sensible
+/// first, each with the reason (the wizard's choices).
+#[tauri::command]
+pub async fn placement_candidates(
+    state: State<'_, AppState>,
+    person_id: i64,
+) -> CommandResult<Vec<PlacementCandidate>> {
+    Ok(state
+        .with_workspace(move |ws| reorg::placement_candidates(ws, person_id))
         .await?)
 }

@@ -193,6 +193,17 @@ impl Workspace {
     }
 
     /// The chart nodes along the chain of command, from the top down to `id`.
+    /// Chart nodes for the people with these ids, in that order.
+    pub fn org_nodes_of(&mut self, ids: &[i64]) -> Result<Vec<OrgNode>> {
+        let snapshot = self.snapshot()?;
+        let s = &snapshot.structure;
+        let nodes = ids
+            .iter()
+            .map(|&id| s.index(id))
+            .collect::<Result<Vec<_>>>()?;
+        org_nodes(&self.conn, s, &snapshot.descendants, &nodes)
+    }
+
     pub fn org_chain(&mut self, id: i64) -> Result<Vec<OrgNode>> {
         let snapshot = self.snapshot()?;
         let conn = &self.conn;

@@ -164,6 +164,10 @@ fn the_sample_workspace_is_what_its_description_says() {
 fn org_fixtures(f: &mut Fixtures) {
     let mut ws = Workspace::in_memory().unwrap();
     let org = seed::org(&mut ws);
+    f.add(
+        "placement_candidates_ada",
+        &leadline_core::reorg::placement_candidates(&mut ws, org.ada.id).unwrap(),
+    );
     let conn = ws.conn();
     f.add("thresholds", &thresholds_get(conn).unwrap());
     f.add("team_list", &team_list(conn).unwrap());

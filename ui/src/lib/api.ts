@@ -6,6 +6,7 @@ import type { Audit } from './bindings/Audit';
 import type { AuditFeed } from './bindings/AuditFeed';
 import type { AuditInput } from './bindings/AuditInput';
 import type { AuditScales } from './bindings/AuditScales';
+import type { PlacementCandidate } from './bindings/PlacementCandidate';
 import type { PlanLimits } from './bindings/PlanLimits';
 import type { AuditScope } from './bindings/AuditScope';
 import type { AuditSummary } from './bindings/AuditSummary';
@@ -278,6 +279,8 @@ export const teamHeatmap = (scope: HeatmapScope, frameworkKey: string, profileId
 // ---- reorg and transition plans ---------------------------------------------
 
 /** What the moves would do to the whole org, before and after; nothing is written. */
+/** Who could take the reports of someone moving to an IC role, most sensible first, each with why. */
+export const placementCandidates = (personId: number) => call<PlacementCandidate[]>('placement_candidates', { personId });
 export const reorgPreview = (moves: Move[]) => call<ImpactPreview>('reorg_preview', { moves });
 /** Restores the structure before the change; `conflict` when someone was moved again since. */
 export const reorgUndo = (id: number) => call<StructureChange>('reorg_undo', { id });

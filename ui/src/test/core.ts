@@ -34,6 +34,7 @@ import type { OrgNode } from '../lib/bindings/OrgNode';
 import type { PeoplePage } from '../lib/bindings/PeoplePage';
 import type { Person } from '../lib/bindings/Person';
 import type { Plan } from '../lib/bindings/Plan';
+import type { PlacementCandidate } from '../lib/bindings/PlacementCandidate';
 import type { PlanLimits } from '../lib/bindings/PlanLimits';
 import type { RoleProfile } from '../lib/bindings/RoleProfile';
 import type { SkillHistory } from '../lib/bindings/SkillHistory';
@@ -56,6 +57,7 @@ import auditListAdaAfterDeleteJson from '../fixtures/audit_list_ada_after_delete
 import auditListAllJson from '../fixtures/audit_list_all.json';
 import auditScalesJson from '../fixtures/audit_scales.json';
 import planLimitsJson from '../fixtures/plan_limits.json';
+import placementCandidatesAdaJson from '../fixtures/placement_candidates_ada.json';
 import auditTeamJson from '../fixtures/audit_team.json';
 import frameworkBuiltinJson from '../fixtures/framework_builtin.json';
 import frameworkDocumentBuiltinJson from '../fixtures/framework_document_builtin.json';
@@ -140,6 +142,7 @@ export const auditListAdaAfterDelete = copy<AuditSummary[]>(auditListAdaAfterDel
 export const auditListAll = copy<AuditSummary[]>(auditListAllJson);
 export const auditScales = copy<AuditScales>(auditScalesJson);
 export const planLimits = copy<PlanLimits>(planLimitsJson);
+export const placementCandidatesAda = copy<PlacementCandidate[]>(placementCandidatesAdaJson);
 export const auditTeam = copy<Audit>(auditTeamJson);
 export const frameworkBuiltin = copy<Framework>(frameworkBuiltinJson);
 export const frameworkDocumentBuiltin = copy<FrameworkFile>(frameworkDocumentBuiltinJson);

@@ -25,6 +25,7 @@ vi.mock('../../lib/api', async (orig) => {
     auditList: vi.fn(),
     workspaceInfo: vi.fn(),
     today: vi.fn(),
+    placementCandidates: vi.fn(),
   };
 });
 const api = await import('../../lib/api');
@@ -45,6 +46,7 @@ beforeEach(() => {
   vi.mocked(api.workspaceInfo).mockResolvedValue(null);
   // The shell's today: the day the plan fixture starts on.
   vi.mocked(api.today).mockResolvedValue(core.plan().start_date);
+  vi.mocked(api.placementCandidates).mockResolvedValue(core.placementCandidatesAda());
   vi.mocked(api.orgSearch).mockResolvedValue([adaNode]);
   vi.mocked(api.orgChildren).mockResolvedValue(core.orgChildrenAda());
   vi.mocked(api.personGet).mockImplementation(async () => (step === 'before' || step === 'undone' ? core.personAda() : core.personAdaAfterPlan()));

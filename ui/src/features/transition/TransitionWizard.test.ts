@@ -17,6 +17,7 @@ vi.mock('../../lib/api', async (orig) => {
     planCreate: vi.fn(),
     workspaceInfo: vi.fn(),
     today: vi.fn(),
+    placementCandidates: vi.fn(),
   };
 });
 const api = await import('../../lib/api');
@@ -81,6 +82,7 @@ beforeEach(() => {
   vi.mocked(api.reorgPreview).mockReset().mockResolvedValue(core.reorgPreviewAdaToIc());
   vi.mocked(api.planCreate).mockReset().mockResolvedValue(core.plan());
   vi.mocked(api.today).mockReset().mockResolvedValue(TODAY);
+  vi.mocked(api.placementCandidates).mockReset().mockResolvedValue(core.placementCandidatesAda());
 });
 
 describe('TransitionWizard', () => {
@@ -178,6 +180,32 @@ describe('TransitionWizard', () => {
     await fireEvent.change(selects[2], { target: { value: '' } });
     expect(screen.getByTestId('wizard-problem').textContent).toBe('Choose a new manager for Di Evans.');
     expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("offers the host's choices of new manager with why, and the top of the org", async () => {
+    render(TransitionWizard);
+    await pick('wizard-person-search', 'ada', ada.id);
+    await waitFor(() => expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(false));
+    await next();
+    await screen.findByTestId('impact-after');
+    expect(api.placementCandidates).toHaveBeenCalledWith(ada.id);
+    await fireEvent.click(screen.getByTestId('wizard-reports-each'));
+    const select = within(screen.getAllByTestId('wizard-report-row')[0]).getByTestId('wizard-report-select') as HTMLSelectElement;
+    const offered = core.placementCandidatesAda();
+    // Choose…, then the host's candidates in its order, then the top of the org.
+    expect([...select.options].map((o) => o.value)).toEqual(['', ...offered.map((o) => String(o.node.id)), 'top']);
+    expect(select.options[1].text).toContain(offered[0].reason);
+    expect(select.options[2].text).toContain(offered[1].reason);
+    await fireEvent.change(select, { target: { value: 'top' } });
+    await waitFor(() =>
+      expect(api.reorgPreview).toHaveBeenLastCalledWith(adaPeople.map((p, i) => ({ person_id: p.id, to_manager: i === 0 ? null : grace.id }))),
+    );
+
+    // One destination for all of them: the top of the org.
+    await fireEvent.click(screen.getByTestId('wizard-reports-all'));
+    await fireEvent.click(screen.getByTestId('wizard-reports-all-top'));
+    expect(screen.getByTestId('wizard-reports-manager').getAttribute('data-person-id')).toBe('top');
+    await waitFor(() => expect(api.reorgPreview).toHaveBeenLastCalledWith(adaPeople.map((p) => ({ person_id: p.id, to_manager: null }))));
   });
 
   it('shows why a change cannot be made and does not go on', async () => {

@@ -71,6 +71,8 @@ export interface Someone {
   name: string;
   /** What tells them apart from a namesake, as the host put it (shown after the name). */
   disambiguation?: string | null;
+  /** Why the host offers them as a new manager ("Ada's manager", "a peer with room …"). */
+  reason?: string;
 }
 
 /**
@@ -83,14 +85,20 @@ export interface ReportsChoice {
   mode: ReportsMode;
   /** The one manager for `all`. */
   allTo: Someone | null;
-  /** Report id -> manager id, for `each`; a report missing here has no manager chosen yet. */
-  eachTo: Record<number, number>;
+  /** For `all`: to the top of the org (no manager) instead of `allTo`. */
+  allTop?: boolean;
+  /**
+   * Report id -> manager id for `each`, null for the top of the org; a report
+   * missing here has no manager chosen yet.
+   */
+  eachTo: Record<number, number | null>;
 }
 
 /** The moves for the choice; null while someone still needs a manager. */
 export function movesFor(reports: Someone[], choice: ReportsChoice): Move[] | null {
   if (choice.mode === 'keep') return [];
   if (choice.mode === 'all') {
+    if (choice.allTop) return reports.map((r) => ({ person_id: r.id, to_manager: null }));
     const to = choice.allTo;
     if (!to) return null;
     return reports.map((r) => ({ person_id: r.id, to_manager: to.id }));
@@ -108,7 +116,7 @@ export function movesFor(reports: Someone[], choice: ReportsChoice): Move[] | nu
 export function reportsProblem(reports: Someone[], choice: ReportsChoice, personName: string): string | null {
   if (choice.mode === 'keep') return null;
   if (choice.mode === 'all') {
-    if (!choice.allTo) return `Choose who ${personName}'s reports will report to.`;
+    if (!choice.allTo && !choice.allTop) return `Choose who ${personName}'s reports will report to.`;
     return null;
   }
   const missing = reports.filter((r) => choice.eachTo[r.id] === undefined);
@@ -117,11 +125,16 @@ export function reportsProblem(reports: Someone[], choice: ReportsChoice, person
   return null;
 }
 
-/** A manager for every report: the one chosen for all when there is one, else what was chosen before. */
-export function eachFromAll(reports: Someone[], allTo: Someone | null, previous: Record<number, number>): Record<number, number> {
-  const out: Record<number, number> = {};
+/** A manager for every report: what was chosen before, else the one chosen for all (or the top). */
+export function eachFromAll(
+  reports: Someone[],
+  allTo: Someone | null,
+  previous: Record<number, number | null>,
+  allTop = false,
+): Record<number, number | null> {
+  const out: Record<number, number | null> = {};
   for (const r of reports) {
-    const to = previous[r.id] ?? allTo?.id;
+    const to = r.id in previous ? previous[r.id] : allTop ? null : allTo?.id;
     if (to !== undefined && to !== r.id) out[r.id] = to;
   }
   return out;
