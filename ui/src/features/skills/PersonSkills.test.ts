@@ -97,6 +97,23 @@ describe('PersonSkills', () => {
     expect(api.assessmentCompare).not.toHaveBeenCalled();
   });
 
+  it('says what was saved above the emptied form, and leads on to the gaps', async () => {
+    state.skillsPerson.set({ id: adaNode.id, name: 'Ada' });
+    vi.mocked(api.assessmentCreate).mockResolvedValue(selfH1);
+    render(PersonSkills);
+    await screen.findByTestId('assess-form');
+    vi.mocked(api.assessmentList).mockResolvedValue([selfH1, managerH2]);
+    await fireEvent.click(screen.getAllByTestId('assess-level')[0]);
+    await waitFor(() => expect((screen.getByTestId('assess-date') as HTMLInputElement).value).toBe('2026-07-03'));
+    await fireEvent.click(screen.getByTestId('assess-save'));
+    const card = await screen.findByTestId('assess-saved-card');
+    // The host's record of the save: how many skills, on which day.
+    expect(card.textContent).toContain(`${selfH1.ratings.length} skills rated on ${selfH1.assessed_on}`);
+    await fireEvent.click(within(card).getByTestId('assess-see-gaps'));
+    expect(get(state.personTab)).toBe('gaps');
+    expect(screen.queryByTestId('assess-saved-card')).toBeNull();
+  });
+
   it('moves between tabs with the arrow keys', async () => {
     state.skillsPerson.set({ id: adaNode.id, name: 'Ada' });
     render(PersonSkills);
