@@ -383,6 +383,11 @@ async fn self_and_manager_assessments_compare_side_by_side_and_show_gaps_on_a_ra
     session.screenshot("assess-self").await;
     session.click("[data-testid=\"assess-save\"]").await;
     session.wait_for("[data-testid=\"assess-saved\"]").await;
+    // The emptied form says what was saved and offers the gaps next.
+    session
+        .wait_for("[data-testid=\"assess-saved-card\"] [data-testid=\"assess-see-gaps\"]")
+        .await;
+    session.screenshot("assess-saved").await;
 
     session.click("[data-testid=\"person-tab-assess\"]").await;
     session
