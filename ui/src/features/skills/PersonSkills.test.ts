@@ -114,6 +114,16 @@ describe('PersonSkills', () => {
     expect(screen.queryByTestId('assess-saved-card')).toBeNull();
   });
 
+  it('in a workspace without people, offers to import or add someone instead of a search that finds nobody', async () => {
+    stores.workspace.set({ path: '/tmp/w.leadline', file_name: 'w.leadline', people: 0, teams: 0 });
+    render(PersonSkills);
+    const empty = await screen.findByTestId('skills-no-people');
+    expect(within(empty).getByTestId('empty-import')).toBeTruthy();
+    await fireEvent.click(within(empty).getByTestId('empty-add-person'));
+    expect(get(stores.screen)).toBe('people');
+    stores.workspace.set(undefined);
+  });
+
   it('moves between tabs with the arrow keys', async () => {
     state.skillsPerson.set({ id: adaNode.id, name: 'Ada' });
     render(PersonSkills);

@@ -19,6 +19,7 @@ vi.mock('../../lib/api', async (orig) => {
 });
 const api = await import('../../lib/api');
 const state = await import('./transitionState');
+const stores = await import('../../lib/stores');
 const { default: TransitionScreen } = await import('./TransitionScreen.svelte');
 
 // Ada's plans, newest first: IC leader, then the tech-lead one before it.
@@ -79,5 +80,14 @@ describe('TransitionScreen', () => {
     state.transitionPlanId.set(newer.id);
     render(TransitionScreen);
     await waitFor(() => expect(screen.getByTestId('plan-page').getAttribute('data-plan-id')).toBe(String(newer.id)));
+  });
+
+  it('in a workspace without people, offers to import or add someone', async () => {
+    stores.workspace.set({ path: '/tmp/w.leadline', file_name: 'w.leadline', people: 0, teams: 0 });
+    render(TransitionScreen);
+    const empty = await screen.findByTestId('transition-no-people');
+    expect(empty.textContent).toContain('Nobody to plan for yet');
+    expect(screen.queryByTestId('transition-empty')).toBeNull();
+    stores.workspace.set(undefined);
   });
 });
