@@ -41,6 +41,18 @@ beforeEach(() => {
   vi.mocked(api.orgSearch).mockReset().mockResolvedValue([adaNode]);
 });
 
+/** Ada rates one skill and saves: the host answers with selfH1, whose round has no manager half. */
+async function saveSelfH1WithoutItsPair() {
+    state.skillsPerson.set({ id: adaNode.id, name: 'Ada' });
+    vi.mocked(api.assessmentCreate).mockResolvedValue(selfH1);
+    render(PersonSkills);
+    await screen.findByTestId('assess-form');
+    vi.mocked(api.assessmentList).mockResolvedValue([selfH1, managerH2]);
+    await fireEvent.click(screen.getAllByTestId('assess-level')[0]);
+    await waitFor(() => expect((screen.getByTestId('assess-date') as HTMLInputElement).value).toBe('2026-07-03'));
+    await fireEvent.click(screen.getByTestId('assess-save'));
+}
+
 describe('PersonSkills', () => {
   it('asks for a person first, then rates them on the built-in framework', async () => {
     render(PersonSkills);
@@ -84,28 +96,14 @@ describe('PersonSkills', () => {
   });
 
   it('stays on Assess when the other half of the round is missing', async () => {
-    state.skillsPerson.set({ id: adaNode.id, name: 'Ada' });
-    vi.mocked(api.assessmentCreate).mockResolvedValue(selfH1);
-    render(PersonSkills);
-    await screen.findByTestId('assess-form');
-    vi.mocked(api.assessmentList).mockResolvedValue([selfH1, managerH2]);
-    await fireEvent.click(screen.getAllByTestId('assess-level')[0]);
-    await waitFor(() => expect((screen.getByTestId('assess-date') as HTMLInputElement).value).toBe('2026-07-03'));
-    await fireEvent.click(screen.getByTestId('assess-save'));
+    await saveSelfH1WithoutItsPair();
     await waitFor(() => expect(get(stores.toasts).map((t) => t.testid)).toContain('assess-saved'));
     expect(get(state.personTab)).toBe('assess');
     expect(api.assessmentCompare).not.toHaveBeenCalled();
   });
 
   it('says what was saved above the emptied form, and leads on to the gaps', async () => {
-    state.skillsPerson.set({ id: adaNode.id, name: 'Ada' });
-    vi.mocked(api.assessmentCreate).mockResolvedValue(selfH1);
-    render(PersonSkills);
-    await screen.findByTestId('assess-form');
-    vi.mocked(api.assessmentList).mockResolvedValue([selfH1, managerH2]);
-    await fireEvent.click(screen.getAllByTestId('assess-level')[0]);
-    await waitFor(() => expect((screen.getByTestId('assess-date') as HTMLInputElement).value).toBe('2026-07-03'));
-    await fireEvent.click(screen.getByTestId('assess-save'));
+    await saveSelfH1WithoutItsPair();
     const card = await screen.findByTestId('assess-saved-card');
     // The host's record of the save: how many skills, on which day.
     expect(card.textContent).toContain(`${selfH1.ratings.length} skills rated on ${selfH1.assessed_on}`);
