@@ -1,6 +1,5 @@
-use leadline_core::reorg::{
-    self, CycleReport, ImpactPreview, Move, PlacementCandidate, StructureChange,
-};
+use leadline_core::placement::{self, PlacementCandidate};
+use leadline_core::reorg::{self, CycleReport, ImpactPreview, Move, StructureChange};
 use tauri::State;
 
 use super::CommandResult;
@@ -61,6 +60,6 @@ pub async fn placement_candidates(
     person_id: i64,
 ) -> CommandResult<Vec<PlacementCandidate>> {
     Ok(state
-        .with_workspace(move |ws| reorg::placement_candidates(ws, person_id))
+        .with_workspace(move |ws| placement::placement_candidates(ws, person_id))
         .await?)
 }

@@ -12,6 +12,7 @@ pub mod import;
 pub mod metrics;
 pub mod org;
 pub mod people;
+pub mod placement;
 pub mod removal;
 pub mod reorg;
 pub mod settings;

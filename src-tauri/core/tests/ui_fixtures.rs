@@ -166,7 +166,7 @@ fn org_fixtures(f: &mut Fixtures) {
     let org = seed::org(&mut ws);
     f.add(
         "placement_candidates_ada",
-        &leadline_core::reorg::placement_candidates(&mut ws, org.ada.id).unwrap(),
+        &leadline_core::placement::placement_candidates(&mut ws, org.ada.id).unwrap(),
     );
     let conn = ws.conn();
     f.add("thresholds", &thresholds_get(conn).unwrap());
