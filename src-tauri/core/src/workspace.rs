@@ -5,7 +5,7 @@
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
@@ -14,7 +14,7 @@ use ts_rs::TS;
 use crate::db::{self, OpenMode};
 use crate::error::Result;
 use crate::metrics::{metrics_compute, Metrics};
-use crate::org::{org_nodes, org_search, OrgNode, OrgStructure};
+use crate::org::{org_nodes, org_search, OrgMatches, OrgNode, OrgStructure, SearchIndex};
 use crate::settings::thresholds_get;
 
 pub struct Workspace {
@@ -30,6 +30,9 @@ struct Snapshot {
     key: (i64, u64),
     structure: Arc<OrgStructure>,
     descendants: Arc<Vec<u32>>,
+    /// Read at the first search after a change, not at every reload: most
+    /// reloads (after a write, for the metrics) are never followed by a search.
+    search: Arc<OnceLock<SearchIndex>>,
 }
 
 /// One page of the people directly under a person (or of the roots).
@@ -134,6 +137,7 @@ impl Workspace {
             key,
             structure: Arc::new(structure),
             descendants: Arc::new(descendants),
+            search: Arc::default(),
         };
         *self.cache.borrow_mut() = Some(snapshot.clone());
         Ok(snapshot)
@@ -234,11 +238,28 @@ impl Workspace {
         crate::skills::gaps::team_heatmap(&self.conn, &people, framework_key, profile_id)
     }
 
-    pub fn org_search(&mut self, query: &str, limit: usize) -> Result<Vec<OrgNode>> {
+    /// The best `limit` people matching `query` (see `org::org_search` for the
+    /// order), and how many match in all.
+    pub fn org_search(&mut self, query: &str, limit: usize) -> Result<OrgMatches> {
         let snapshot = self.snapshot()?;
         let conn = &self.conn;
-        let found = org_search(&snapshot.structure, query, limit);
-        org_nodes(conn, &snapshot.structure, &snapshot.descendants, &found)
+        let index = match snapshot.search.get() {
+            Some(index) => index,
+            None => {
+                let loaded = SearchIndex::load(conn, &snapshot.structure)?;
+                snapshot.search.get_or_init(|| loaded)
+            }
+        };
+        let found = org_search(index, query, limit);
+        Ok(OrgMatches {
+            total: found.total,
+            nodes: org_nodes(
+                conn,
+                &snapshot.structure,
+                &snapshot.descendants,
+                &found.nodes,
+            )?,
+        })
     }
 }
 

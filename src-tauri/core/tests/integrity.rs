@@ -714,7 +714,7 @@ fn namesakes_are_told_apart_by_title_then_team_then_id() {
     assert_told_apart(&person_all(ws.conn()).unwrap());
     let page = leadline_core::people::person_page(ws.conn(), "kim", 0, 10).unwrap();
     assert_eq!(page.rows[0].disambiguation.as_deref(), Some("id 5"));
-    let nodes = ws.org_search("sam", 10).unwrap();
+    let nodes = ws.org_search("sam", 10).unwrap().nodes;
     assert_eq!(nodes[0].disambiguation.as_deref(), Some("Core"));
 }
 

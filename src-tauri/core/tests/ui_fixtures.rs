@@ -189,10 +189,27 @@ fn org_fixtures(f: &mut Fixtures) {
         &ws.org_children(Some(org.alan.id), 0, 50).unwrap(),
     );
     f.add("org_chain_bo", &ws.org_chain(org.bo.id).unwrap());
-    f.add(
-        "org_search_alexander",
-        &ws.org_search("alexander", 200).unwrap(),
-    );
+    // What the pickers get for what the component tests type.
+    for query in [
+        "ada",
+        "alan",
+        "alex",
+        "alexander",
+        "bo",
+        "grace",
+        "kath",
+        "la",
+        "linus",
+        "nobody",
+        "o",
+        "review",
+    ] {
+        f.add(
+            &format!("org_search_{query}"),
+            &ws.org_search(query, 20).unwrap(),
+        );
+    }
+    f.add("org_search_a_limit_3", &ws.org_search("a", 3).unwrap());
     let to_ic = reorg_preview(&mut ws, &org.ada_reports_to_grace()).unwrap();
     f.add("reorg_preview_ada_to_ic", &to_ic);
     let to_manager = [Move {

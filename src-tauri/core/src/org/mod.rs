@@ -1,7 +1,7 @@
 //! An in-memory snapshot of the reporting structure, laid out as flat arrays so
 //! that metrics, subtree sizes and search over 100,000 people are linear scans
 //! instead of recursive queries. The `Workspace` caches one and reloads it after
-//! any write.
+//! any write; `search` keeps the texts people are found by beside it.
 
 use std::collections::HashMap;
 
@@ -13,6 +13,9 @@ use ts_rs::TS;
 pub use crate::chain::{chain_text, cycle_message};
 use crate::error::{Error, Result};
 use crate::people::{PersonKind, RoleTrack};
+
+mod search;
+pub use search::{org_search, Found, OrgMatches, SearchIndex};
 
 const NONE: u32 = u32::MAX;
 
@@ -378,30 +381,6 @@ pub fn org_nodes(
         .collect())
 }
 
-/// Case-insensitive search over names; matches at the start of the name first.
-pub fn org_search(structure: &OrgStructure, query: &str, limit: usize) -> Vec<u32> {
-    let query = query.trim().to_lowercase();
-    if query.is_empty() {
-        return Vec::new();
-    }
-    let mut prefix = Vec::new();
-    let mut inside = Vec::new();
-    for i in 0..structure.len() {
-        let name = structure.names[i].to_lowercase();
-        if name.starts_with(&query) {
-            prefix.push(i as u32);
-            if prefix.len() >= limit {
-                break;
-            }
-        } else if inside.len() < limit && name.contains(&query) {
-            inside.push(i as u32);
-        }
-    }
-    prefix.extend(inside);
-    prefix.truncate(limit);
-    prefix
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -420,19 +399,5 @@ mod tests {
         let counts = s.descendant_counts();
         let of = |id| counts[s.index(id).unwrap() as usize];
         assert_eq!((of(ada), of(bo), of(eve)), (4, 2, 0));
-    }
-
-    #[test]
-    fn search_puts_name_prefixes_first() {
-        let conn = open_in_memory().unwrap();
-        add(&conn, "Maria Ada", None);
-        add(&conn, "Adalbert", None);
-        let s = OrgStructure::load(&conn).unwrap();
-        let found: Vec<&str> = org_search(&s, "ada", 10)
-            .iter()
-            .map(|&i| &*s.names[i as usize])
-            .collect();
-        assert_eq!(found, ["Adalbert", "Maria Ada"]);
-        assert!(org_search(&s, "  ", 10).is_empty());
     }
 }

@@ -283,7 +283,7 @@ pub fn other_variants(f: &mut Fixtures) {
         "person_page_namesakes",
         &person_page(ws.conn(), "", 0, 200).unwrap(),
     );
-    f.add("org_search_sam", &ws.org_search("sam", 200).unwrap());
+    f.add("org_search_sam", &ws.org_search("sam", 20).unwrap());
 
     // Once someone is rated on Platform craft version 2, importing it again
     // makes version 3.
