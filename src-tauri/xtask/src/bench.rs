@@ -190,8 +190,13 @@ pub fn measure() -> Result {
             .0
         })
         .collect();
+    let flags = &full.flags;
+    let listed = flags.single_report.len()
+        + flags.narrow.len()
+        + flags.wide.len()
+        + full.role_mismatches.len();
     println!(
-        "\nmetrics ({} people, {} managers, {} layers)",
+        "\nmetrics ({} people, {} managers, {} layers; {listed} names in the flag lists, each told from namesakes)",
         full.headcount, full.managers, full.layers
     );
     println!(

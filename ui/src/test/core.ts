@@ -76,6 +76,7 @@ import importPreviewWarningJson from '../fixtures/import_preview_warning.json';
 import importSummaryJson from '../fixtures/import_summary.json';
 import importSummaryRemovalJson from '../fixtures/import_summary_removal.json';
 import metricsJson from '../fixtures/metrics.json';
+import metricsNamesakesJson from '../fixtures/metrics_namesakes.json';
 import orgChainBoJson from '../fixtures/org_chain_bo.json';
 import orgChildrenAdaJson from '../fixtures/org_children_ada.json';
 import orgChildrenAlanJson from '../fixtures/org_children_alan.json';
@@ -172,6 +173,7 @@ export const importPreviewWarning = copy<ImportPreview>(importPreviewWarningJson
 export const importSummary = copy<ImportSummary>(importSummaryJson);
 export const importSummaryRemoval = copy<ImportSummary>(importSummaryRemovalJson);
 export const metrics = copy<Metrics>(metricsJson);
+export const metricsNamesakes = copy<Metrics>(metricsNamesakesJson);
 export const orgChainBo = copy<OrgNode[]>(orgChainBoJson);
 export const orgChildrenAda = copy<OrgChildren>(orgChildrenAdaJson);
 export const orgChildrenAlan = copy<OrgChildren>(orgChildrenAlanJson);

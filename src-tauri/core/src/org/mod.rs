@@ -322,22 +322,19 @@ pub struct OrgNode {
     pub disambiguation: Option<String>,
 }
 
-/// Reads the chart nodes for a set of people. `descendants` comes from the caller
-/// so it is computed once per structure, not once per call. Titles, teams and
-/// namesakes are read from the database: only a screenful of nodes is asked for
-/// at a time, and keeping every title in memory would slow down every reload of
-/// the structure.
-pub fn org_nodes(
-    conn: &Connection,
-    structure: &OrgStructure,
-    descendants: &[u32],
-    nodes: &[u32],
-) -> Result<Vec<OrgNode>> {
+/// What a list shows beside a person's name: (title, team, ext_id).
+type ShownRow = (String, Option<String>, String);
+
+/// Reads what the lists show of `nodes`, one indexed lookup each: the chart
+/// asks for a screenful at a time, and the workspace remembers what the flag
+/// lists asked for until the structure changes. Keeping every title in memory
+/// would slow down every reload of the structure.
+fn shown_of(conn: &Connection, structure: &OrgStructure, nodes: &[u32]) -> Result<Vec<ShownRow>> {
     let mut shown_of = conn.prepare_cached(
         "SELECT p.title, t.name, p.ext_id FROM person p LEFT JOIN team t ON t.id = p.team_id
          WHERE p.id = ?1",
     )?;
-    let shown: Vec<(String, Option<String>, String)> = nodes
+    nodes
         .iter()
         .map(|&n| {
             Ok(shown_of
@@ -347,12 +344,22 @@ pub fn org_nodes(
                 .optional()?
                 .unwrap_or_default())
         })
-        .collect::<Result<_>>()?;
-    let mut told_apart = crate::people::disambiguations(
+        .collect()
+}
+
+/// What tells each of `nodes` apart from people with the same name, by
+/// person id, for those who have namesakes (see `people::disambiguations`).
+fn told_apart(
+    conn: &Connection,
+    structure: &OrgStructure,
+    nodes: &[u32],
+    shown: &[ShownRow],
+) -> Result<HashMap<i64, String>> {
+    crate::people::disambiguations(
         conn,
         &nodes
             .iter()
-            .zip(&shown)
+            .zip(shown)
             .map(|(&n, (title, team, ext_id))| crate::people::Shown {
                 id: structure.ids[n as usize],
                 name: &structure.names[n as usize],
@@ -361,7 +368,29 @@ pub fn org_nodes(
                 ext_id,
             })
             .collect::<Vec<_>>(),
-    )?;
+    )
+}
+
+/// What tells each of `nodes` apart from their namesakes, by person id, for
+/// those who have any: for lists that show a name alone (the metrics' flags).
+pub fn org_disambiguations(
+    conn: &Connection,
+    structure: &OrgStructure,
+    nodes: &[u32],
+) -> Result<HashMap<i64, String>> {
+    told_apart(conn, structure, nodes, &shown_of(conn, structure, nodes)?)
+}
+
+/// Reads the chart nodes for a set of people. `descendants` comes from the caller
+/// so it is computed once per structure, not once per call.
+pub fn org_nodes(
+    conn: &Connection,
+    structure: &OrgStructure,
+    descendants: &[u32],
+    nodes: &[u32],
+) -> Result<Vec<OrgNode>> {
+    let shown = shown_of(conn, structure, nodes)?;
+    let mut told_apart = told_apart(conn, structure, nodes, &shown)?;
     Ok(nodes
         .iter()
         .zip(shown)
