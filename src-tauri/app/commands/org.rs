@@ -1,4 +1,4 @@
-use leadline_core::org::OrgNode;
+use leadline_core::org::{OrgMatches, OrgNode};
 use leadline_core::workspace::OrgChildren;
 use tauri::State;
 
@@ -27,7 +27,7 @@ pub async fn org_search(
     state: State<'_, AppState>,
     query: String,
     limit: u32,
-) -> CommandResult<Vec<OrgNode>> {
+) -> CommandResult<OrgMatches> {
     Ok(state
         .with_workspace(move |ws| ws.org_search(&query, limit.min(200) as usize))
         .await?)

@@ -3,9 +3,12 @@
 //! a human with at least one human direct report; a subtree's metrics treat the
 //! chosen person as the only root.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::error::Result;
 use crate::org::OrgStructure;
 use crate::people::RoleTrack;
 use crate::settings::Thresholds;
@@ -17,6 +20,9 @@ pub struct FlaggedManager {
     pub id: i64,
     pub name: String,
     pub span: u32,
+    /// What tells this manager apart from others with the same name (title,
+    /// team or id); `null` when nobody else has the name.
+    pub disambiguation: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -41,6 +47,9 @@ pub struct RoleMismatch {
     /// What the structure says: "manager" or "ic".
     pub structural: RoleTrack,
     pub span: u32,
+    /// What tells this person apart from others with the same name (title,
+    /// team or id); `null` when nobody else has the name.
+    pub disambiguation: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -82,7 +91,9 @@ pub struct Metrics {
 }
 
 /// Computes the metrics of the subtree under `root` (node index), or of the
-/// whole org when `root` is `None`. Linear in the size of the subtree.
+/// whole org when `root` is `None`. Linear in the size of the subtree. It reads
+/// the structure only, so it also runs on what-if structures; the people it
+/// lists are told apart from namesakes by `metrics_disambiguate`.
 pub fn metrics_compute(
     structure: &OrgStructure,
     root: Option<u32>,
@@ -143,6 +154,7 @@ pub fn metrics_compute(
                 id: structure.ids[i],
                 name: structure.names[i].to_string(),
                 span,
+                disambiguation: None,
             };
             if span == 1 {
                 flags.single_report.push(flagged());
@@ -172,6 +184,7 @@ pub fn metrics_compute(
                     declared,
                     structural,
                     span,
+                    disambiguation: None,
                 });
             }
         }
@@ -226,6 +239,44 @@ pub fn metrics_compute(
         role_mismatches,
         thresholds,
     }
+}
+
+/// Fills in what tells each person the metrics list (flagged managers, role
+/// mismatches) apart from namesakes. `told_apart` answers for a set of person
+/// ids, once for all of `metrics` (a preview's before and after list the same
+/// people): moves change neither names, titles nor teams.
+pub fn metrics_disambiguate(
+    metrics: &mut [&mut Metrics],
+    told_apart: impl FnOnce(&[i64]) -> Result<HashMap<i64, String>>,
+) -> Result<()> {
+    let mut ids: Vec<i64> = metrics
+        .iter()
+        .flat_map(|m| {
+            let flags = &m.flags;
+            let flagged = [&flags.single_report, &flags.narrow, &flags.wide];
+            flagged
+                .into_iter()
+                .flatten()
+                .map(|f| f.id)
+                .chain(m.role_mismatches.iter().map(|r| r.id))
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let told_apart = told_apart(&ids)?;
+    for m in metrics.iter_mut() {
+        let flags = &mut m.flags;
+        for f in [&mut flags.single_report, &mut flags.narrow, &mut flags.wide]
+            .into_iter()
+            .flatten()
+        {
+            f.disambiguation = told_apart.get(&f.id).cloned();
+        }
+        for r in &mut m.role_mismatches {
+            r.disambiguation = told_apart.get(&r.id).cloned();
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -413,5 +464,55 @@ mod tests {
             },
         );
         assert_eq!((m.flags.wide.len(), m.flags.narrow.len()), (0, 1));
+    }
+
+    /// Two managers named Alexander, one report each, differ by title; two
+    /// engineers named Bo share title and team, so only their ids tell them
+    /// apart; Ada has no namesake.
+    #[test]
+    fn flagged_namesakes_are_told_apart() {
+        let mut ws = crate::Workspace::in_memory().unwrap();
+        let create = |name: &str, title: &str, manager, role_track| {
+            person_create(
+                ws.conn(),
+                &PersonInput {
+                    title: title.into(),
+                    manager_id: manager,
+                    role_track,
+                    ..PersonInput::human(name)
+                },
+            )
+            .unwrap()
+        };
+        let ada = create("Ada", "Director", None, Some(RoleTrack::Ic));
+        let staff = create("Alexander", "Staff Engineer", Some(ada.id), None);
+        let manager = create("Alexander", "Engineering Manager", Some(ada.id), None);
+        let bo = create("Bo", "Engineer", Some(ada.id), Some(RoleTrack::Manager));
+        create("Bo", "Engineer", Some(ada.id), None);
+        create("Cy", "Engineer", Some(staff.id), None);
+        create("Di", "Engineer", Some(manager.id), None);
+        let m = ws.metrics(None).unwrap();
+        let told = |flagged: &[FlaggedManager]| -> Vec<(i64, Option<String>)> {
+            flagged
+                .iter()
+                .map(|f| (f.id, f.disambiguation.clone()))
+                .collect()
+        };
+        let alexanders = vec![
+            (staff.id, Some("Staff Engineer".to_string())),
+            (manager.id, Some("Engineering Manager".to_string())),
+        ];
+        assert_eq!(told(&m.flags.single_report), alexanders, "by title");
+        assert_eq!(told(&m.flags.narrow), alexanders);
+        let mismatches: Vec<(i64, Option<String>)> = m
+            .role_mismatches
+            .iter()
+            .map(|r| (r.id, r.disambiguation.clone()))
+            .collect();
+        assert_eq!(
+            mismatches,
+            [(ada.id, None), (bo.id, Some(format!("id {}", bo.ext_id)))],
+            "Ada has no namesake; the Bos share title and team"
+        );
     }
 }

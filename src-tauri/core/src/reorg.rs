@@ -80,8 +80,9 @@ pub fn reorg_preview(ws: &mut Workspace, moves: &[Move]) -> Result<ImpactPreview
     let thresholds = thresholds_get(ws.conn())?;
     let before_structure = ws.structure()?;
     let after_structure = before_structure.with_moves(&as_pairs(moves))?;
-    let before = metrics_compute(&before_structure, None, thresholds);
-    let after = metrics_compute(&after_structure, None, thresholds);
+    let mut before = metrics_compute(&before_structure, None, thresholds);
+    let mut after = metrics_compute(&after_structure, None, thresholds);
+    ws.metrics_disambiguate(&mut [&mut before, &mut after])?;
     let mut receiving: Vec<ReceivingManager> = Vec::new();
     for to in moves.iter().filter_map(|m| m.to_manager) {
         if receiving.iter().any(|r| r.id == to) {

@@ -4,8 +4,9 @@
 //! `total_changes`, or by another process, seen through `PRAGMA data_version`).
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
@@ -13,8 +14,10 @@ use ts_rs::TS;
 
 use crate::db::{self, OpenMode};
 use crate::error::Result;
-use crate::metrics::{metrics_compute, Metrics};
-use crate::org::{org_nodes, org_search, OrgNode, OrgStructure};
+use crate::metrics::{metrics_compute, metrics_disambiguate, Metrics};
+use crate::org::{
+    org_disambiguations, org_nodes, org_search, OrgMatches, OrgNode, OrgStructure, SearchIndex,
+};
 use crate::settings::thresholds_get;
 
 pub struct Workspace {
@@ -30,6 +33,14 @@ struct Snapshot {
     key: (i64, u64),
     structure: Arc<OrgStructure>,
     descendants: Arc<Vec<u32>>,
+    /// Read at the first search after a change, not at every reload: most
+    /// reloads (after a write, for the metrics) are never followed by a search.
+    search: Arc<OnceLock<SearchIndex>>,
+    /// What tells people apart from namesakes (`None`: nobody shares their
+    /// name), for everyone the metrics listed since the snapshot was taken:
+    /// the flag lists of a 100,000-person org name thousands of people, looked
+    /// up once, not at every call.
+    told_apart: Arc<Mutex<HashMap<i64, Option<String>>>>,
 }
 
 /// One page of the people directly under a person (or of the roots).
@@ -134,6 +145,8 @@ impl Workspace {
             key,
             structure: Arc::new(structure),
             descendants: Arc::new(descendants),
+            search: Arc::default(),
+            told_apart: Arc::default(),
         };
         *self.cache.borrow_mut() = Some(snapshot.clone());
         Ok(snapshot)
@@ -160,7 +173,37 @@ impl Workspace {
         let thresholds = thresholds_get(&self.conn)?;
         let structure = self.structure()?;
         let root = root.map(|id| structure.index(id)).transpose()?;
-        Ok(metrics_compute(&structure, root, thresholds))
+        let mut metrics = metrics_compute(&structure, root, thresholds);
+        self.metrics_disambiguate(&mut [&mut metrics])?;
+        Ok(metrics)
+    }
+
+    /// Fills in what tells the people `metrics` list apart from namesakes
+    /// (see `metrics::metrics_disambiguate`), looking up only those not looked
+    /// up since the structure last changed.
+    pub fn metrics_disambiguate(&self, metrics: &mut [&mut Metrics]) -> Result<()> {
+        let snapshot = self.snapshot()?;
+        let mut known = snapshot
+            .told_apart
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        metrics_disambiguate(metrics, |ids| {
+            let s = &snapshot.structure;
+            let missing = ids
+                .iter()
+                .filter(|id| !known.contains_key(id))
+                .map(|&id| s.index(id))
+                .collect::<Result<Vec<u32>>>()?;
+            let mut found = org_disambiguations(&self.conn, s, &missing)?;
+            for node in missing {
+                let id = s.ids[node as usize];
+                known.insert(id, found.remove(&id));
+            }
+            Ok(ids
+                .iter()
+                .filter_map(|id| Some((*id, known.get(id)?.clone()?)))
+                .collect())
+        })
     }
 
     /// A page of the chart nodes under `parent` (the roots of the org when
@@ -245,11 +288,28 @@ impl Workspace {
         crate::skills::gaps::team_heatmap(&self.conn, &people, framework_key, profile_id)
     }
 
-    pub fn org_search(&mut self, query: &str, limit: usize) -> Result<Vec<OrgNode>> {
+    /// The best `limit` people matching `query` (see `org::org_search` for the
+    /// order), and how many match in all.
+    pub fn org_search(&mut self, query: &str, limit: usize) -> Result<OrgMatches> {
         let snapshot = self.snapshot()?;
         let conn = &self.conn;
-        let found = org_search(&snapshot.structure, query, limit);
-        org_nodes(conn, &snapshot.structure, &snapshot.descendants, &found)
+        let index = match snapshot.search.get() {
+            Some(index) => index,
+            None => {
+                let loaded = SearchIndex::load(conn, &snapshot.structure)?;
+                snapshot.search.get_or_init(|| loaded)
+            }
+        };
+        let found = org_search(index, query, limit);
+        Ok(OrgMatches {
+            total: found.total,
+            nodes: org_nodes(
+                conn,
+                &snapshot.structure,
+                &snapshot.descendants,
+                &found.nodes,
+            )?,
+        })
     }
 }
 
@@ -283,6 +343,46 @@ mod tests {
             (page.total, page.nodes.len(), page.offset),
             (2, 1, 1),
             "paging skips the first root"
+        );
+    }
+
+    #[test]
+    fn what_tells_flagged_namesakes_apart_follows_every_write() {
+        use crate::people::{person_create, person_update, PersonInput};
+        let mut ws = Workspace::in_memory().unwrap();
+        let ada = add(ws.conn(), "Ada", None);
+        let staff = PersonInput {
+            title: "Staff Engineer".into(),
+            manager_id: Some(ada),
+            ..PersonInput::human("Alexander")
+        };
+        let alexander = person_create(ws.conn(), &staff).unwrap().id;
+        add(ws.conn(), "Alexander", None);
+        add(ws.conn(), "Bo", Some(alexander));
+        let told = |ws: &mut Workspace| {
+            let m = ws.metrics(None).unwrap();
+            let single = &m.flags.single_report;
+            (single.len(), single.last().unwrap().disambiguation.clone())
+        };
+        assert_eq!(
+            told(&mut ws),
+            (2, Some("Staff Engineer".into())),
+            "Ada and Alexander manage one each"
+        );
+        assert_eq!(
+            told(&mut ws),
+            (2, Some("Staff Engineer".into())),
+            "the same from the cache"
+        );
+        let renamed = PersonInput {
+            name: "Alex".into(),
+            ..staff
+        };
+        person_update(ws.conn(), alexander, &renamed).unwrap();
+        assert_eq!(
+            told(&mut ws),
+            (2, None),
+            "renamed, Alexander has no namesake left"
         );
     }
 

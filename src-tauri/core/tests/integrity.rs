@@ -683,15 +683,15 @@ fn a_name_column_beside_a_last_name_column_makes_full_names() {
     );
 }
 
-#[test]
-fn namesakes_are_told_apart_by_title_then_team_then_id() {
-    let mut ws = Workspace::in_memory().unwrap();
-    let csv = "id,name,title,team\n1,Alex,Engineer,Core\n2,Alex,Designer,Core\n3,Sam,Engineer,Core\n4,Sam,Engineer,Apps\n5,Kim,Engineer,Core\n6,Kim,Engineer,Core\n7,Solo,Engineer,Core\n";
-    import(&mut ws, csv, &ImportOptions::default()).unwrap();
-    let hints: BTreeMap<String, Option<String>> = person_all(ws.conn())
-        .unwrap()
-        .into_iter()
-        .map(|p| (p.ext_id, p.disambiguation))
+/// Alex and Alex differ by title, Sam and Sam by team, Kim and Kim only by id;
+/// Solo has no namesake.
+const NAMESAKES: &str = "id,name,title,team\n1,Alex,Engineer,Core\n2,Alex,Designer,Core\n3,Sam,Engineer,Core\n4,Sam,Engineer,Apps\n5,Kim,Engineer,Core\n6,Kim,Engineer,Core\n7,Solo,Engineer,Core\n";
+
+/// Checks what tells each of `NAMESAKES` apart, by their file id.
+fn assert_told_apart(people: &[leadline_core::people::Person]) {
+    let hints: BTreeMap<&str, Option<&str>> = people
+        .iter()
+        .map(|p| (p.ext_id.as_str(), p.disambiguation.as_deref()))
         .collect();
     let expect = [
         ("1", Some("Engineer")),
@@ -703,12 +703,45 @@ fn namesakes_are_told_apart_by_title_then_team_then_id() {
         ("7", None),
     ];
     for (ext, hint) in expect {
-        assert_eq!(hints[ext].as_deref(), hint, "person {ext}");
+        assert_eq!(hints[ext], hint, "person {ext}");
     }
+}
+
+#[test]
+fn namesakes_are_told_apart_by_title_then_team_then_id() {
+    let mut ws = Workspace::in_memory().unwrap();
+    import(&mut ws, NAMESAKES, &ImportOptions::default()).unwrap();
+    assert_told_apart(&person_all(ws.conn()).unwrap());
     let page = leadline_core::people::person_page(ws.conn(), "kim", 0, 10).unwrap();
     assert_eq!(page.rows[0].disambiguation.as_deref(), Some("id 5"));
-    let nodes = ws.org_search("sam", 10).unwrap();
+    let nodes = ws.org_search("sam", 10).unwrap().nodes;
     assert_eq!(nodes[0].disambiguation.as_deref(), Some("Core"));
+}
+
+#[test]
+fn a_long_list_tells_namesakes_apart_as_a_short_one_does() {
+    // The namesakes above, among 250 others: a list of more than 200 people is
+    // looked up in one scan of the table, one person with one indexed query.
+    // ALEX is the same name as Alex to SQLite's NOCASE; his title tells him apart.
+    let mut csv = format!("{NAMESAKES}8,ALEX,Manager,Core\n");
+    for n in 0..250 {
+        csv.push_str(&format!("f{n},Filler {n},Engineer,Core\n"));
+    }
+    let mut ws = Workspace::in_memory().unwrap();
+    import(&mut ws, &csv, &ImportOptions::default()).unwrap();
+    let everyone = person_all(ws.conn()).unwrap();
+    assert_eq!(everyone.len(), 258);
+    assert_told_apart(&everyone);
+    for person in &everyone {
+        let alone = leadline_core::people::person_get(ws.conn(), person.id).unwrap();
+        assert_eq!(
+            person.disambiguation, alone.disambiguation,
+            "{} ({}) in the long list and on their own",
+            person.name, person.ext_id
+        );
+    }
+    let alex = everyone.iter().find(|p| p.ext_id == "8").unwrap();
+    assert_eq!(alex.disambiguation.as_deref(), Some("Manager"));
 }
 
 // 10. The smaller ones.

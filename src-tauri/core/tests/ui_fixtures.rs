@@ -193,10 +193,27 @@ fn org_fixtures(f: &mut Fixtures) {
         &ws.org_children(Some(org.alan.id), 0, 50).unwrap(),
     );
     f.add("org_chain_bo", &ws.org_chain(org.bo.id).unwrap());
-    f.add(
-        "org_search_alexander",
-        &ws.org_search("alexander", 200).unwrap(),
-    );
+    // What the pickers get for what the component tests type.
+    for query in [
+        "ada",
+        "alan",
+        "alex",
+        "alexander",
+        "bo",
+        "grace",
+        "kath",
+        "la",
+        "linus",
+        "nobody",
+        "o",
+        "review",
+    ] {
+        f.add(
+            &format!("org_search_{query}"),
+            &ws.org_search(query, 20).unwrap(),
+        );
+    }
+    f.add("org_search_a_limit_3", &ws.org_search("a", 3).unwrap());
     let to_ic = reorg_preview(&mut ws, &org.ada_reports_to_grace()).unwrap();
     f.add("reorg_preview_ada_to_ic", &to_ic);
     let to_manager = [Move {
@@ -389,5 +406,41 @@ fn work_fixtures(f: &mut Fixtures) {
     f.add(
         "template_library_platform_craft",
         &template_library(conn, org.craft.id, shipped_templates()).unwrap(),
+    );
+}
+
+/// The `metrics_namesakes` variant by hand: with Katherine under him, the
+/// staff engineer Alexander manages one person though he is declared an IC,
+/// and his title is what tells him from the other Alexander (an Engineer).
+#[test]
+fn the_namesakes_variant_flags_alexander_by_his_title() {
+    let mut ws = Workspace::in_memory().unwrap();
+    let org = seed::org(&mut ws);
+    leadline_core::people::person_move(ws.conn(), org.katherine.id, Some(org.alexander_staff.id))
+        .unwrap();
+    let m = ws.metrics(None).unwrap();
+    let single: Vec<(&str, Option<&str>)> = m
+        .flags
+        .single_report
+        .iter()
+        .map(|f| (f.name.as_str(), f.disambiguation.as_deref()))
+        .collect();
+    assert_eq!(
+        single,
+        [("Alan Turing", None), ("Alexander", Some("Staff Engineer"))],
+        "Alan has no namesake"
+    );
+    let mismatched: Vec<(&str, Option<&str>)> = m
+        .role_mismatches
+        .iter()
+        .map(|r| (r.name.as_str(), r.disambiguation.as_deref()))
+        .collect();
+    assert_eq!(
+        mismatched,
+        [
+            ("Alexander", Some("Staff Engineer")),
+            ("Linus Torvalds", None)
+        ],
+        "top down: Alexander is in layer 2, Linus in layer 3"
     );
 }

@@ -190,8 +190,13 @@ pub fn measure() -> Result {
             .0
         })
         .collect();
+    let flags = &full.flags;
+    let listed = flags.single_report.len()
+        + flags.narrow.len()
+        + flags.wide.len()
+        + full.role_mismatches.len();
     println!(
-        "\nmetrics ({} people, {} managers, {} layers)",
+        "\nmetrics ({} people, {} managers, {} layers; {listed} names in the flag lists, each told from namesakes)",
         full.headcount, full.managers, full.layers
     );
     println!(
@@ -237,9 +242,65 @@ pub fn measure() -> Result {
         );
     }
     println!("  slowest subtree  {}", ms(worst));
+    search(&dir.join("import-0.leadline"), &mut ws)?;
     heatmap(&dir)?;
     chain(&dir)?;
     let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// Search as the pickers use it (a page of 20), next to one SQL scan that
+/// looks for the same text in the same four columns: what a search without the
+/// in-memory texts would cost per keystroke.
+fn search(path: &std::path::Path, ws: &mut Workspace) -> Result {
+    let structure = ws.structure().map_err(|e| e.to_string())?;
+    let someone = leadline_core::people::person_get(ws.conn(), structure.ids[structure.len() / 2])
+        .map_err(|e| e.to_string())?;
+    let queries = [
+        ("one letter, nearly everyone", "a".to_string()),
+        ("a first name", "priya".to_string()),
+        ("a full name", someone.name.to_lowercase()),
+        ("an exact id", someone.ext_id.clone()),
+        ("an exact email", someone.email.clone()),
+    ];
+    let scan: Vec<Duration> = (0..5)
+        .map(|_| {
+            time(|| {
+                ws.conn()
+                    .query_row(
+                        "SELECT count(*) FROM person WHERE ext_id LIKE ?1 OR email LIKE ?1
+                         OR name LIKE ?1 OR title LIKE ?1",
+                        ["%priya%"],
+                        |r| r.get::<_, i64>(0),
+                    )
+                    .unwrap()
+            })
+            .0
+        })
+        .collect();
+    let first: Vec<Duration> = (0..5)
+        .map(|_| {
+            let mut fresh = Workspace::open(path, OpenMode::MustExist).unwrap();
+            fresh.structure().unwrap();
+            time(|| fresh.org_search("priya", 20).unwrap()).0
+        })
+        .collect();
+    println!("\nsearch (a page of 20; target ≤ 50 ms a keystroke)");
+    println!(
+        "  baseline: one SQL LIKE scan of id, email, name and title  {}",
+        ms(median(scan))
+    );
+    println!(
+        "  first search after a change (reads the texts)  {}",
+        ms(median(first))
+    );
+    for (what, query) in queries {
+        let samples: Vec<Duration> = (0..20)
+            .map(|_| time(|| ws.org_search(&query, 20).unwrap()).0)
+            .collect();
+        let found = ws.org_search(&query, 20).map_err(|e| e.to_string())?;
+        println!("  {what} ({} match)  {}", found.total, ms(median(samples)));
+    }
     Ok(())
 }
 

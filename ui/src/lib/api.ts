@@ -41,6 +41,7 @@ import type { ImportSummary } from './bindings/ImportSummary';
 import type { Metrics } from './bindings/Metrics';
 import type { Move } from './bindings/Move';
 import type { OrgChildren } from './bindings/OrgChildren';
+import type { OrgMatches } from './bindings/OrgMatches';
 import type { OrgNode } from './bindings/OrgNode';
 import type { PeoplePage } from './bindings/PeoplePage';
 import type { Person } from './bindings/Person';
@@ -187,8 +188,10 @@ export const ORG_CHILDREN_MAX = 1000;
 export const orgChildren = (parentId: number | null, offset: number, limit: number) =>
   call<OrgChildren>('org_children', { parentId, offset, limit });
 export const orgChain = (id: number) => call<OrgNode[]>('org_chain', { id });
+/** The best `limit` people matching `query` by id, email, name or title, best
+ * first (the core's order), and how many match in all. */
 export const orgSearch = (query: string, limit: number) =>
-  call<OrgNode[]>('org_search', { query, limit });
+  call<OrgMatches>('org_search', { query, limit });
 
 // ---- metrics ---------------------------------------------------------------
 

@@ -30,6 +30,7 @@ import type { ImportPreview } from '../lib/bindings/ImportPreview';
 import type { ImportSummary } from '../lib/bindings/ImportSummary';
 import type { Metrics } from '../lib/bindings/Metrics';
 import type { OrgChildren } from '../lib/bindings/OrgChildren';
+import type { OrgMatches } from '../lib/bindings/OrgMatches';
 import type { OrgNode } from '../lib/bindings/OrgNode';
 import type { PeoplePage } from '../lib/bindings/PeoplePage';
 import type { Person } from '../lib/bindings/Person';
@@ -77,12 +78,25 @@ import importPreviewWarningJson from '../fixtures/import_preview_warning.json';
 import importSummaryJson from '../fixtures/import_summary.json';
 import importSummaryRemovalJson from '../fixtures/import_summary_removal.json';
 import metricsJson from '../fixtures/metrics.json';
+import metricsNamesakesJson from '../fixtures/metrics_namesakes.json';
 import orgChainBoJson from '../fixtures/org_chain_bo.json';
 import orgChildrenAdaJson from '../fixtures/org_children_ada.json';
 import orgChildrenAlanJson from '../fixtures/org_children_alan.json';
 import orgChildrenGraceJson from '../fixtures/org_children_grace.json';
 import orgRootsJson from '../fixtures/org_roots.json';
+import orgSearchALimit3Json from '../fixtures/org_search_a_limit_3.json';
+import orgSearchAdaJson from '../fixtures/org_search_ada.json';
+import orgSearchAlanJson from '../fixtures/org_search_alan.json';
+import orgSearchAlexJson from '../fixtures/org_search_alex.json';
 import orgSearchAlexanderJson from '../fixtures/org_search_alexander.json';
+import orgSearchBoJson from '../fixtures/org_search_bo.json';
+import orgSearchGraceJson from '../fixtures/org_search_grace.json';
+import orgSearchKathJson from '../fixtures/org_search_kath.json';
+import orgSearchLaJson from '../fixtures/org_search_la.json';
+import orgSearchLinusJson from '../fixtures/org_search_linus.json';
+import orgSearchNobodyJson from '../fixtures/org_search_nobody.json';
+import orgSearchOJson from '../fixtures/org_search_o.json';
+import orgSearchReviewJson from '../fixtures/org_search_review.json';
 import orgSearchSamJson from '../fixtures/org_search_sam.json';
 import personAdaJson from '../fixtures/person_ada.json';
 import personAdaAfterPlanJson from '../fixtures/person_ada_after_plan.json';
@@ -162,13 +176,26 @@ export const importPreviewWarning = copy<ImportPreview>(importPreviewWarningJson
 export const importSummary = copy<ImportSummary>(importSummaryJson);
 export const importSummaryRemoval = copy<ImportSummary>(importSummaryRemovalJson);
 export const metrics = copy<Metrics>(metricsJson);
+export const metricsNamesakes = copy<Metrics>(metricsNamesakesJson);
 export const orgChainBo = copy<OrgNode[]>(orgChainBoJson);
 export const orgChildrenAda = copy<OrgChildren>(orgChildrenAdaJson);
 export const orgChildrenAlan = copy<OrgChildren>(orgChildrenAlanJson);
 export const orgChildrenGrace = copy<OrgChildren>(orgChildrenGraceJson);
 export const orgRoots = copy<OrgChildren>(orgRootsJson);
-export const orgSearchAlexander = copy<OrgNode[]>(orgSearchAlexanderJson);
-export const orgSearchSam = copy<OrgNode[]>(orgSearchSamJson);
+export const orgSearchALimit3 = copy<OrgMatches>(orgSearchALimit3Json);
+export const orgSearchAda = copy<OrgMatches>(orgSearchAdaJson);
+export const orgSearchAlan = copy<OrgMatches>(orgSearchAlanJson);
+export const orgSearchAlex = copy<OrgMatches>(orgSearchAlexJson);
+export const orgSearchAlexander = copy<OrgMatches>(orgSearchAlexanderJson);
+export const orgSearchBo = copy<OrgMatches>(orgSearchBoJson);
+export const orgSearchGrace = copy<OrgMatches>(orgSearchGraceJson);
+export const orgSearchKath = copy<OrgMatches>(orgSearchKathJson);
+export const orgSearchLa = copy<OrgMatches>(orgSearchLaJson);
+export const orgSearchLinus = copy<OrgMatches>(orgSearchLinusJson);
+export const orgSearchNobody = copy<OrgMatches>(orgSearchNobodyJson);
+export const orgSearchO = copy<OrgMatches>(orgSearchOJson);
+export const orgSearchReview = copy<OrgMatches>(orgSearchReviewJson);
+export const orgSearchSam = copy<OrgMatches>(orgSearchSamJson);
 export const personAda = copy<Person>(personAdaJson);
 export const personAdaAfterPlan = copy<Person>(personAdaAfterPlanJson);
 export const personDeleted = copy<DeletedPerson>(personDeletedJson);
@@ -207,3 +234,26 @@ export const teamList = copy<Team[]>(teamListJson);
 export const templateLibraryBuiltin = copy<TemplateSkill[]>(templateLibraryBuiltinJson);
 export const templateLibraryPlatformCraft = copy<TemplateSkill[]>(templateLibraryPlatformCraftJson);
 export const thresholds = copy<Thresholds>(thresholdsJson);
+
+/** What the host answers to each search the component tests type (a fixture
+ * `org_search_<query>` each); a query without one fails the test, naming it. */
+const searches: Record<string, () => OrgMatches> = {
+  ada: orgSearchAda,
+  alan: orgSearchAlan,
+  alex: orgSearchAlex,
+  alexander: orgSearchAlexander,
+  bo: orgSearchBo,
+  grace: orgSearchGrace,
+  kath: orgSearchKath,
+  la: orgSearchLa,
+  linus: orgSearchLinus,
+  nobody: orgSearchNobody,
+  o: orgSearchO,
+  review: orgSearchReview,
+};
+
+export async function orgSearchFor(query: string): Promise<OrgMatches> {
+  const answer = searches[query];
+  if (!answer) throw new Error(`no fixture for the search "${query}": add org_search_${query} in ui_fixtures.rs`);
+  return answer();
+}

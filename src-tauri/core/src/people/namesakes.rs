@@ -1,5 +1,6 @@
 //! Telling apart people who share a name: by title, else team, else id.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use rusqlite::{params, Connection};
@@ -7,80 +8,71 @@ use rusqlite::{params, Connection};
 use super::Person;
 use crate::error::Result;
 
-/// A namesake as far as telling people apart goes: (title, team).
-type Namesake = (String, Option<String>);
+/// Someone in a group of people with the same name, as far as telling them
+/// apart goes: (id, title, team).
+type Namesake = (i64, String, Option<String>);
 
-/// What tells a person apart from namesakes: their title if no namesake has
-/// it, else their team if no namesake is in it, else their id (always unique).
-fn tell_apart(title: &str, team: Option<&str>, ext_id: &str, namesakes: &[Namesake]) -> String {
-    if !title.is_empty()
-        && namesakes
-            .iter()
-            .all(|(t, _)| !t.eq_ignore_ascii_case(title))
-    {
+/// What tells `person` apart from the others in `group` (everyone with their
+/// name, which may include them): their title if no other has it, else their
+/// team if no other is in it, else their id (always unique).
+fn tell_apart(person: &Shown, group: &[Namesake]) -> String {
+    let others = || group.iter().filter(|(id, _, _)| *id != person.id);
+    let title = person.title;
+    if !title.is_empty() && others().all(|(_, t, _)| !t.eq_ignore_ascii_case(title)) {
         return title.to_string();
     }
-    if let Some(team) = team.filter(|t| !t.is_empty()) {
-        if namesakes
-            .iter()
-            .all(|(_, t)| !t.as_deref().is_some_and(|t| t.eq_ignore_ascii_case(team)))
-        {
+    if let Some(team) = person.team.filter(|t| !t.is_empty()) {
+        if others().all(|(_, _, t)| !t.as_deref().is_some_and(|t| t.eq_ignore_ascii_case(team))) {
             return team.to_string();
         }
     }
-    format!("id {ext_id}")
+    format!("id {}", person.ext_id)
 }
 
-/// The namesakes (title, team) of each person among `people` (id, name) who
-/// shares their name with someone. Few people: one indexed query each; many: one
-/// grouped scan of the table.
-fn namesakes_of(conn: &Connection, people: &[(i64, &str)]) -> Result<HashMap<i64, Vec<Namesake>>> {
-    let mut found: HashMap<i64, Vec<Namesake>> = HashMap::new();
+/// A name as SQLite compares it `COLLATE NOCASE`: ASCII letters folded.
+fn folded(name: &str) -> String {
+    name.to_ascii_lowercase()
+}
+
+/// Everyone who bears the name of one of `people`, grouped by the folded
+/// name. Few people: one indexed query per name; many (a flag list of a large
+/// org): one scan of the table, keeping the rows whose name is asked for.
+fn groups_of(conn: &Connection, people: &[Shown]) -> Result<HashMap<String, Vec<Namesake>>> {
+    let mut groups: HashMap<String, Vec<Namesake>> = HashMap::new();
     if people.len() <= 200 {
         let mut stmt = conn.prepare_cached(
-            "SELECT p.title, t.name FROM person p LEFT JOIN team t ON t.id = p.team_id
-             WHERE p.name = ?1 COLLATE NOCASE AND p.id <> ?2",
+            "SELECT p.id, p.title, t.name FROM person p LEFT JOIN team t ON t.id = p.team_id
+             WHERE p.name = ?1 COLLATE NOCASE",
         )?;
-        for &(id, name) in people {
-            let others = stmt
-                .query_map(params![name, id], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            if !others.is_empty() {
-                found.insert(id, others);
+        for person in people {
+            if let Entry::Vacant(slot) = groups.entry(folded(person.name)) {
+                let group = stmt
+                    .query_map(params![person.name], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                slot.insert(group);
             }
         }
-        return Ok(found);
+        return Ok(groups);
+    }
+    for person in people {
+        groups.entry(folded(person.name)).or_default();
     }
     let mut stmt = conn.prepare(
-        "SELECT p.id, lower(p.name), p.title, t.name FROM person p LEFT JOIN team t ON t.id = p.team_id
-         WHERE lower(p.name) IN (SELECT lower(name) FROM person GROUP BY lower(name) HAVING count(*) > 1)",
+        "SELECT p.id, p.name, p.title, t.name FROM person p LEFT JOIN team t ON t.id = p.team_id",
     )?;
-    let mut by_name: HashMap<String, Vec<(i64, String, Option<String>)>> = HashMap::new();
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get(2)?,
-            r.get(3)?,
-        ))
-    })?;
-    for row in rows {
-        let (id, name, title, team) = row?;
-        by_name.entry(name).or_default().push((id, title, team));
-    }
-    for &(id, name) in people {
-        if let Some(group) = by_name.get(&name.to_lowercase()) {
-            let others: Vec<Namesake> = group
-                .iter()
-                .filter(|(other, _, _)| *other != id)
-                .map(|(_, title, team)| (title.clone(), team.clone()))
-                .collect();
-            if !others.is_empty() {
-                found.insert(id, others);
-            }
+    let mut rows = stmt.query([])?;
+    let mut name = String::new();
+    while let Some(row) = rows.next()? {
+        name.clear();
+        name.push_str(row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?);
+        name.make_ascii_lowercase();
+        if let Some(group) = groups.get_mut(&name) {
+            group.push((row.get(0)?, row.get(2)?, row.get(3)?));
         }
     }
-    Ok(found)
+    Ok(groups)
 }
 
 /// What a list shows of a person, enough to tell them from namesakes.
@@ -95,13 +87,13 @@ pub struct Shown<'a> {
 /// What tells each of `people` apart from their namesakes, for those who have
 /// any: one batch of lookups for a whole page or list.
 pub fn disambiguations(conn: &Connection, people: &[Shown]) -> Result<HashMap<i64, String>> {
-    let keys: Vec<(i64, &str)> = people.iter().map(|p| (p.id, p.name)).collect();
-    let namesakes = namesakes_of(conn, &keys)?;
+    let groups = groups_of(conn, people)?;
     Ok(people
         .iter()
         .filter_map(|p| {
-            let others = namesakes.get(&p.id)?;
-            Some((p.id, tell_apart(p.title, p.team, p.ext_id, others)))
+            let group = groups.get(&folded(p.name))?;
+            let has_namesakes = group.iter().any(|(id, _, _)| *id != p.id);
+            has_namesakes.then(|| (p.id, tell_apart(p, group)))
         })
         .collect())
 }

@@ -2,7 +2,7 @@
 //! fresh copy of the sample workspace, so one change never shows in another.
 
 use leadline_core::import::{import_apply, ImportOptions};
-use leadline_core::people::{person_create, person_page, PersonInput};
+use leadline_core::people::{person_create, person_move, person_page, PersonInput};
 use leadline_core::removal::{person_delete, ReportsDestination};
 use leadline_core::reorg::{reorg_undo, Move};
 use leadline_core::skills::assessment::{
@@ -283,7 +283,15 @@ pub fn other_variants(f: &mut Fixtures) {
         "person_page_namesakes",
         &person_page(ws.conn(), "", 0, 200).unwrap(),
     );
-    f.add("org_search_sam", &ws.org_search("sam", 200).unwrap());
+    f.add("org_search_sam", &ws.org_search("sam", 20).unwrap());
+
+    // Katherine moves under Alexander the staff engineer, who is declared an
+    // IC: he becomes a single-report manager and a role mismatch, and the
+    // dashboard tells him from the other Alexander by his title.
+    let mut ws = Workspace::in_memory().unwrap();
+    let org = seed::org(&mut ws);
+    person_move(ws.conn(), org.katherine.id, Some(org.alexander_staff.id)).unwrap();
+    f.add("metrics_namesakes", &ws.metrics(None).unwrap());
 
     // Once someone is rated on Platform craft version 2, importing it again
     // makes version 3.

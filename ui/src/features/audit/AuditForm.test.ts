@@ -45,7 +45,7 @@ const props = (over: Record<string, unknown> = {}) => ({
 beforeEach(() => {
   vi.mocked(api.auditCreate).mockReset().mockResolvedValue(core.auditCreated());
   vi.mocked(api.today).mockReset().mockResolvedValue('2026-03-02');
-  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([reviewBot]);
+  vi.mocked(api.orgSearch).mockReset().mockImplementation(core.orgSearchFor);
 });
 
 describe('AuditForm', () => {

@@ -53,7 +53,7 @@ beforeEach(() => {
   vi.mocked(api.auditDelete).mockReset();
   vi.mocked(api.today).mockReset().mockResolvedValue('2026-11-02');
   vi.mocked(api.planList).mockReset().mockResolvedValue(core.planListAda());
-  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([adaNode]);
+  vi.mocked(api.orgSearch).mockReset().mockImplementation(core.orgSearchFor);
 });
 
 async function pickAda() {

@@ -26,7 +26,7 @@ beforeEach(() => {
     .mockReset()
     .mockImplementation(async (personId) => (personId === newest.person_id ? core.planListAda() : personId === katherine.id ? [core.planKatherineToManager()] : []));
   vi.mocked(api.planAddAuditActions).mockReset().mockResolvedValue(core.planAuditFeed());
-  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([katherine]);
+  vi.mocked(api.orgSearch).mockReset().mockImplementation(core.orgSearchFor);
 });
 
 describe('AuditToPlan', () => {

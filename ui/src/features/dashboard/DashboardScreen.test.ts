@@ -76,6 +76,27 @@ describe('DashboardScreen', () => {
     expect(get(stores.screen)).toBe('org');
   });
 
+  it('tells flagged namesakes apart with the host\'s words beside the name', async () => {
+    // Katherine moved under Alexander the staff engineer, declared an IC: he has
+    // one report and a role the structure contradicts; his title tells him
+    // from the other Alexander. Alan and Linus have no namesakes.
+    const m = core.metricsNamesakes();
+    vi.mocked(api.metricsGet).mockResolvedValue(m);
+    render(DashboardScreen);
+    const namesakeOf = (row: HTMLElement) => row.querySelector('[data-testid="namesake"]')?.textContent ?? null;
+    const single = within(await screen.findByTestId('flags-single')).getAllByTestId('flag-item');
+    expect(single.map((r) => r.textContent?.replace(/\s+/g, ' ').trim())).toEqual(['Alan Turing span 1', 'Alexander · Staff Engineer span 1']);
+    expect(single.map(namesakeOf)).toEqual([null, '· Staff Engineer']);
+    const narrow = within(screen.getByTestId('flags-narrow')).getAllByTestId('flag-item');
+    expect(narrow.map(namesakeOf)).toEqual([null, '· Staff Engineer']);
+    const mismatches = within(screen.getByTestId('role-mismatches')).getAllByTestId('mismatch-item');
+    expect(mismatches.map((r) => r.getAttribute('data-person-id'))).toEqual(m.role_mismatches.map((r) => String(r.id)));
+    expect(mismatches.map(namesakeOf)).toEqual(['· Staff Engineer', null]);
+    // The button still bears the name alone, and focuses that Alexander.
+    await fireEvent.click(within(single[1]).getByRole('button', { name: 'Alexander' }));
+    expect(get(stores.orgFocusRequest)?.id).toBe(m.flags.single_report[1].id);
+  });
+
   it('shows the host validation error when thresholds are refused', async () => {
     vi.mocked(api.thresholdsSet).mockRejectedValue({ kind: 'invalid_input', message: 'narrow must be below wide' });
     render(DashboardScreen);

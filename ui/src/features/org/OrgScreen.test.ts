@@ -33,7 +33,7 @@ let session = 0;
 beforeEach(() => {
   vi.mocked(api.orgChildren).mockReset().mockImplementation(pagedChildren(oneRoot));
   vi.mocked(api.orgChain).mockReset().mockResolvedValue([]);
-  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([]);
+  vi.mocked(api.orgSearch).mockReset().mockImplementation(core.orgSearchFor);
   session += 1;
   stores.workspaceSession.set(session);
   stores.workspace.set({ path: '/w/org.leadline', file_name: 'org.leadline', people: 61, teams: 0 });

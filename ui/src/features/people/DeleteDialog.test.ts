@@ -17,9 +17,7 @@ const alan = everyone.find((n) => n.name === 'Alan Turing')!;
 
 beforeEach(() => {
   vi.mocked(api.personDelete).mockReset().mockResolvedValue(core.personDeleted());
-  vi.mocked(api.orgSearch)
-    .mockReset()
-    .mockImplementation(async (q) => everyone.filter((n) => n.name.toLowerCase().includes(q.toLowerCase())));
+  vi.mocked(api.orgSearch).mockReset().mockImplementation(core.orgSearchFor);
 });
 
 describe('DeleteDialog', () => {
@@ -51,11 +49,12 @@ describe('DeleteDialog', () => {
 
   it('tells namesakes apart in the picker and in the choice, with the host\'s words as text', async () => {
     // The two Alexanders differ by title; the two Sam Lees, both engineers, by team.
-    const [staff, engineer] = core.orgSearchAlexander();
-    const [samPlatform, samPayments] = core.orgSearchSam();
+    const [staff, engineer] = core.orgSearchAlexander().nodes;
+    const [samPlatform, samPayments] = core.orgSearchSam().nodes;
     // A name the host could only tell apart by a file id holding markup: rendering it as text is the point.
     const marked = { ...samPayments, disambiguation: '<b>id</b> E-104' };
-    vi.mocked(api.orgSearch).mockResolvedValue([staff, engineer, samPlatform, marked]);
+    // Both searches' people in one answer: an override, so its total is set with it.
+    vi.mocked(api.orgSearch).mockResolvedValue({ total: 4, nodes: [staff, engineer, samPlatform, marked] });
     render(DeleteDialog, { person: boss, onclose: () => {}, ondeleted: () => {} });
     await fireEvent.click(screen.getByTestId('delete-dest-person'));
     await fireEvent.input(screen.getByTestId('delete-dest-search'), { target: { value: 'a' } });

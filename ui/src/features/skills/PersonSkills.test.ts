@@ -38,7 +38,7 @@ beforeEach(() => {
   vi.mocked(api.assessmentList).mockReset().mockResolvedValue([managerH2]);
   vi.mocked(api.assessmentCompare).mockReset().mockResolvedValue(core.assessmentCompareAda());
   vi.mocked(api.today).mockReset().mockResolvedValue('2026-07-03');
-  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([adaNode]);
+  vi.mocked(api.orgSearch).mockReset().mockImplementation(core.orgSearchFor);
 });
 
 /** Ada rates one skill and saves: the host answers with selfH1, whose round has no manager half. */

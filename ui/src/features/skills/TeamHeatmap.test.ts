@@ -29,7 +29,7 @@ beforeEach(() => {
     .mockImplementation(async (scope) =>
       scope.kind === 'subtree' ? core.teamHeatmapGrace() : scope.team_id === search.id ? core.teamHeatmapSearch() : core.teamHeatmapPlatform(),
     );
-  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([grace]);
+  vi.mocked(api.orgSearch).mockReset().mockImplementation(core.orgSearchFor);
 });
 
 describe('TeamHeatmap', () => {

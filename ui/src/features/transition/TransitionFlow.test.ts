@@ -33,7 +33,6 @@ const { default: TransitionScreen } = await import('./TransitionScreen.svelte');
 const { resetTransitionState } = await import('./transitionState');
 
 const ada = core.personAda();
-const adaNode = core.orgChildrenGrace().nodes.find((n) => n.id === ada.id)!;
 const plan = core.plan();
 const late = plan.items.find((i) => i.overdue)!;
 
@@ -47,7 +46,7 @@ beforeEach(() => {
   // The shell's today: the day the plan fixture starts on.
   vi.mocked(api.today).mockResolvedValue(core.plan().start_date);
   vi.mocked(api.placementCandidates).mockResolvedValue(core.placementCandidatesAda());
-  vi.mocked(api.orgSearch).mockResolvedValue([adaNode]);
+  vi.mocked(api.orgSearch).mockImplementation(core.orgSearchFor);
   vi.mocked(api.orgChildren).mockResolvedValue(core.orgChildrenAda());
   vi.mocked(api.personGet).mockImplementation(async () => (step === 'before' || step === 'undone' ? core.personAda() : core.personAdaAfterPlan()));
   vi.mocked(api.profileList).mockResolvedValue(core.profileList());

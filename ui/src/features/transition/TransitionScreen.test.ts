@@ -31,7 +31,7 @@ beforeEach(() => {
   vi.mocked(api.workspaceInfo).mockResolvedValue(null);
   vi.mocked(api.planList).mockReset().mockResolvedValue(core.planListAda());
   vi.mocked(api.planGet).mockReset().mockImplementation(async (id) => (id === older.id ? core.planTechLead() : core.plan()));
-  vi.mocked(api.orgSearch).mockReset().mockResolvedValue([ada]);
+  vi.mocked(api.orgSearch).mockReset().mockImplementation(core.orgSearchFor);
 });
 
 describe('TransitionScreen', () => {

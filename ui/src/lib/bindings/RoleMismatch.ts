@@ -8,4 +8,9 @@ export type RoleMismatch = { id: number, name: string, declared: RoleTrack,
 /**
  * What the structure says: "manager" or "ic".
  */
-structural: RoleTrack, span: number, };
+structural: RoleTrack, span: number, 
+/**
+ * What tells this person apart from others with the same name (title,
+ * team or id); `null` when nobody else has the name.
+ */
+disambiguation: string | null, };

@@ -1,7 +1,7 @@
 //! An in-memory snapshot of the reporting structure, laid out as flat arrays so
 //! that metrics, subtree sizes and search over 100,000 people are linear scans
 //! instead of recursive queries. The `Workspace` caches one and reloads it after
-//! any write.
+//! any write; `search` keeps the texts people are found by beside it.
 
 use std::collections::HashMap;
 
@@ -13,6 +13,9 @@ use ts_rs::TS;
 pub use crate::chain::{chain_text, cycle_message};
 use crate::error::{Error, Result};
 use crate::people::{PersonKind, RoleTrack};
+
+mod search;
+pub use search::{org_search, Found, OrgMatches, SearchIndex};
 
 const NONE: u32 = u32::MAX;
 
@@ -319,22 +322,19 @@ pub struct OrgNode {
     pub disambiguation: Option<String>,
 }
 
-/// Reads the chart nodes for a set of people. `descendants` comes from the caller
-/// so it is computed once per structure, not once per call. Titles, teams and
-/// namesakes are read from the database: only a screenful of nodes is asked for
-/// at a time, and keeping every title in memory would slow down every reload of
-/// the structure.
-pub fn org_nodes(
-    conn: &Connection,
-    structure: &OrgStructure,
-    descendants: &[u32],
-    nodes: &[u32],
-) -> Result<Vec<OrgNode>> {
+/// What a list shows beside a person's name: (title, team, ext_id).
+type ShownRow = (String, Option<String>, String);
+
+/// Reads what the lists show of `nodes`, one indexed lookup each: the chart
+/// asks for a screenful at a time, and the workspace remembers what the flag
+/// lists asked for until the structure changes. Keeping every title in memory
+/// would slow down every reload of the structure.
+fn shown_of(conn: &Connection, structure: &OrgStructure, nodes: &[u32]) -> Result<Vec<ShownRow>> {
     let mut shown_of = conn.prepare_cached(
         "SELECT p.title, t.name, p.ext_id FROM person p LEFT JOIN team t ON t.id = p.team_id
          WHERE p.id = ?1",
     )?;
-    let shown: Vec<(String, Option<String>, String)> = nodes
+    nodes
         .iter()
         .map(|&n| {
             Ok(shown_of
@@ -344,12 +344,22 @@ pub fn org_nodes(
                 .optional()?
                 .unwrap_or_default())
         })
-        .collect::<Result<_>>()?;
-    let mut told_apart = crate::people::disambiguations(
+        .collect()
+}
+
+/// What tells each of `nodes` apart from people with the same name, by
+/// person id, for those who have namesakes (see `people::disambiguations`).
+fn told_apart(
+    conn: &Connection,
+    structure: &OrgStructure,
+    nodes: &[u32],
+    shown: &[ShownRow],
+) -> Result<HashMap<i64, String>> {
+    crate::people::disambiguations(
         conn,
         &nodes
             .iter()
-            .zip(&shown)
+            .zip(shown)
             .map(|(&n, (title, team, ext_id))| crate::people::Shown {
                 id: structure.ids[n as usize],
                 name: &structure.names[n as usize],
@@ -358,7 +368,29 @@ pub fn org_nodes(
                 ext_id,
             })
             .collect::<Vec<_>>(),
-    )?;
+    )
+}
+
+/// What tells each of `nodes` apart from their namesakes, by person id, for
+/// those who have any: for lists that show a name alone (the metrics' flags).
+pub fn org_disambiguations(
+    conn: &Connection,
+    structure: &OrgStructure,
+    nodes: &[u32],
+) -> Result<HashMap<i64, String>> {
+    told_apart(conn, structure, nodes, &shown_of(conn, structure, nodes)?)
+}
+
+/// Reads the chart nodes for a set of people. `descendants` comes from the caller
+/// so it is computed once per structure, not once per call.
+pub fn org_nodes(
+    conn: &Connection,
+    structure: &OrgStructure,
+    descendants: &[u32],
+    nodes: &[u32],
+) -> Result<Vec<OrgNode>> {
+    let shown = shown_of(conn, structure, nodes)?;
+    let mut told_apart = told_apart(conn, structure, nodes, &shown)?;
     Ok(nodes
         .iter()
         .zip(shown)
@@ -376,30 +408,6 @@ pub fn org_nodes(
             }
         })
         .collect())
-}
-
-/// Case-insensitive search over names; matches at the start of the name first.
-pub fn org_search(structure: &OrgStructure, query: &str, limit: usize) -> Vec<u32> {
-    let query = query.trim().to_lowercase();
-    if query.is_empty() {
-        return Vec::new();
-    }
-    let mut prefix = Vec::new();
-    let mut inside = Vec::new();
-    for i in 0..structure.len() {
-        let name = structure.names[i].to_lowercase();
-        if name.starts_with(&query) {
-            prefix.push(i as u32);
-            if prefix.len() >= limit {
-                break;
-            }
-        } else if inside.len() < limit && name.contains(&query) {
-            inside.push(i as u32);
-        }
-    }
-    prefix.extend(inside);
-    prefix.truncate(limit);
-    prefix
 }
 
 #[cfg(test)]
@@ -420,19 +428,5 @@ mod tests {
         let counts = s.descendant_counts();
         let of = |id| counts[s.index(id).unwrap() as usize];
         assert_eq!((of(ada), of(bo), of(eve)), (4, 2, 0));
-    }
-
-    #[test]
-    fn search_puts_name_prefixes_first() {
-        let conn = open_in_memory().unwrap();
-        add(&conn, "Maria Ada", None);
-        add(&conn, "Adalbert", None);
-        let s = OrgStructure::load(&conn).unwrap();
-        let found: Vec<&str> = org_search(&s, "ada", 10)
-            .iter()
-            .map(|&i| &*s.names[i as usize])
-            .collect();
-        assert_eq!(found, ["Adalbert", "Maria Ada"]);
-        assert!(org_search(&s, "  ", 10).is_empty());
     }
 }
