@@ -24,6 +24,7 @@ mod fixtures;
 mod items;
 mod lifecycle;
 mod markdown;
+mod pacing;
 mod read;
 
 pub use create::{plan_create, plan_unplaced_reports};
@@ -39,6 +40,10 @@ pub use lifecycle::{
     plan_restore,
 };
 pub use markdown::plan_markdown;
+pub use pacing::{
+    plan_days_check, practice_room, KindHours, LaterSkill, PaceChoice, PaceWeek, PacedItem,
+    PlanPace, DUE_PER_WEEK, PLAN_DAYS, PLAN_DAYS_MAX, PRACTICE_PERCENT,
+};
 pub use read::{plan_get, plan_list};
 
 /// Where an item of a plan came from.
@@ -195,16 +200,32 @@ pub struct WeeklyBudget {
 impl WeeklyBudget {
     /// Hours a week over all five kinds of time.
     pub fn total(&self) -> u32 {
-        [
-            self.hands_on,
-            self.agents,
-            self.reviews,
-            self.mentoring,
-            self.one_on_ones,
-        ]
-        .iter()
-        .map(|&h| u32::from(h))
-        .sum()
+        TimeKind::ALL
+            .iter()
+            .map(|&kind| u32::from(self.hours(kind)))
+            .sum()
+    }
+
+    /// The hours a week of one kind.
+    pub fn hours(&self, kind: TimeKind) -> u8 {
+        match kind {
+            TimeKind::HandsOn => self.hands_on,
+            TimeKind::Agents => self.agents,
+            TimeKind::Reviews => self.reviews,
+            TimeKind::Mentoring => self.mentoring,
+            TimeKind::OneOnOnes => self.one_on_ones,
+        }
+    }
+
+    /// The hours a week of one kind, for changing them.
+    pub fn hours_mut(&mut self, kind: TimeKind) -> &mut u8 {
+        match kind {
+            TimeKind::HandsOn => &mut self.hands_on,
+            TimeKind::Agents => &mut self.agents,
+            TimeKind::Reviews => &mut self.reviews,
+            TimeKind::Mentoring => &mut self.mentoring,
+            TimeKind::OneOnOnes => &mut self.one_on_ones,
+        }
     }
 }
 
