@@ -4,6 +4,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::items::{item_insert, next_position};
+use super::pacing::Calendar;
 use super::read::{plan_exists, plan_get, plan_is_there};
 use super::{AuditFeed, CheckpointDecision, DeletedPlan, Plan, WeeklyBudget};
 use crate::dates;
@@ -99,8 +100,9 @@ fn plan_row_reinsert(tx: &Transaction, p: &Plan) -> Result<()> {
     };
     tx.execute(
         "INSERT INTO transition_plan (id, person_id, from_role, profile_id, profile_name, start_date, structure_change_id,
-                                      budget, checkpoint_decision, checkpoint_note, created_on, direction, baseline_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                      budget, checkpoint_decision, checkpoint_note, created_on, direction, baseline_on,
+                                      length_days)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             p.id,
             p.person_id,
@@ -114,7 +116,8 @@ fn plan_row_reinsert(tx: &Transaction, p: &Plan) -> Result<()> {
             p.checkpoint_note,
             p.created_on,
             p.direction.as_str(),
-            p.baseline_on
+            p.baseline_on,
+            p.length_days
         ],
     )?;
     Ok(())
@@ -224,7 +227,7 @@ fn audit_actions_add(
     audit_id: i64,
     today: &str,
 ) -> Result<AuditFeed> {
-    let start = plan_start_date(tx, plan_id)?;
+    let calendar = plan_calendar(tx, plan_id)?;
     let audit = audit_get(tx, audit_id)?;
     let (mut added, mut already_there) = (0, 0);
     let mut position = next_position(tx, plan_id)?;
@@ -233,7 +236,7 @@ fn audit_actions_add(
             already_there += 1;
             continue;
         }
-        audit_action_insert(tx, plan_id, audit_id, position, &start, &action)?;
+        audit_action_insert(tx, plan_id, audit_id, position, calendar, &action)?;
         position += 1;
         added += 1;
     }
@@ -244,14 +247,16 @@ fn audit_actions_add(
     })
 }
 
-fn plan_start_date(tx: &Connection, plan_id: i64) -> Result<String> {
-    tx.query_row(
-        "SELECT start_date FROM transition_plan WHERE id = ?1",
-        [plan_id],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or_else(|| Error::NotFound(format!("no transition plan with id {plan_id}")))
+fn plan_calendar(tx: &Connection, plan_id: i64) -> Result<Calendar> {
+    let (start, days): (String, u32) = tx
+        .query_row(
+            "SELECT start_date, length_days FROM transition_plan WHERE id = ?1",
+            [plan_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("no transition plan with id {plan_id}")))?;
+    Calendar::new(&start, days)
 }
 
 /// Whether this audit already fed the plan an item for this stage, so feeding
@@ -275,7 +280,7 @@ fn audit_action_insert(
     plan_id: i64,
     audit_id: i64,
     position: i64,
-    start: &str,
+    calendar: Calendar,
     action: &BottleneckAction,
 ) -> Result<()> {
     tx.execute(
@@ -291,7 +296,7 @@ fn audit_action_insert(
                 action.done_when,
                 action.kind.as_str(),
                 action.hours_per_week,
-                dates::add_days(start, 30 * action.phase as i64)?,
+                dates::format(calendar.phase_end(action.phase)),
                 action.stage.as_str(),
                 audit_id
             ],
@@ -461,6 +466,7 @@ mod tests {
             }],
             direction: None,
             reports_stay: false,
+            pace: None,
         };
         let plan = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap();
         let last = plan.items.last().unwrap().clone();

@@ -5,9 +5,11 @@
 //!
 //! This file holds a plan's types. What is done with them lives beside it:
 //! `direction` (to an IC role or back to managing, and what follows from that),
-//! `create`, `read` (`plan_get`, `plan_list`), `items` (one item at a time),
-//! `lifecycle` (deleting and restoring a plan, its budget, its checkpoint, the
-//! actions an audit feeds in) and `markdown`. Every operation keeps its old path,
+//! `pacing` (when each item is due, so the practice fits the week), `preview`
+//! (a new plan before it is made) and `create`, `read` (`plan_get`,
+//! `plan_list`), `items` (one item at a time), `lifecycle` (deleting and
+//! restoring a plan, its budget, its checkpoint, the actions an audit feeds
+//! in) and `markdown`. Every operation keeps its old path,
 //! `transition::plan::…`, through the re-exports below.
 
 use serde::{Deserialize, Serialize};
@@ -25,11 +27,13 @@ mod items;
 mod lifecycle;
 mod markdown;
 mod pacing;
+mod preview;
 mod read;
 
 pub use create::{plan_create, plan_unplaced_reports};
 pub use direction::{
-    Direction, CHECKPOINT_QUESTIONS, CHECKPOINT_QUESTIONS_TO_MANAGER, CHECKPOINT_TITLE,
+    checkpoint_title, Direction, CHECKPOINT_QUESTIONS, CHECKPOINT_QUESTIONS_TO_MANAGER,
+    CHECKPOINT_TITLE,
 };
 pub use items::{
     plan_item_add, plan_item_change, plan_item_check, plan_item_delete, plan_item_restore,
@@ -44,6 +48,7 @@ pub use pacing::{
     plan_days_check, practice_room, KindHours, LaterSkill, PaceChoice, PaceWeek, PacedItem,
     PlanPace, DUE_PER_WEEK, PLAN_DAYS, PLAN_DAYS_MAX, PRACTICE_PERCENT,
 };
+pub use preview::plan_preview;
 pub use read::{plan_get, plan_list};
 
 /// Where an item of a plan came from.
@@ -263,6 +268,11 @@ pub struct PlanInput {
     /// person, who then still manages them: only when chosen explicitly.
     #[serde(default)]
     pub reports_stay: bool,
+    /// For a plan that does not fit its weekly budget: the choice taken among
+    /// those `plan_preview` offers. `null`: none, and such a plan is refused.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub pace: Option<PaceChoice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -363,6 +373,10 @@ pub struct Plan {
     pub profile_id: Option<i64>,
     pub direction: Direction,
     pub start_date: String,
+    /// Days from the start to the checkpoint: three phases of a third each.
+    /// (Undo entries written before plans had a length read as 90.)
+    #[serde(default = "plan_days")]
+    pub length_days: u32,
     #[ts(type = "number | null")]
     pub structure_change_id: Option<i64>,
     /// The structure change the plan made, with whether it has been undone.
@@ -380,6 +394,10 @@ pub struct Plan {
     pub reassessed_on: Option<String>,
     /// Each target skill: its rating at the start and now.
     pub gaps: Vec<GapProgress>,
+}
+
+fn plan_days() -> u32 {
+    PLAN_DAYS
 }
 
 /// What deleting a plan removed; undo asks for `undo_id`.

@@ -7,6 +7,8 @@
 mod choices;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod typical;
 
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
