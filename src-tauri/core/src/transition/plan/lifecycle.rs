@@ -1,18 +1,18 @@
-//! A plan as a whole: deleting it and bringing it back, its weekly budget, the
-//! decision at its day-90 checkpoint, and the actions an SDLC audit feeds in.
+//! A plan as a whole: deleting it and bringing it back, the decision at its
+//! checkpoint, and the actions an SDLC audit feeds in. (Its weekly budget is
+//! `budget`.)
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::items::{item_insert, next_position};
 use super::pacing::Calendar;
 use super::read::{plan_exists, plan_get, plan_is_there};
-use super::{AuditFeed, CheckpointDecision, DeletedPlan, Plan, WeeklyBudget};
+use super::{AuditFeed, CheckpointDecision, DeletedPlan, Plan};
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::transition::audit::{
     audit_get, audit_store, bottleneck_actions, Audit, AuditInput, BottleneckAction, Stage,
 };
-use crate::transition::WEEK_HOURS_MAX;
 use crate::undo::{undo_record, undo_take, UndoKind};
 
 /// Deletes a plan with its items. The structure change it made stays (people
@@ -140,32 +140,6 @@ fn baseline_reinsert(tx: &Transaction, p: &Plan) -> Result<()> {
         )?;
     }
     Ok(())
-}
-
-/// Sets the weekly time budget.
-pub fn plan_budget_set(
-    conn: &Connection,
-    plan_id: i64,
-    budget: WeeklyBudget,
-    today: &str,
-) -> Result<Plan> {
-    let total = budget.total();
-    if total > WEEK_HOURS_MAX {
-        return Err(Error::InvalidInput(format!(
-            "the budget adds up to {total} hours a week; keep it at {WEEK_HOURS_MAX} or less"
-        )));
-    }
-    let tx = crate::db::write(conn)?;
-    plan_exists(&tx, plan_id)?;
-    tx.execute(
-        "UPDATE transition_plan SET budget = ?2 WHERE id = ?1",
-        params![
-            plan_id,
-            serde_json::to_string(&budget).expect("budget serializes")
-        ],
-    )?;
-    tx.commit()?;
-    plan_get(conn, plan_id, today)
 }
 
 /// Records the checkpoint's decision (or clears it) and the note beside it.
@@ -308,8 +282,8 @@ fn audit_action_insert(
 mod tests {
     use super::super::fixtures::{bo_with_a_plan, edit_of, structure, templates};
     use super::super::{
-        plan_create, plan_item_check, plan_item_update, plan_markdown, ItemSource, PlanInput,
-        PlanItemEdit,
+        plan_budget_set, plan_create, plan_item_check, plan_item_update, plan_markdown, ItemSource,
+        PlanInput, PlanItemEdit, WeeklyBudget,
     };
     use super::*;
     use crate::people::tests::add;

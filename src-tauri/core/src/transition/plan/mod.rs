@@ -7,9 +7,10 @@
 //! `direction` (to an IC role or back to managing, and what follows from that),
 //! `pacing` (when each item is due, so the practice fits the week), `preview`
 //! (a new plan before it is made) and `create`, `read` (`plan_get`,
-//! `plan_list`), `items` (one item at a time), `lifecycle` (deleting and
-//! restoring a plan, its budget, its checkpoint, the actions an audit feeds
-//! in) and `markdown`. Every operation keeps its old path,
+//! `plan_list`), `items` (one item at a time), `budget` (the weekly budget,
+//! re-pacing what is not done),
+//! `lifecycle` (deleting and restoring a plan, its checkpoint, the actions an
+//! audit feeds in) and `markdown`. Every operation keeps its old path,
 //! `transition::plan::…`, through the re-exports below.
 
 use serde::{Deserialize, Serialize};
@@ -19,6 +20,7 @@ use super::audit::Stage;
 use super::checklist::TimeKind;
 use crate::reorg::{Move, StructureChange};
 
+mod budget;
 mod create;
 mod direction;
 #[cfg(test)]
@@ -30,6 +32,7 @@ mod pacing;
 mod preview;
 mod read;
 
+pub use budget::{plan_budget_preview, plan_budget_set};
 pub use create::{plan_create, plan_unplaced_reports};
 pub use direction::{
     checkpoint_title, Direction, CHECKPOINT_QUESTIONS, CHECKPOINT_QUESTIONS_TO_MANAGER,
@@ -40,8 +43,7 @@ pub use items::{
     plan_item_update,
 };
 pub use lifecycle::{
-    plan_add_audit_actions, plan_audit_create, plan_budget_set, plan_checkpoint_set, plan_delete,
-    plan_restore,
+    plan_add_audit_actions, plan_audit_create, plan_checkpoint_set, plan_delete, plan_restore,
 };
 pub use markdown::plan_markdown;
 pub use pacing::{

@@ -4,6 +4,7 @@
 
 use rusqlite::Connection;
 
+use super::budget::budget_check;
 use super::pacing::{self, Calendar, LaterSkill, PaceChoice, PacedItem, PlanPace, PLAN_DAYS};
 use super::{checkpoint_title, Direction, ItemSource, PlanInput};
 use crate::error::{Error, Result};
@@ -13,7 +14,6 @@ use crate::skills::gaps::{gap_analysis, GapReport};
 use crate::transition::checklist::{
     checklist_generate, ChecklistItem, PracticeTemplates, TimeKind,
 };
-use crate::transition::WEEK_HOURS_MAX;
 
 /// What a plan starts from: the person, the target profile, their gaps
 /// against it and which way the move goes.
@@ -95,12 +95,7 @@ pub(super) fn checklist_paced(
         }
         Some(PaceChoice::LongerPlan { days: chosen }) => days = *chosen,
         Some(PaceChoice::BiggerBudget { budget: chosen, .. }) => {
-            if chosen.total() > WEEK_HOURS_MAX {
-                return Err(Error::InvalidInput(format!(
-                    "the budget adds up to {} hours a week; keep it at {WEEK_HOURS_MAX} or less",
-                    chosen.total()
-                )));
-            }
+            budget_check(chosen)?;
             budget = *chosen;
         }
     }
