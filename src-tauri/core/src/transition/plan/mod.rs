@@ -7,8 +7,8 @@
 //! `direction` (to an IC role or back to managing, and what follows from that),
 //! `pacing` (when each item is due, so the practice fits the week), `preview`
 //! (a new plan before it is made) and `create`, `read` (`plan_get`,
-//! `plan_list`), `items` (one item at a time), `budget` (the weekly budget,
-//! re-pacing what is not done),
+//! `plan_list`), `filter` (which items the plan page shows), `items` (one item
+//! at a time), `budget` (the weekly budget, re-pacing what is not done),
 //! `lifecycle` (deleting and restoring a plan, its checkpoint, the actions an
 //! audit feeds in) and `markdown`. Every operation keeps its old path,
 //! `transition::plan::…`, through the re-exports below.
@@ -23,6 +23,7 @@ use crate::reorg::{Move, StructureChange};
 mod budget;
 mod create;
 mod direction;
+mod filter;
 #[cfg(test)]
 mod fixtures;
 mod items;
@@ -37,6 +38,9 @@ pub use create::{plan_create, plan_unplaced_reports};
 pub use direction::{
     checkpoint_title, Direction, CHECKPOINT_QUESTIONS, CHECKPOINT_QUESTIONS_TO_MANAGER,
     CHECKPOINT_TITLE,
+};
+pub use filter::{
+    plan_items_filter, FilterCounts, ItemStatus, PlanItemFilter, PlanItemMatches, SkillCount,
 };
 pub use items::{
     plan_item_add, plan_item_change, plan_item_check, plan_item_delete, plan_item_restore,

@@ -19,8 +19,14 @@ pub(super) const ITEM_SELECT: &str =
         due_date, done_on, note, source, stage, audit_id, position
     FROM plan_item";
 
-/// An item as stored; overdue when not done and due before `today` (dates
-/// compared as dates, and a stored due date that is not one fails the read).
+/// Overdue: not done, and due before `today` (compared as dates). The one
+/// definition the plan, its filters and its pages use.
+pub(super) fn is_overdue(done: bool, due: NaiveDate, today: NaiveDate) -> bool {
+    !done && due < today
+}
+
+/// An item as stored, overdue or not (`is_overdue`); a stored due date that
+/// is not a date fails the read.
 pub(super) fn item_from_row(r: &rusqlite::Row, today: NaiveDate) -> rusqlite::Result<PlanItem> {
     let due_date: String = r.get(9)?;
     let due = dates::parse(&due_date).map_err(|e| {
@@ -39,7 +45,7 @@ pub(super) fn item_from_row(r: &rusqlite::Row, today: NaiveDate) -> rusqlite::Re
         done_when: r.get(6)?,
         kind: r.get(7)?,
         hours_per_week: r.get(8)?,
-        overdue: done_on.is_none() && due < today,
+        overdue: is_overdue(done_on.is_some(), due, today),
         due_date,
         done_on,
         note: r.get(11)?,
@@ -144,7 +150,7 @@ fn plan_row(conn: &Connection, id: i64) -> Result<Plan> {
     .ok_or_else(|| Error::NotFound(format!("no transition plan with id {id}")))
 }
 
-fn plan_items(conn: &Connection, plan_id: i64, today: &str) -> Result<Vec<PlanItem>> {
+pub(super) fn plan_items(conn: &Connection, plan_id: i64, today: &str) -> Result<Vec<PlanItem>> {
     let today = dates::parse(today)?;
     let mut stmt = conn.prepare(&format!(
         "{ITEM_SELECT} WHERE plan_id = ?1 ORDER BY phase, position"
