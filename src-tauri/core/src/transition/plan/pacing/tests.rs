@@ -41,11 +41,22 @@ fn checkpoint() -> Load {
     }
 }
 
-/// The due date of each item, "-" when it found no room.
-fn due_dates(loads: &[Load], budget: &WeeklyBudget, from: Option<&str>) -> Vec<String> {
+/// The plan's weeks, and the week of each item.
+fn placed(
+    loads: &[Load],
+    budget: &WeeklyBudget,
+    from: Option<&str>,
+) -> (Vec<Week>, Vec<Option<usize>>) {
     let weeks = calendar().weeks();
     let from = from.map(|d| dates::parse(d).unwrap());
-    pace(loads, &weeks, &practice_room(budget), from)
+    let week_of = pace(loads, &weeks, &practice_room(budget), from);
+    (weeks, week_of)
+}
+
+/// The due date of each item, "-" when it found no room.
+fn due_dates(loads: &[Load], budget: &WeeklyBudget, from: Option<&str>) -> Vec<String> {
+    let (weeks, week_of) = placed(loads, budget, from);
+    week_of
         .into_iter()
         .map(|w| w.map_or("-".to_string(), |w| dates::format(weeks[w].due_on)))
         .collect()
@@ -120,13 +131,7 @@ fn a_small_plan_spreads_its_items_to_the_end_of_each_phase() {
         due_dates(&loads, &WeeklyBudget::default(), None),
         ["2026-01-19", "2026-02-04", "2026-03-06", "2026-04-05"]
     );
-    let weeks = calendar().weeks();
-    let week_of = pace(
-        &loads,
-        &weeks,
-        &practice_room(&WeeklyBudget::default()),
-        None,
-    );
+    let (weeks, week_of) = placed(&loads, &WeeklyBudget::default(), None);
     let opens: Vec<String> = opens_on(&week_of, &weeks)
         .into_iter()
         .map(|d| dates::format(d.unwrap()))
@@ -205,13 +210,7 @@ fn a_crowded_phase_spills_into_the_next_and_every_week_takes_its_share() {
         loads.extend((0..count).map(|_| load(TimeKind::Agents, 1, phase)));
     }
     loads.push(checkpoint());
-    let weeks = calendar().weeks();
-    let week_of = pace(
-        &loads,
-        &weeks,
-        &practice_room(&WeeklyBudget::default()),
-        None,
-    );
+    let (weeks, week_of) = placed(&loads, &WeeklyBudget::default(), None);
     let per_week: Vec<usize> = (0..weeks.len())
         .map(|w| week_of.iter().filter(|of| **of == Some(w)).count())
         .collect();
