@@ -597,6 +597,7 @@ async fn an_audit_feeds_the_plan_a_later_audit_shows_what_improved_and_the_plan_
             moves: vec![],
             direction: None,
             reports_stay: false,
+            pace: None,
         };
         let templates = leadline_core::transition::shipped_templates();
         plan_create(&mut ws, &input, templates, "2026-11-22")

@@ -200,6 +200,7 @@ fn create(ws: &mut Workspace, args: CreateArgs, today: &str) -> Result<(), Error
         moves,
         direction: None,
         reports_stay,
+        pace: None,
     };
     let templates = templates_effective(ws.conn(), shipped_templates())?;
     let plan = plan_create(ws, &input, &templates, today)?;

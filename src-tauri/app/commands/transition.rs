@@ -5,7 +5,7 @@ use leadline_core::transition::checklist::PracticeTemplate;
 use leadline_core::transition::library::{self, TemplateSkill};
 use leadline_core::transition::plan::{
     self, AuditFeed, CheckpointDecision, DeletedPlan, DeletedPlanItem, Plan, PlanInput,
-    PlanItemEdit, WeeklyBudget,
+    PlanItemEdit, PlanItemFilter, PlanItemMatches, PlanPace, WeeklyBudget,
 };
 use leadline_core::transition::shipped_templates;
 use tauri::State;
@@ -20,6 +20,18 @@ pub async fn plan_create(state: State<'_, AppState>, input: PlanInput) -> Comman
         .with_workspace(move |ws| {
             let templates = library::templates_effective(ws.conn(), shipped_templates())?;
             plan::plan_create(ws, &input, &templates, &today)
+        })
+        .await?)
+}
+
+/// The plan `input` would make, paced over its days, with whether it fits the
+/// budget and, when it does not, the choices; nothing is written.
+#[tauri::command]
+pub async fn plan_preview(state: State<'_, AppState>, input: PlanInput) -> CommandResult<PlanPace> {
+    Ok(state
+        .with_workspace(move |ws| {
+            let templates = library::templates_effective(ws.conn(), shipped_templates())?;
+            plan::plan_preview(ws.conn(), &input, &templates)
         })
         .await?)
 }
@@ -109,6 +121,32 @@ pub async fn plan_budget_set(
     let today = crate::clock::today();
     Ok(state
         .with_workspace(move |ws| plan::plan_budget_set(ws.conn(), plan_id, budget, &today))
+        .await?)
+}
+
+/// The items not done re-paced for a budget, without writing.
+#[tauri::command]
+pub async fn plan_budget_preview(
+    state: State<'_, AppState>,
+    plan_id: i64,
+    budget: WeeklyBudget,
+) -> CommandResult<PlanPace> {
+    let today = crate::clock::today();
+    Ok(state
+        .with_workspace(move |ws| plan::plan_budget_preview(ws.conn(), plan_id, budget, &today))
+        .await?)
+}
+
+/// The items the plan page shows for a filter, with the counts.
+#[tauri::command]
+pub async fn plan_items_filter(
+    state: State<'_, AppState>,
+    plan_id: i64,
+    filter: PlanItemFilter,
+) -> CommandResult<PlanItemMatches> {
+    let today = crate::clock::today();
+    Ok(state
+        .with_workspace(move |ws| plan::plan_items_filter(ws.conn(), plan_id, &filter, &today))
         .await?)
 }
 

@@ -49,6 +49,12 @@ pub fn add_days(date: &str, days: i64) -> Result<String> {
         .ok_or_else(|| Error::InvalidInput(format!("{date} plus {days} days is not a date")))
 }
 
+/// The week around `date`: its Monday and its Sunday.
+pub fn week_of(date: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let monday = date - Days::new(date.weekday().num_days_from_monday().into());
+    (monday, monday + Days::new(6))
+}
+
 /// Days from `from` to `to` (negative when `to` is earlier).
 pub fn days_between(from: &str, to: &str) -> Result<i64> {
     Ok((parse(to)? - parse(from)?).num_days())

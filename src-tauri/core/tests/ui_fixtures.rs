@@ -147,11 +147,20 @@ fn the_sample_workspace_is_what_its_description_says() {
         ]),
         "the biggest gaps first (delegating wants to grow more than coaching); decomposing is among the first three"
     );
+    // Paced: 15 items and the checkpoint over 12 weeks take at most
+    // max(2, ⌈16/12⌉) = 2 a week, so days 1–30 hold 8 of their 9 items; the
+    // last (a decomposing item, the smallest gap) waits for days 31–60.
     assert_eq!(
         levels(2),
-        named(&[("delegating-work", Some(4)), ("coaching", Some(3))]),
-        "each further level a phase later"
+        named(&[
+            ("decomposing-work", Some(4)),
+            ("delegating-work", Some(4)),
+            ("coaching", Some(3))
+        ]),
+        "each further level a phase later, after the one item days 1–30 had no place for"
     );
+    let per_phase: Vec<u32> = work.plan.phases.iter().map(|p| p.total).collect();
+    assert_eq!(per_phase, [8, 7, 1]);
     assert_eq!(levels(3), named(&[("", None)]), "only the checkpoint");
     assert_eq!(work.plan.from_role, "manager of 4");
     assert_eq!(

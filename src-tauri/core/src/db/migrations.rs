@@ -284,4 +284,10 @@ pub const MIGRATIONS: &[&str] = &[
     UPDATE role_profile SET direction = 'to_manager'
         WHERE lower(key) LIKE '%manager%' OR lower(name) LIKE '%manager%';
     "#,
+    // 9: a plan may be longer than 90 days (chosen when its checklist does not
+    // fit the weekly budget): three phases of a third of its days each.
+    r#"
+    ALTER TABLE transition_plan ADD COLUMN length_days INTEGER NOT NULL DEFAULT 90
+        CHECK (length_days % 3 = 0 AND length_days BETWEEN 90 AND 360);
+    "#,
 ];

@@ -107,11 +107,11 @@ fn the_schema_is_the_one_the_migrations_describe() {
         "table skill_area: id framework_id key name position",
         "table structure_change: id description made_on moves undone",
         "table team: id name",
-        "table transition_plan: id person_id from_role profile_id profile_name start_date structure_change_id budget checkpoint_decision checkpoint_note created_on direction baseline_on",
+        "table transition_plan: id person_id from_role profile_id profile_name start_date structure_change_id budget checkpoint_decision checkpoint_note created_on direction baseline_on length_days",
         "table undo_entry: id kind label payload",
     ];
     assert_eq!(schema_summary(&open_in_memory().unwrap()), expected);
-    assert_eq!(schema_version(), 8, "a new migration needs its line above");
+    assert_eq!(schema_version(), 9, "a new migration needs its line above");
 }
 
 /// Before migration 8 a plan's direction came from the profile's name;

@@ -25,6 +25,15 @@ pub enum TimeKind {
 }
 
 impl TimeKind {
+    /// The five kinds, in the order the budget lists them.
+    pub const ALL: [TimeKind; 5] = [
+        TimeKind::HandsOn,
+        TimeKind::Agents,
+        TimeKind::Reviews,
+        TimeKind::Mentoring,
+        TimeKind::OneOnOnes,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             TimeKind::HandsOn => "hands_on",
@@ -32,6 +41,17 @@ impl TimeKind {
             TimeKind::Reviews => "reviews",
             TimeKind::Mentoring => "mentoring",
             TimeKind::OneOnOnes => "one_on_ones",
+        }
+    }
+
+    /// How the kind reads in a sentence ("hours of hands-on work a week").
+    pub fn label(self) -> &'static str {
+        match self {
+            TimeKind::HandsOn => "hands-on work",
+            TimeKind::Agents => "work with agents",
+            TimeKind::Reviews => "reviews",
+            TimeKind::Mentoring => "mentoring",
+            TimeKind::OneOnOnes => "1:1s",
         }
     }
 }

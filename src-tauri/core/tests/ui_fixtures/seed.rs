@@ -394,6 +394,7 @@ pub fn work(ws: &mut Workspace, org: &Org) -> Work {
         moves,
         direction: None,
         reports_stay: false,
+        pace: None,
     };
     let tech_lead = PlanInput {
         reports_stay: true,

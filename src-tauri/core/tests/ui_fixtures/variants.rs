@@ -183,6 +183,7 @@ pub fn plan_variants(f: &mut Fixtures) {
         moves: Vec::new(),
         direction: None,
         reports_stay: false,
+        pace: None,
     };
     let templates = templates_effective(ws.conn(), shipped_templates()).unwrap();
     let plan = plan_create(&mut ws, &input, &templates, TODAY).unwrap();
@@ -204,6 +205,7 @@ pub fn plan_variants(f: &mut Fixtures) {
         }],
         direction: None,
         reports_stay: false,
+        pace: None,
     };
     let templates = templates_effective(ws.conn(), shipped_templates()).unwrap();
     let plan = plan_create(&mut ws, &input, &templates, TODAY).unwrap();

@@ -109,7 +109,7 @@ describe('plan items', () => {
     expect(input('plan-item-form-title').value).toBe(late.title);
     expect(document.activeElement).toBe(screen.getByTestId('plan-item-form-title'));
     expect((screen.getByTestId('plan-item-form-done-when') as HTMLTextAreaElement).value).toBe(late.done_when);
-    expect(input('plan-item-form-due').value).toBe('2026-09-02');
+    expect(input('plan-item-form-due').value).toBe('2026-08-10');
     expect((screen.getByTestId('plan-item-form-phase') as HTMLSelectElement).value).toBe('1');
     expect(input('plan-item-form-hours').value).toBe('2');
     expect((screen.getByTestId('plan-item-form-kind') as HTMLSelectElement).value).toBe('reviews');
@@ -120,7 +120,7 @@ describe('plan items', () => {
     await fireEvent.input(screen.getByTestId('plan-item-form-hours'), { target: { value: '3' } });
     await fireEvent.change(screen.getByTestId('plan-item-form-kind'), { target: { value: 'mentoring' } });
     // An edited item keeps its due date when it changes phase.
-    expect(input('plan-item-form-due').value).toBe('2026-09-02');
+    expect(input('plan-item-form-due').value).toBe('2026-08-10');
     await fireEvent.click(within(dialog).getByTestId('plan-item-form-save'));
 
     expect(api.planItemUpdate).toHaveBeenCalledWith(shown.id, late.id, {
@@ -128,7 +128,7 @@ describe('plan items', () => {
       title: 'Pair with two juniors',
       done_when: late.done_when,
       note: 'Start with Bo',
-      due_date: '2026-09-02',
+      due_date: '2026-08-10',
       hours_per_week: 3,
       kind: 'mentoring',
     });

@@ -70,7 +70,8 @@ describe('PlanPage', () => {
     const phases = screen.getAllByTestId('plan-phase');
     expect(phases.map((p) => p.getAttribute('data-phase'))).toEqual(['1', '2', '3']);
     const progress = within(phases[0]).getByTestId('plan-phase-progress');
-    expect([progress.getAttribute('data-done'), progress.getAttribute('data-total')]).toEqual(['1', '9']);
+    // Paced: 16 items over 12 weeks take at most two a week, so days 1–30 hold 8 of their 9.
+    expect([progress.getAttribute('data-done'), progress.getAttribute('data-total')]).toEqual(['1', '8']);
     expect(progress.getAttribute('aria-valuenow')).toBe('1');
     expect(within(phases[0]).getAllByTestId('plan-item').map((i) => i.getAttribute('data-item-id'))).toEqual(
       shown.items.filter((i) => i.phase === 1).map((i) => String(i.id)),
@@ -87,12 +88,13 @@ describe('PlanPage', () => {
     const overdue = item(late.id);
     expect([overdue.getAttribute('data-done'), overdue.getAttribute('data-overdue'), overdue.getAttribute('data-phase')]).toEqual(['false', 'true', '1']);
     expect(overdue.classList.contains('overdue')).toBe(true);
-    expect(within(overdue).getByTestId('plan-item-due').textContent).toMatch(/Overdue.*2 Sept? 2026/);
+    // The second item of days 1–30, due with the first at the end of week 1 (3 Aug + 7 days).
+    expect(within(overdue).getByTestId('plan-item-due').textContent).toMatch(/Overdue.*10 Aug 2026/);
     const chip = within(overdue).getByTestId('plan-item-skill');
     expect([chip.getAttribute('data-skill-key'), chip.getAttribute('data-level')]).toEqual(['delegating-work', '3']);
     expect(chip.textContent).toMatch(/Delegating to people and agents.*3/);
     expect(overdue.textContent).toContain(`Done when ${late.done_when}`);
-    // Every item of phase 1 but the ticked one.
+    // Every item of phase 1 but the ticked one (7), and the one pacing moved to days 31–60, due 9 Sept.
     expect(screen.getByTestId('plan-overdue').getAttribute('data-value')).toBe('8');
   });
 

@@ -44,8 +44,8 @@ describe('planLogic', () => {
 
   it('totals a plan and its phases', () => {
     expect(planTotals(plan)).toEqual({ done: 1, total: 16, overdue: 8 });
-    // Phase 2: the six items after the nine of phase 1.
-    expect(itemsOfPhase(plan, 2).map((i) => i.id)).toEqual(plan.items.slice(9, 15).map((i) => i.id));
+    // Phase 2: the seven items after the eight of phase 1 (pacing left its ninth for days 31–60).
+    expect(itemsOfPhase(plan, 2).map((i) => i.id)).toEqual(plan.items.slice(8, 15).map((i) => i.id));
     expect(itemsOfPhase(plan, 2).every((i) => i.phase === 2)).toBe(true);
     expect(percent(1, 3)).toBe(33);
     expect(percent(0, 0)).toBe(0);

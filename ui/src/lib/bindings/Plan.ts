@@ -11,7 +11,12 @@ export type Plan = { id: number, person_id: number, person_name: string, from_ro
 /**
  * `null` when the profile has been deleted since (the plan keeps its name).
  */
-profile_id: number | null, direction: Direction, start_date: string, structure_change_id: number | null, 
+profile_id: number | null, direction: Direction, start_date: string, 
+/**
+ * Days from the start to the checkpoint: three phases of a third each.
+ * (Undo entries written before plans had a length read as 90.)
+ */
+length_days: number, structure_change_id: number | null, 
 /**
  * The structure change the plan made, with whether it has been undone.
  */

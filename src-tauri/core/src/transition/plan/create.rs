@@ -1,34 +1,27 @@
 //! Creating a plan: the checks that come first (an assessment to start from, a
-//! place for every report who needs one), the structure change the move makes,
-//! and the stored plan with the gaps it starts from and its generated checklist.
+//! place for every report who needs one, a checklist that fits the weekly
+//! budget), the structure change the move makes, and the stored plan with the
+//! gaps it starts from and its paced checklist.
 
 use rusqlite::{params, Connection, Transaction};
 
+use super::preview::{checklist_paced, fit_required, plan_start, PacedChecklist, PlanStart};
 use super::read::{assessed_on, plan_get};
-use super::{Direction, ItemSource, Plan, PlanInput, CHECKPOINT_TITLE};
+use super::{Direction, Plan, PlanInput};
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::people::{PersonBrief, PersonKind};
 use crate::reorg::{record_moves, reorg_check, Move};
-use crate::skills::framework::{profile_get, RoleProfile};
-use crate::skills::gaps::{gap_analysis, GapReport};
-use crate::transition::checklist::{
-    checklist_generate, ChecklistItem, PracticeTemplates, TimeKind,
-};
+use crate::skills::framework::RoleProfile;
+use crate::skills::gaps::GapReport;
+use crate::transition::checklist::PracticeTemplates;
 use crate::Workspace;
-
-/// What `plan_create` found and decided inside its transaction, ready to store.
-struct CheckedPlan {
-    profile: RoleProfile,
-    report: GapReport,
-    direction: Direction,
-    from: String,
-    change: Option<i64>,
-}
 
 /// Creates a plan in one transaction that checks everything, applies the moves
 /// (recorded for undo), and stores the plan, the gaps it starts from and its
-/// generated checklist.
+/// checklist, paced over its days (`plan_preview` shows the same beforehand).
+/// A checklist that does not fit the weekly budget is refused unless
+/// `input.pace` says which choice was taken; then the plan is made with it.
 pub fn plan_create(
     ws: &mut Workspace,
     input: &PlanInput,
@@ -37,38 +30,18 @@ pub fn plan_create(
 ) -> Result<Plan> {
     dates::parse(&input.start_date)?;
     let plan_id = ws.write(|tx| {
-        let person = crate::people::person_brief(tx, input.person_id)?;
-        let profile = profile_get(tx, input.profile_id)?;
-        let report = gap_analysis(tx, input.person_id, input.profile_id)?;
-        assessment_required(&person, &report)?;
-        let direction = input.direction.unwrap_or(profile.direction);
-        if direction == Direction::ToIc && !input.reports_stay {
-            reports_placed_required(tx, input, &person)?;
+        let start = plan_start(tx, input)?;
+        if start.direction == Direction::ToIc && !input.reports_stay {
+            reports_placed_required(tx, input, &start.person)?;
         }
+        let paced = checklist_paced(&start, input, templates)?;
+        fit_required(&paced.pace, input)?;
         let from = from_role(tx, input.person_id)?;
-        let description = change_description(direction, &person, &profile);
+        let description = change_description(start.direction, &start.person, &start.profile);
         let change = moves_apply(ws, tx, &input.moves, &description, today)?;
-        let checked = CheckedPlan {
-            profile,
-            report,
-            direction,
-            from,
-            change,
-        };
-        plan_insert(tx, input, templates, today, &checked)
+        plan_insert(tx, input, today, &start, &paced, &from, change)
     })?;
     plan_get(ws.conn(), plan_id, today)
-}
-
-/// The checklist comes from real gaps, so a plan needs an assessment to start from.
-fn assessment_required(person: &PersonBrief, report: &GapReport) -> Result<()> {
-    if report.self_assessed_on.is_none() && report.manager_assessed_on.is_none() {
-        return Err(Error::InvalidInput(format!(
-            "{} has no assessment on {} yet: do a self or manager assessment first, so the checklist comes from real gaps",
-            person.name, report.framework_name
-        )));
-    }
-    Ok(())
 }
 
 /// Agents may stay with an IC leader; people need a manager who manages, unless
@@ -172,42 +145,33 @@ fn moves_apply(
 fn plan_insert(
     tx: &Transaction,
     input: &PlanInput,
-    templates: &PracticeTemplates,
     today: &str,
-    checked: &CheckedPlan,
-) -> Result<i64> {
-    let mut items = checklist_generate(&checked.report, templates);
-    let plan_id = plan_row_insert(tx, input, today, checked)?;
-    baseline_insert(tx, plan_id, &checked.report)?;
-    // The checkpoint closes the plan, whatever the gaps.
-    items.push(checkpoint_item(checked.direction));
-    checklist_insert(tx, plan_id, &input.start_date, &items)?;
-    Ok(plan_id)
-}
-
-fn plan_row_insert(
-    tx: &Transaction,
-    input: &PlanInput,
-    today: &str,
-    checked: &CheckedPlan,
+    start: &PlanStart,
+    paced: &PacedChecklist,
+    from: &str,
+    change: Option<i64>,
 ) -> Result<i64> {
     tx.execute(
-        "INSERT INTO transition_plan (person_id, from_role, profile_id, profile_name, start_date, structure_change_id, budget, created_on, direction, baseline_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO transition_plan (person_id, from_role, profile_id, profile_name, start_date, structure_change_id, budget, created_on, direction, baseline_on, length_days)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             input.person_id,
-            checked.from,
-            checked.profile.id,
-            checked.profile.name,
+            from,
+            start.profile.id,
+            start.profile.name,
             input.start_date,
-            checked.change,
-            serde_json::to_string(&checked.direction.default_budget()).expect("budget serializes"),
+            change,
+            serde_json::to_string(&paced.pace.budget).expect("budget serializes"),
             today,
-            checked.direction.as_str(),
-            assessed_on(&checked.report)
+            start.direction.as_str(),
+            assessed_on(&start.report),
+            paced.pace.length_days
         ],
     )?;
-    Ok(tx.last_insert_rowid())
+    let plan_id = tx.last_insert_rowid();
+    baseline_insert(tx, plan_id, &start.report)?;
+    checklist_insert(tx, plan_id, paced)?;
+    Ok(plan_id)
 }
 
 /// The rating of each target skill when the plan starts, which later
@@ -232,51 +196,27 @@ fn baseline_insert(tx: &Transaction, plan_id: i64, report: &GapReport) -> Result
     Ok(())
 }
 
-/// The day-90 checkpoint as a checklist item; level 0 marks it as not from a gap.
-fn checkpoint_item(direction: Direction) -> ChecklistItem {
-    ChecklistItem {
-        skill_key: String::new(),
-        skill_name: String::new(),
-        level: 0,
-        title: CHECKPOINT_TITLE.into(),
-        done_when: direction.checkpoint_questions().into(),
-        hours_per_week: 1,
-        kind: TimeKind::OneOnOnes,
-        phase: 3,
-    }
-}
-
-/// Stores the checklist in its order, each item due at the end of its phase.
-fn checklist_insert(
-    tx: &Transaction,
-    plan_id: i64,
-    start_date: &str,
-    items: &[ChecklistItem],
-) -> Result<()> {
+/// Stores the checklist in its order, each item in the phase and with the due
+/// date pacing gave it.
+fn checklist_insert(tx: &Transaction, plan_id: i64, paced: &PacedChecklist) -> Result<()> {
     let mut insert = tx.prepare(
         "INSERT INTO plan_item (plan_id, position, phase, skill_key, skill_name, level, title, done_when, kind, hours_per_week, due_date, source)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
-    for (position, item) in items.iter().enumerate() {
-        let due = dates::add_days(start_date, 30 * item.phase as i64)?;
-        let source = if item.level == 0 {
-            ItemSource::Checkpoint
-        } else {
-            ItemSource::Gap
-        };
+    for (position, (item, dated)) in paced.items.iter().zip(&paced.pace.items).enumerate() {
         insert.execute(params![
             plan_id,
             position as i64,
-            item.phase,
-            item.skill_key,
-            item.skill_name,
-            (item.level > 0).then_some(item.level),
-            item.title,
+            dated.phase,
+            dated.skill_key,
+            dated.skill_name,
+            dated.level,
+            dated.title,
             item.done_when,
-            item.kind.as_str(),
-            item.hours_per_week,
-            due,
-            source.as_str()
+            dated.kind.as_str(),
+            dated.hours_per_week,
+            dated.due_date,
+            dated.source.as_str()
         ])?;
     }
     Ok(())
@@ -286,7 +226,7 @@ fn checklist_insert(
 mod tests {
     use super::super::direction::PHASES_TO_MANAGER;
     use super::super::fixtures::{assess_bo, structure, templates};
-    use super::super::plan_list;
+    use super::super::{plan_list, ItemSource, CHECKPOINT_TITLE};
     use super::*;
     use crate::people::tests::add;
     use crate::reorg::reorg_undo;
@@ -323,6 +263,7 @@ mod tests {
             ],
             direction: None,
             reports_stay: false,
+            pace: None,
         };
         let plan = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap();
         assert_eq!(plan.from_role, "manager of 2");
@@ -337,9 +278,16 @@ mod tests {
             ["practise delegate at 3", "practise coach at 2", "practise delegate at 4", CHECKPOINT_TITLE],
             "decompose is at target: no items; delegate is two levels short: two items, the second a phase later"
         );
+        // Paced by hand: days 1–30 have two items over their four weeks
+        // (ending 12-08, 12-15, 12-22 and 12-31): the j-th aims at week ⌈j·4/2⌉,
+        // weeks 2 and 4; days 31–60 have one, due at their end (2027-01-30);
+        // the checkpoint closes the plan on day 90 (2027-03-01). (Before
+        // pacing, both items of days 1–30 were due on 12-31.)
+        let due: Vec<&str> = plan.items.iter().map(|i| i.due_date.as_str()).collect();
         assert_eq!(
-            plan.items[0].due_date, "2026-12-31",
-            "phase 1 ends 30 days after the start"
+            due,
+            ["2026-12-15", "2026-12-31", "2027-01-30", "2027-03-01"],
+            "staggered inside each phase, the last on the phase's last day"
         );
         assert_eq!(
             plan.phases.iter().map(|p| p.total).collect::<Vec<_>>(),
@@ -392,6 +340,7 @@ mod tests {
             }],
             direction: None,
             reports_stay: false,
+            pace: None,
         };
         let err = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap_err();
         assert_eq!(err.kind(), crate::ErrorKind::InvalidInput, "{err}");
@@ -429,6 +378,7 @@ mod tests {
             }],
             direction: None,
             reports_stay: false,
+            pace: None,
         };
         let plan = plan_create(&mut ws, &input, &templates(), "2020-01-02").unwrap();
         assert_eq!(
@@ -500,6 +450,7 @@ mod tests {
             }],
             direction: None,
             reports_stay: false,
+            pace: None,
         };
         let err = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap_err();
         assert!(err.to_string().contains("assessment first"), "{err}");
@@ -534,11 +485,15 @@ mod tests {
             }],
             direction: Some(Direction::ToManager),
             reports_stay: false,
+            pace: None,
         };
         let plan = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap();
         assert_eq!(plan.direction, Direction::ToManager);
         assert_eq!(plan.budget, Direction::ToManager.default_budget());
-        assert_eq!(plan.phases[0].title, PHASES_TO_MANAGER[0].0);
+        assert_eq!(
+            plan.phases[0].title,
+            format!("Days 1–30: {}", PHASES_TO_MANAGER[0].0)
+        );
         assert!(plan.checkpoint_questions[0].contains("than I did as an IC"));
         assert_eq!(
             crate::people::person_get(ws.conn(), cy).unwrap().manager_id,
@@ -592,6 +547,7 @@ mod tests {
                 moves: vec![],
                 direction: None,
                 reports_stay: true,
+                pace: None,
             };
             let plan = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap();
             assert_eq!(plan.direction, expected, "{}", profile.name);

@@ -25,6 +25,7 @@ impl Direction {
         }
     }
 
+    /// Each phase's name and goal; `phase_title` puts its days before the name.
     pub(super) fn phases(self) -> &'static [(&'static str, &'static str); 3] {
         match self {
             Direction::ToIc => &PHASES,
@@ -41,19 +42,38 @@ impl Direction {
 }
 
 pub(super) const PHASES_TO_MANAGER: [(&str, &str); 3] = [
-    ("Days 1–30: get to know the people", "Hold a first 1:1 with everyone, learn what each person needs, and keep one piece of hands-on work to stay close to the code."),
-    ("Days 31–60: set the rhythm", "Set up the team's routines, hand over the work you used to do yourself, and give a first round of feedback."),
-    ("Days 61–90: lead through others, then decide", "Let the team own a result end to end, then use the checkpoint to keep going, adjust, or go back."),
+    ("get to know the people", "Hold a first 1:1 with everyone, learn what each person needs, and keep one piece of hands-on work to stay close to the code."),
+    ("set the rhythm", "Set up the team's routines, hand over the work you used to do yourself, and give a first round of feedback."),
+    ("lead through others, then decide", "Let the team own a result end to end, then use the checkpoint to keep going, adjust, or go back."),
 ];
 
 const PHASES: [(&str, &str); 3] = [
-    ("Days 1–30: learn the work again", "Close the biggest gaps first and get hands-on with the team's code, tools and agents."),
-    ("Days 31–60: lead through the work", "Take on the next level of each skill, delegate to people and agents, and review their output."),
-    ("Days 61–90: own outcomes, then decide", "Own a result end to end, then use the checkpoint to keep going, adjust, or go back."),
+    ("learn the work again", "Close the biggest gaps first and get hands-on with the team's code, tools and agents."),
+    ("lead through the work", "Take on the next level of each skill, delegate to people and agents, and review their output."),
+    ("own outcomes, then decide", "Own a result end to end, then use the checkpoint to keep going, adjust, or go back."),
 ];
 
-/// The checkpoint at the end of day 90, and the questions to answer there.
-pub const CHECKPOINT_TITLE: &str = "Day-90 checkpoint: keep going, adjust, or go back";
+/// "Days 31–60: lead through the work": a phase's days in a plan of `days`
+/// days (three phases of a third each), then its name.
+pub(super) fn phase_title(phase: u8, name: &str, days: u32) -> String {
+    let third = days / 3;
+    let first = third * (u32::from(phase) - 1) + 1;
+    format!("Days {first}–{}: {name}", third * u32::from(phase))
+}
+
+macro_rules! checkpoint_name {
+    () => {
+        "checkpoint: keep going, adjust, or go back"
+    };
+}
+
+/// The checkpoint at the end of a 90-day plan, and the questions to answer there.
+pub const CHECKPOINT_TITLE: &str = concat!("Day-90 ", checkpoint_name!());
+
+/// The checkpoint's title in a plan of `days` days.
+pub fn checkpoint_title(days: u32) -> String {
+    format!("Day-{days} {}", checkpoint_name!())
+}
 pub const CHECKPOINT_QUESTIONS: &str = "Do I have more energy at the end of a week than I did as a manager? \
 Which work of the last month am I proudest of, and was it hands-on, through agents, or through people? \
 Which gaps closed, and which did not move? What would I need to change to stay, and is that change possible here? \

@@ -73,6 +73,7 @@ pub(super) fn bo_with_a_plan(ws: &mut Workspace) -> (i64, i64, Plan) {
         moves: vec![],
         direction: None,
         reports_stay: false,
+        pace: None,
     };
     let plan = plan_create(ws, &input, &templates(), "2026-11-22").unwrap();
     (f.id, bo, plan)

@@ -303,6 +303,7 @@ mod tests {
             moves: vec![],
             direction: None,
             reports_stay: false,
+            pace: None,
         };
         let plan = plan_create(&mut ws, &input, &templates(), "2026-01-01").unwrap();
         let first = plan.items[0].id;

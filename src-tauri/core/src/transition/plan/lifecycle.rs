@@ -1,17 +1,18 @@
-//! A plan as a whole: deleting it and bringing it back, its weekly budget, the
-//! decision at its day-90 checkpoint, and the actions an SDLC audit feeds in.
+//! A plan as a whole: deleting it and bringing it back, the decision at its
+//! checkpoint, and the actions an SDLC audit feeds in. (Its weekly budget is
+//! `budget`.)
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::items::{item_insert, next_position};
+use super::pacing::Calendar;
 use super::read::{plan_exists, plan_get, plan_is_there};
-use super::{AuditFeed, CheckpointDecision, DeletedPlan, Plan, WeeklyBudget};
+use super::{AuditFeed, CheckpointDecision, DeletedPlan, Plan};
 use crate::dates;
 use crate::error::{Error, Result};
 use crate::transition::audit::{
     audit_get, audit_store, bottleneck_actions, Audit, AuditInput, BottleneckAction, Stage,
 };
-use crate::transition::WEEK_HOURS_MAX;
 use crate::undo::{undo_record, undo_take, UndoKind};
 
 /// Deletes a plan with its items. The structure change it made stays (people
@@ -99,8 +100,9 @@ fn plan_row_reinsert(tx: &Transaction, p: &Plan) -> Result<()> {
     };
     tx.execute(
         "INSERT INTO transition_plan (id, person_id, from_role, profile_id, profile_name, start_date, structure_change_id,
-                                      budget, checkpoint_decision, checkpoint_note, created_on, direction, baseline_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                      budget, checkpoint_decision, checkpoint_note, created_on, direction, baseline_on,
+                                      length_days)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             p.id,
             p.person_id,
@@ -114,7 +116,8 @@ fn plan_row_reinsert(tx: &Transaction, p: &Plan) -> Result<()> {
             p.checkpoint_note,
             p.created_on,
             p.direction.as_str(),
-            p.baseline_on
+            p.baseline_on,
+            p.length_days
         ],
     )?;
     Ok(())
@@ -137,32 +140,6 @@ fn baseline_reinsert(tx: &Transaction, p: &Plan) -> Result<()> {
         )?;
     }
     Ok(())
-}
-
-/// Sets the weekly time budget.
-pub fn plan_budget_set(
-    conn: &Connection,
-    plan_id: i64,
-    budget: WeeklyBudget,
-    today: &str,
-) -> Result<Plan> {
-    let total = budget.total();
-    if total > WEEK_HOURS_MAX {
-        return Err(Error::InvalidInput(format!(
-            "the budget adds up to {total} hours a week; keep it at {WEEK_HOURS_MAX} or less"
-        )));
-    }
-    let tx = crate::db::write(conn)?;
-    plan_exists(&tx, plan_id)?;
-    tx.execute(
-        "UPDATE transition_plan SET budget = ?2 WHERE id = ?1",
-        params![
-            plan_id,
-            serde_json::to_string(&budget).expect("budget serializes")
-        ],
-    )?;
-    tx.commit()?;
-    plan_get(conn, plan_id, today)
 }
 
 /// Records the checkpoint's decision (or clears it) and the note beside it.
@@ -224,7 +201,7 @@ fn audit_actions_add(
     audit_id: i64,
     today: &str,
 ) -> Result<AuditFeed> {
-    let start = plan_start_date(tx, plan_id)?;
+    let calendar = plan_calendar(tx, plan_id)?;
     let audit = audit_get(tx, audit_id)?;
     let (mut added, mut already_there) = (0, 0);
     let mut position = next_position(tx, plan_id)?;
@@ -233,7 +210,7 @@ fn audit_actions_add(
             already_there += 1;
             continue;
         }
-        audit_action_insert(tx, plan_id, audit_id, position, &start, &action)?;
+        audit_action_insert(tx, plan_id, audit_id, position, calendar, &action)?;
         position += 1;
         added += 1;
     }
@@ -244,14 +221,16 @@ fn audit_actions_add(
     })
 }
 
-fn plan_start_date(tx: &Connection, plan_id: i64) -> Result<String> {
-    tx.query_row(
-        "SELECT start_date FROM transition_plan WHERE id = ?1",
-        [plan_id],
-        |r| r.get(0),
-    )
-    .optional()?
-    .ok_or_else(|| Error::NotFound(format!("no transition plan with id {plan_id}")))
+fn plan_calendar(tx: &Connection, plan_id: i64) -> Result<Calendar> {
+    let (start, days): (String, u32) = tx
+        .query_row(
+            "SELECT start_date, length_days FROM transition_plan WHERE id = ?1",
+            [plan_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("no transition plan with id {plan_id}")))?;
+    Calendar::new(&start, days)
 }
 
 /// Whether this audit already fed the plan an item for this stage, so feeding
@@ -275,7 +254,7 @@ fn audit_action_insert(
     plan_id: i64,
     audit_id: i64,
     position: i64,
-    start: &str,
+    calendar: Calendar,
     action: &BottleneckAction,
 ) -> Result<()> {
     tx.execute(
@@ -291,7 +270,7 @@ fn audit_action_insert(
                 action.done_when,
                 action.kind.as_str(),
                 action.hours_per_week,
-                dates::add_days(start, 30 * action.phase as i64)?,
+                dates::format(calendar.phase_end(action.phase)),
                 action.stage.as_str(),
                 audit_id
             ],
@@ -303,8 +282,8 @@ fn audit_action_insert(
 mod tests {
     use super::super::fixtures::{bo_with_a_plan, edit_of, structure, templates};
     use super::super::{
-        plan_create, plan_item_check, plan_item_update, plan_markdown, ItemSource, PlanInput,
-        PlanItemEdit,
+        plan_budget_set, plan_create, plan_item_check, plan_item_update, plan_markdown, ItemSource,
+        PlanInput, PlanItemEdit, WeeklyBudget,
     };
     use super::*;
     use crate::people::tests::add;
@@ -461,6 +440,7 @@ mod tests {
             }],
             direction: None,
             reports_stay: false,
+            pace: None,
         };
         let plan = plan_create(&mut ws, &input, &templates(), "2026-11-22").unwrap();
         let last = plan.items.last().unwrap().clone();

@@ -5,9 +5,12 @@
 //!
 //! This file holds a plan's types. What is done with them lives beside it:
 //! `direction` (to an IC role or back to managing, and what follows from that),
-//! `create`, `read` (`plan_get`, `plan_list`), `items` (one item at a time),
-//! `lifecycle` (deleting and restoring a plan, its budget, its checkpoint, the
-//! actions an audit feeds in) and `markdown`. Every operation keeps its old path,
+//! `pacing` (when each item is due, so the practice fits the week), `preview`
+//! (a new plan before it is made) and `create`, `read` (`plan_get`,
+//! `plan_list`), `filter` (which items the plan page shows), `items` (one item
+//! at a time), `budget` (the weekly budget, re-pacing what is not done),
+//! `lifecycle` (deleting and restoring a plan, its checkpoint, the actions an
+//! audit feeds in) and `markdown`. Every operation keeps its old path,
 //! `transition::plan::…`, through the re-exports below.
 
 use serde::{Deserialize, Serialize};
@@ -17,28 +20,41 @@ use super::audit::Stage;
 use super::checklist::TimeKind;
 use crate::reorg::{Move, StructureChange};
 
+mod budget;
 mod create;
 mod direction;
+mod filter;
 #[cfg(test)]
 mod fixtures;
 mod items;
 mod lifecycle;
 mod markdown;
+mod pacing;
+mod preview;
 mod read;
 
+pub use budget::{plan_budget_preview, plan_budget_set};
 pub use create::{plan_create, plan_unplaced_reports};
 pub use direction::{
-    Direction, CHECKPOINT_QUESTIONS, CHECKPOINT_QUESTIONS_TO_MANAGER, CHECKPOINT_TITLE,
+    checkpoint_title, Direction, CHECKPOINT_QUESTIONS, CHECKPOINT_QUESTIONS_TO_MANAGER,
+    CHECKPOINT_TITLE,
+};
+pub use filter::{
+    plan_items_filter, FilterCounts, ItemStatus, PlanItemFilter, PlanItemMatches, SkillCount,
 };
 pub use items::{
     plan_item_add, plan_item_change, plan_item_check, plan_item_delete, plan_item_restore,
     plan_item_update,
 };
 pub use lifecycle::{
-    plan_add_audit_actions, plan_audit_create, plan_budget_set, plan_checkpoint_set, plan_delete,
-    plan_restore,
+    plan_add_audit_actions, plan_audit_create, plan_checkpoint_set, plan_delete, plan_restore,
 };
 pub use markdown::plan_markdown;
+pub use pacing::{
+    plan_days_check, practice_room, KindHours, LaterSkill, PaceChoice, PaceWeek, PacedItem,
+    PlanPace, DUE_PER_WEEK, PLAN_DAYS, PLAN_DAYS_MAX, PRACTICE_PERCENT,
+};
+pub use preview::plan_preview;
 pub use read::{plan_get, plan_list};
 
 /// Where an item of a plan came from.
@@ -195,16 +211,32 @@ pub struct WeeklyBudget {
 impl WeeklyBudget {
     /// Hours a week over all five kinds of time.
     pub fn total(&self) -> u32 {
-        [
-            self.hands_on,
-            self.agents,
-            self.reviews,
-            self.mentoring,
-            self.one_on_ones,
-        ]
-        .iter()
-        .map(|&h| u32::from(h))
-        .sum()
+        TimeKind::ALL
+            .iter()
+            .map(|&kind| u32::from(self.hours(kind)))
+            .sum()
+    }
+
+    /// The hours a week of one kind.
+    pub fn hours(&self, kind: TimeKind) -> u8 {
+        match kind {
+            TimeKind::HandsOn => self.hands_on,
+            TimeKind::Agents => self.agents,
+            TimeKind::Reviews => self.reviews,
+            TimeKind::Mentoring => self.mentoring,
+            TimeKind::OneOnOnes => self.one_on_ones,
+        }
+    }
+
+    /// The hours a week of one kind, for changing them.
+    pub fn hours_mut(&mut self, kind: TimeKind) -> &mut u8 {
+        match kind {
+            TimeKind::HandsOn => &mut self.hands_on,
+            TimeKind::Agents => &mut self.agents,
+            TimeKind::Reviews => &mut self.reviews,
+            TimeKind::Mentoring => &mut self.mentoring,
+            TimeKind::OneOnOnes => &mut self.one_on_ones,
+        }
     }
 }
 
@@ -242,6 +274,11 @@ pub struct PlanInput {
     /// person, who then still manages them: only when chosen explicitly.
     #[serde(default)]
     pub reports_stay: bool,
+    /// For a plan that does not fit its weekly budget: the choice taken among
+    /// those `plan_preview` offers. `null`: none, and such a plan is refused.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub pace: Option<PaceChoice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -342,6 +379,10 @@ pub struct Plan {
     pub profile_id: Option<i64>,
     pub direction: Direction,
     pub start_date: String,
+    /// Days from the start to the checkpoint: three phases of a third each.
+    /// (Undo entries written before plans had a length read as 90.)
+    #[serde(default = "plan_days")]
+    pub length_days: u32,
     #[ts(type = "number | null")]
     pub structure_change_id: Option<i64>,
     /// The structure change the plan made, with whether it has been undone.
@@ -359,6 +400,10 @@ pub struct Plan {
     pub reassessed_on: Option<String>,
     /// Each target skill: its rating at the start and now.
     pub gaps: Vec<GapProgress>,
+}
+
+fn plan_days() -> u32 {
+    PLAN_DAYS
 }
 
 /// What deleting a plan removed; undo asks for `undo_id`.

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::direction::questions;
+use super::direction::{phase_title, questions};
 use super::{Direction, GapProgress, GapStatus, PhaseProgress, Plan, PlanItem};
 use crate::dates;
 use crate::error::{Error, Result};
@@ -19,8 +19,14 @@ pub(super) const ITEM_SELECT: &str =
         due_date, done_on, note, source, stage, audit_id, position
     FROM plan_item";
 
-/// An item as stored; overdue when not done and due before `today` (dates
-/// compared as dates, and a stored due date that is not one fails the read).
+/// Overdue: not done, and due before `today` (compared as dates). The one
+/// definition the plan, its filters and its pages use.
+pub(super) fn is_overdue(done: bool, due: NaiveDate, today: NaiveDate) -> bool {
+    !done && due < today
+}
+
+/// An item as stored, overdue or not (`is_overdue`); a stored due date that
+/// is not a date fails the read.
 pub(super) fn item_from_row(r: &rusqlite::Row, today: NaiveDate) -> rusqlite::Result<PlanItem> {
     let due_date: String = r.get(9)?;
     let due = dates::parse(&due_date).map_err(|e| {
@@ -39,7 +45,7 @@ pub(super) fn item_from_row(r: &rusqlite::Row, today: NaiveDate) -> rusqlite::Re
         done_when: r.get(6)?,
         kind: r.get(7)?,
         hours_per_week: r.get(8)?,
-        overdue: done_on.is_none() && due < today,
+        overdue: is_overdue(done_on.is_some(), due, today),
         due_date,
         done_on,
         note: r.get(11)?,
@@ -95,7 +101,7 @@ pub fn plan_get(conn: &Connection, id: i64, today: &str) -> Result<Plan> {
         plan.structure_change = Some(change_get(conn, change)?);
     }
     plan.items = plan_items(conn, id, today)?;
-    plan.phases = phase_progress(plan.direction, &plan.start_date, &plan.items);
+    plan.phases = phase_progress(&plan);
     let now = gaps_now(conn, &plan)?;
     if let Some(report) = &now {
         plan.reassessed_on = reassessed_on(plan.baseline_on.as_deref(), report);
@@ -109,7 +115,7 @@ fn plan_row(conn: &Connection, id: i64) -> Result<Plan> {
     conn.query_row(
         "SELECT t.id, t.person_id, p.name, t.from_role, t.profile_name, t.start_date, t.structure_change_id,
                 t.budget, t.checkpoint_decision, t.checkpoint_note, t.created_on, t.direction,
-                t.baseline_on, t.profile_id
+                t.baseline_on, t.profile_id, t.length_days
          FROM transition_plan t JOIN person p ON p.id = t.person_id WHERE t.id = ?1",
         [id],
         |r| {
@@ -124,6 +130,7 @@ fn plan_row(conn: &Connection, id: i64) -> Result<Plan> {
                 profile_id: r.get(13)?,
                 direction,
                 start_date: r.get(5)?,
+                length_days: r.get(14)?,
                 structure_change_id: r.get(6)?,
                 structure_change: None,
                 budget: crate::people::stored_json(7, &budget)?,
@@ -143,7 +150,7 @@ fn plan_row(conn: &Connection, id: i64) -> Result<Plan> {
     .ok_or_else(|| Error::NotFound(format!("no transition plan with id {id}")))
 }
 
-fn plan_items(conn: &Connection, plan_id: i64, today: &str) -> Result<Vec<PlanItem>> {
+pub(super) fn plan_items(conn: &Connection, plan_id: i64, today: &str) -> Result<Vec<PlanItem>> {
     let today = dates::parse(today)?;
     let mut stmt = conn.prepare(&format!(
         "{ITEM_SELECT} WHERE plan_id = ?1 ORDER BY phase, position"
@@ -155,23 +162,21 @@ fn plan_items(conn: &Connection, plan_id: i64, today: &str) -> Result<Vec<PlanIt
 }
 
 /// Each of the three phases with its end date and how many of its items are done.
-fn phase_progress(
-    direction: Direction,
-    start_date: &str,
-    items: &[PlanItem],
-) -> Vec<PhaseProgress> {
-    direction
+fn phase_progress(plan: &Plan) -> Vec<PhaseProgress> {
+    let third = i64::from(plan.length_days / 3);
+    plan.direction
         .phases()
         .iter()
         .enumerate()
-        .map(|(i, (title, goal))| {
+        .map(|(i, (name, goal))| {
             let phase = i as u8 + 1;
-            let of_phase = items.iter().filter(|item| item.phase == phase);
+            let of_phase = plan.items.iter().filter(|item| item.phase == phase);
             PhaseProgress {
                 phase,
-                title: title.to_string(),
+                title: phase_title(phase, name, plan.length_days),
                 goal: goal.to_string(),
-                end_date: dates::add_days(start_date, 30 * phase as i64).unwrap_or_default(),
+                end_date: dates::add_days(&plan.start_date, third * i64::from(phase))
+                    .unwrap_or_default(),
                 done: of_phase
                     .clone()
                     .filter(|item| item.done_on.is_some())
