@@ -435,6 +435,84 @@ fn a_transition_plan_moves_reports_builds_a_checklist_and_exports_markdown() {
     assert_eq!(markdown.matches("- [x]").count(), 1, "{markdown}");
 }
 
+/// Rated 1 on every skill, an IC-leader plan has far too many items for 90
+/// days: it is refused with the choices, nothing is written, and
+/// `--if-too-big longer` makes a longer plan in which no week has more than
+/// four items due (counted here from the file, with plain SQL).
+#[test]
+fn a_plan_too_big_for_its_budget_is_refused_until_a_choice_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.leadline");
+    let org = dir.path().join("org.csv");
+    std::fs::write(&org, "id,name,manager id\n1,Ada,\n").unwrap();
+    stdout(&leadline(&ws, &["import", org.to_str().unwrap()]));
+    let keys = [
+        "delegating-work",
+        "decomposing-work",
+        "refining-from-output",
+        "giving-instructions",
+        "giving-feedback",
+        "explaining-without-assumptions",
+        "systems-thinking",
+        "bottleneck-hunting",
+        "end-to-end-ownership",
+        "technical-judgment",
+        "agent-workflows",
+        "coaching",
+        "building-trust",
+        "patience-and-perseverance",
+    ];
+    let ratings: Vec<String> = keys.iter().map(|k| format!("\"{k}\": 1")).collect();
+    assess_builtin(
+        &ws,
+        dir.path(),
+        "Ada",
+        "self",
+        &format!("{{{}}}", ratings.join(", ")),
+    );
+    let create = [
+        "plan",
+        "create",
+        "Ada",
+        "--to",
+        "ic-leader",
+        "--start",
+        "2026-12-07",
+    ];
+    let err = fails(&leadline(&ws, &create));
+    assert!(
+        err.contains("does not fit") && err.contains("days long"),
+        "the refusal says why and offers a longer plan: {err}"
+    );
+    let plans = || -> i64 {
+        let conn = rusqlite::Connection::open(&ws).unwrap();
+        conn.query_row("SELECT count(*) FROM transition_plan", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(plans(), 0, "a refused plan writes nothing");
+
+    let longer: Vec<&str> = create
+        .iter()
+        .copied()
+        .chain(["--if-too-big", "longer"])
+        .collect();
+    let out = stdout(&leadline(&ws, &longer));
+    assert!(out.contains("created plan 1"), "{out}");
+    let conn = rusqlite::Connection::open(&ws).unwrap();
+    let days: i64 = conn
+        .query_row("SELECT length_days FROM transition_plan", [], |r| r.get(0))
+        .unwrap();
+    assert!(days > 90, "a longer plan: {days} days");
+    let busiest: i64 = conn
+        .query_row(
+            "SELECT max(n) FROM (SELECT count(*) AS n FROM plan_item GROUP BY due_date)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(busiest <= 4, "at most four items due on one day: {busiest}");
+}
+
 /// Per-report destinations, an SDLC audit that feeds the plan, a later audit
 /// compared with it, and the checkpoint decision — all from the command line.
 #[test]

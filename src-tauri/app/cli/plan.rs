@@ -1,14 +1,14 @@
 //! `leadline plan …`: transition plans from the command line.
 
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 use leadline_core::people::person_resolve;
 use leadline_core::reorg::Move;
 use leadline_core::skills::framework::profile_resolve;
 use leadline_core::transition::library::templates_effective;
 use leadline_core::transition::plan::{
     plan_add_audit_actions, plan_budget_set, plan_checkpoint_set, plan_create, plan_delete,
-    plan_get, plan_item_change, plan_item_check, plan_markdown, plan_unplaced_reports,
-    CheckpointDecision, PlanInput, PlanItemChange, WeeklyBudget,
+    plan_get, plan_item_change, plan_item_check, plan_markdown, plan_preview,
+    plan_unplaced_reports, CheckpointDecision, PaceChoice, PlanInput, PlanItemChange, WeeklyBudget,
 };
 use leadline_core::transition::shipped_templates;
 use leadline_core::{Error, Workspace};
@@ -36,6 +36,32 @@ pub struct CreateArgs {
     /// First day of the plan (YYYY-MM-DD; default today).
     #[arg(long)]
     start: Option<String>,
+    /// When the plan does not fit its weekly budget: what to do instead, one
+    /// of the choices the refusal lists.
+    #[arg(long, value_enum, value_name = "CHOICE")]
+    if_too_big: Option<TooBig>,
+}
+
+/// The CLI's names for the choices a plan that does not fit is offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TooBig {
+    /// Leave the smallest gaps for a later plan.
+    FewerSkills,
+    /// Make the plan longer than 90 days.
+    Longer,
+    /// Plan more hours a week.
+    BiggerBudget,
+}
+
+impl TooBig {
+    fn matches(self, choice: &PaceChoice) -> bool {
+        matches!(
+            (self, choice),
+            (TooBig::FewerSkills, PaceChoice::FewerSkills { .. })
+                | (TooBig::Longer, PaceChoice::LongerPlan { .. })
+                | (TooBig::BiggerBudget, PaceChoice::BiggerBudget { .. })
+        )
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -176,6 +202,7 @@ fn create(ws: &mut Workspace, args: CreateArgs, today: &str) -> Result<(), Error
         moves,
         reports_stay,
         start,
+        if_too_big,
     } = args;
     let person_id = person_resolve(ws.conn(), &person)?;
     let profile = profile_resolve(ws.conn(), &profile)?;
@@ -203,6 +230,29 @@ fn create(ws: &mut Workspace, args: CreateArgs, today: &str) -> Result<(), Error
         pace: None,
     };
     let templates = templates_effective(ws.conn(), shipped_templates())?;
+    // The choices are the core's (plan_preview); the flag only names one.
+    // A plan that fits ignores the flag.
+    let input = match if_too_big {
+        Some(wanted) => {
+            let preview = plan_preview(ws.conn(), &input, &templates)?;
+            let pace = if preview.fits {
+                None
+            } else {
+                let chosen = preview.choices.into_iter().find(|c| wanted.matches(c));
+                Some(chosen.ok_or_else(|| {
+                    let name = wanted
+                        .to_possible_value()
+                        .map(|v| v.get_name().to_string())
+                        .unwrap_or_default();
+                    Error::InvalidInput(format!(
+                        "--if-too-big {name} would not make this plan fit; run without it to see the choices that would"
+                    ))
+                })?)
+            };
+            PlanInput { pace, ..input }
+        }
+        None => input,
+    };
     let plan = plan_create(ws, &input, &templates, today)?;
     println!(
         "created plan {} for {}: {} → {}, {} items from {} to {}",

@@ -85,6 +85,7 @@ fn the_ui_fixtures_are_what_the_core_returns() {
     work_fixtures(&mut fixtures);
     variants::plan_variants(&mut fixtures);
     variants::other_variants(&mut fixtures);
+    variants::pace_variants(&mut fixtures);
     fixtures.write(&fixtures_dir());
 }
 

@@ -8,16 +8,17 @@ use leadline_core::reorg::{reorg_undo, Move};
 use leadline_core::skills::assessment::{
     assessment_create, assessment_delete, AssessmentInput, AssessorRole, RatingInput,
 };
-use leadline_core::skills::framework::{framework_export, framework_import_preview};
+use leadline_core::skills::framework::{framework_export, framework_get, framework_import_preview};
 use leadline_core::transition::audit::{
     audit_create, audit_delete, audit_list, AuditInput, AuditScope, Stage, StageInput,
 };
 use leadline_core::transition::checklist::TimeKind;
 use leadline_core::transition::library::templates_effective;
 use leadline_core::transition::plan::{
-    plan_add_audit_actions, plan_budget_set, plan_checkpoint_set, plan_create, plan_delete,
-    plan_get, plan_item_add, plan_item_check, plan_item_delete, plan_item_update,
-    CheckpointDecision, Direction, ItemSource, PlanInput, PlanItemEdit, WeeklyBudget,
+    plan_add_audit_actions, plan_budget_preview, plan_budget_set, plan_checkpoint_set, plan_create,
+    plan_delete, plan_get, plan_item_add, plan_item_check, plan_item_delete, plan_item_update,
+    plan_items_filter, plan_preview, CheckpointDecision, Direction, ItemSource, ItemStatus,
+    PaceChoice, PlanInput, PlanItemEdit, PlanItemFilter, WeeklyBudget,
 };
 use leadline_core::transition::shipped_templates;
 use leadline_core::Workspace;
@@ -352,5 +353,97 @@ pub fn other_variants(f: &mut Fixtures) {
             &mut |_| {},
         )
         .unwrap(),
+    );
+}
+
+/// What the wizard's last step and the plan page's filters and budget editor
+/// get back: a plan that fits, one that does not (Linus, rated 1 on every
+/// skill, for the IC-leader role) with the choices, and the same plan with a
+/// longer length chosen.
+pub fn pace_variants(f: &mut Fixtures) {
+    let (ws, org, work) = seed::workspace();
+    let templates = templates_effective(ws.conn(), shipped_templates()).unwrap();
+    let input = |person: i64, profile: &str| PlanInput {
+        person_id: person,
+        profile_id: org.profile(profile).id,
+        start_date: "2026-09-14".into(),
+        moves: Vec::new(),
+        direction: None,
+        reports_stay: true,
+        pace: None,
+    };
+    f.add(
+        "plan_preview_ada_tech_lead",
+        &plan_preview(ws.conn(), &input(org.ada.id, "tech-lead"), &templates).unwrap(),
+    );
+
+    let builtin = framework_get(ws.conn(), org.builtin.id).unwrap();
+    assessment_create(
+        ws.conn(),
+        &AssessmentInput {
+            person_id: org.linus.id,
+            framework_id: builtin.id,
+            assessor_role: AssessorRole::SelfAssessed,
+            assessor_name: String::new(),
+            assessed_on: "2026-09-01".into(),
+            round: String::new(),
+            note: String::new(),
+            ratings: builtin
+                .areas
+                .iter()
+                .flat_map(|a| &a.skills)
+                .map(|s| RatingInput {
+                    skill_key: s.key.clone(),
+                    level: 1,
+                    interest: None,
+                    note: String::new(),
+                })
+                .collect(),
+        },
+    )
+    .unwrap();
+    let overloaded = input(org.linus.id, "ic-leader");
+    let pace = plan_preview(ws.conn(), &overloaded, &templates).unwrap();
+    assert!(
+        !pace.fits,
+        "rated 1 on every skill, Linus's plan must not fit"
+    );
+    let longer = pace
+        .choices
+        .iter()
+        .find(|c| matches!(c, PaceChoice::LongerPlan { .. }))
+        .expect("a longer plan is offered")
+        .clone();
+    f.add("plan_preview_linus_overloaded", &pace);
+    let chosen = PlanInput {
+        pace: Some(longer),
+        ..overloaded
+    };
+    f.add(
+        "plan_preview_linus_longer",
+        &plan_preview(ws.conn(), &chosen, &templates).unwrap(),
+    );
+
+    let plan = work.plan.id;
+    for (name, status) in [
+        ("plan_items_filter_all", ItemStatus::All),
+        ("plan_items_filter_overdue", ItemStatus::Overdue),
+    ] {
+        let filter = PlanItemFilter {
+            status,
+            skill_key: None,
+        };
+        f.add(
+            name,
+            &plan_items_filter(ws.conn(), plan, &filter, TODAY).unwrap(),
+        );
+    }
+    let smaller = WeeklyBudget {
+        hands_on: 4,
+        ..work.plan.budget.clone()
+    };
+    f.add(
+        "plan_budget_preview_smaller",
+        &plan_budget_preview(ws.conn(), plan, smaller, TODAY).unwrap(),
     );
 }

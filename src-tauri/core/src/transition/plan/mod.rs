@@ -52,7 +52,7 @@ pub use lifecycle::{
 pub use markdown::plan_markdown;
 pub use pacing::{
     plan_days_check, practice_room, KindHours, LaterSkill, PaceChoice, PaceWeek, PacedItem,
-    PlanPace, DUE_PER_WEEK, PLAN_DAYS, PLAN_DAYS_MAX, PRACTICE_PERCENT,
+    PlanPace, DUE_PER_WEEK, DUE_PER_WEEK_MAX, PLAN_DAYS, PLAN_DAYS_MAX, PRACTICE_PERCENT,
 };
 pub use preview::plan_preview;
 pub use read::{plan_get, plan_list};

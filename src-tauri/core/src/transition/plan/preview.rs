@@ -187,7 +187,9 @@ pub(super) fn fit_required(pace: &PlanPace, input: &PlanInput) -> Result<()> {
     })
 }
 
-/// "3 of its 40 items find no week with room (2 hours a week of mentoring, 1 of 1:1s)".
+/// "3 of its 40 items find no week with a place and room for them (2 h of
+/// mentoring, 1 h of 1:1s a week)": a week holds at most `DUE_PER_WEEK_MAX`
+/// items and the hours its room allows.
 fn shortfall(pace: &PlanPace) -> String {
     let hours: Vec<String> = pace
         .unplaced_hours
@@ -196,7 +198,7 @@ fn shortfall(pace: &PlanPace) -> String {
         .map(|h| format!("{} h of {}", h.hours, h.kind.label()))
         .collect();
     format!(
-        "{} of its {} items find no week with room ({} a week)",
+        "{} of its {} items find no week with a place and room for them ({} a week)",
         pace.unplaced,
         pace.items.len(),
         hours.join(", ")

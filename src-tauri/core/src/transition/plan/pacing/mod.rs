@@ -27,6 +27,10 @@ pub const PRACTICE_PERCENT: u32 = 75;
 /// Items a week may always have due, however small the plan: one or two a
 /// week. A bigger plan spreads its items evenly instead (see `pace`).
 pub const DUE_PER_WEEK: u32 = 2;
+/// Items a week may have due at most, however big the plan: a plan that
+/// needs more is one nobody can follow, so it does not fit (and the choices
+/// say what would: fewer skills now or a longer plan).
+pub const DUE_PER_WEEK_MAX: u32 = 4;
 /// A plan's length unless a longer one is chosen, and the longest it may be.
 pub const PLAN_DAYS: u32 = 90;
 pub const PLAN_DAYS_MAX: u32 = 360;
@@ -283,7 +287,7 @@ impl Board {
 ///   week: for each kind, their hours a week add up to at most the room.
 /// * **How many a week.** A phase's weeks take at most
 ///   max(`DUE_PER_WEEK`, ⌈items still to place ÷ weeks left⌉) items each,
-///   counted when the phase begins. The items still to place include those
+///   counted when the phase begins, and never more than `DUE_PER_WEEK_MAX`. The items still to place include those
 ///   waiting from earlier phases and the checkpoint; the weeks left are the
 ///   phase's and the later phases'. A small plan gets one or two items a week;
 ///   a big one is spread evenly over what is left instead of piled into the
@@ -347,7 +351,9 @@ pub(super) fn pace(
             .zip(&week_of)
             .filter(|(load, week)| load.checkpoint == week.is_some())
             .count() as u32;
-        let per_week = DUE_PER_WEEK.max(to_place.div_ceil(weeks_left));
+        let per_week = DUE_PER_WEEK
+            .max(to_place.div_ceil(weeks_left))
+            .min(DUE_PER_WEEK_MAX);
         waiting = phase_place(
             &mut board,
             loads,

@@ -389,3 +389,27 @@ fn a_bigger_budget_adds_an_hour_at_a_time_to_each_kind_that_is_short() {
         "not past 80 hours a week"
     );
 }
+
+/// However big the plan, a week has at most `DUE_PER_WEEK_MAX` (4) items
+/// due. Twenty 1-hour agents items in each phase and the checkpoint, with
+/// room for 8 such hours a week, so only the count holds them back. 61 to
+/// place over 12 weeks would be 6 a week: 4 instead. Phase 1 places 16 of its
+/// 20 (4 wait); phase 2 places 16 of its 24 (8 wait); phase 3 has 28 and 15
+/// places (the checkpoint holds one in its last week): 13 find none.
+#[test]
+fn a_week_never_has_more_than_four_items_due_so_a_huge_plan_does_not_fit() {
+    assert_eq!(DUE_PER_WEEK_MAX, 4);
+    let mut loads: Vec<Load> = Vec::new();
+    for phase in 1..=3 {
+        loads.extend((0..20).map(|_| load(TimeKind::Agents, 1, phase)));
+    }
+    loads.push(checkpoint());
+    let (weeks, week_of) = placed(&loads, &WeeklyBudget::default(), None);
+    assert_eq!(weeks.len(), 12);
+    let per_week: Vec<usize> = (0..weeks.len())
+        .map(|w| week_of.iter().filter(|of| **of == Some(w)).count())
+        .collect();
+    assert_eq!(per_week, [4; 12]);
+    assert_eq!(week_of.iter().filter(|w| w.is_none()).count(), 13);
+    assert!(week_of[60].is_some(), "the checkpoint is placed first");
+}
