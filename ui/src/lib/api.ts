@@ -46,6 +46,9 @@ import type { OrgNode } from './bindings/OrgNode';
 import type { PeoplePage } from './bindings/PeoplePage';
 import type { Person } from './bindings/Person';
 import type { Plan } from './bindings/Plan';
+import type { PlanItemFilter } from './bindings/PlanItemFilter';
+import type { PlanItemMatches } from './bindings/PlanItemMatches';
+import type { PlanPace } from './bindings/PlanPace';
 import type { PlanInput } from './bindings/PlanInput';
 import type { PersonInput } from './bindings/PersonInput';
 import type { Problem } from './bindings/Problem';
@@ -288,6 +291,11 @@ export const reorgPreview = (moves: Move[]) => call<ImpactPreview>('reorg_previe
 /** Restores the structure before the change; `conflict` when someone was moved again since. */
 export const reorgUndo = (id: number) => call<StructureChange>('reorg_undo', { id });
 
+/**
+ * The plan `input` would make, paced over its days, and whether it fits its
+ * weekly budget (with the choices when it does not); nothing is written.
+ */
+export const planPreview = (input: PlanInput) => call<PlanPace>('plan_preview', { input });
 /** Applies the moves and stores the plan with its checklist, in one transaction. */
 export const planCreate = (input: PlanInput) => call<Plan>('plan_create', { input });
 /** A person's plans, newest first. */
@@ -312,8 +320,15 @@ export const planItemDelete = (planId: number, itemId: number) =>
   call<DeletedPlanItem>('plan_item_delete', { planId, itemId });
 export const planItemRestore = (deleted: DeletedPlanItem) =>
   call<Plan>('plan_item_restore', { undoId: deleted.undo_id });
+/** Sets the weekly budget and re-paces the items not done yet from today on. */
 export const planBudgetSet = (planId: number, budget: WeeklyBudget) =>
   call<Plan>('plan_budget_set', { planId, budget });
+/** What planBudgetSet would do to the open items' dates; nothing is written. */
+export const planBudgetPreview = (planId: number, budget: WeeklyBudget) =>
+  call<PlanPace>('plan_budget_preview', { planId, budget });
+/** The ids of the items that match a filter (open, overdue, this week, done; a skill), with the counts. */
+export const planItemsFilter = (planId: number, filter: PlanItemFilter) =>
+  call<PlanItemMatches>('plan_items_filter', { planId, filter });
 /** Records (or clears, with null) the day-90 decision and its note. */
 export const planCheckpointSet = (planId: number, decision: CheckpointDecision | null, note: string) =>
   call<Plan>('plan_checkpoint_set', { planId, decision, note });

@@ -36,7 +36,9 @@ import type { PeoplePage } from '../lib/bindings/PeoplePage';
 import type { Person } from '../lib/bindings/Person';
 import type { Plan } from '../lib/bindings/Plan';
 import type { PlacementCandidate } from '../lib/bindings/PlacementCandidate';
+import type { PlanItemMatches } from '../lib/bindings/PlanItemMatches';
 import type { PlanLimits } from '../lib/bindings/PlanLimits';
+import type { PlanPace } from '../lib/bindings/PlanPace';
 import type { RoleProfile } from '../lib/bindings/RoleProfile';
 import type { SkillHistory } from '../lib/bindings/SkillHistory';
 import type { StructureChange } from '../lib/bindings/StructureChange';
@@ -59,6 +61,12 @@ import auditListAllJson from '../fixtures/audit_list_all.json';
 import auditScalesJson from '../fixtures/audit_scales.json';
 import planLimitsJson from '../fixtures/plan_limits.json';
 import placementCandidatesAdaJson from '../fixtures/placement_candidates_ada.json';
+import planPreviewAdaTechLeadJson from '../fixtures/plan_preview_ada_tech_lead.json';
+import planPreviewLinusOverloadedJson from '../fixtures/plan_preview_linus_overloaded.json';
+import planPreviewLinusLongerJson from '../fixtures/plan_preview_linus_longer.json';
+import planItemsFilterAllJson from '../fixtures/plan_items_filter_all.json';
+import planItemsFilterOverdueJson from '../fixtures/plan_items_filter_overdue.json';
+import planBudgetPreviewSmallerJson from '../fixtures/plan_budget_preview_smaller.json';
 import auditTeamJson from '../fixtures/audit_team.json';
 import frameworkBuiltinJson from '../fixtures/framework_builtin.json';
 import frameworkDocumentBuiltinJson from '../fixtures/framework_document_builtin.json';
@@ -157,6 +165,17 @@ export const auditListAll = copy<AuditSummary[]>(auditListAllJson);
 export const auditScales = copy<AuditScales>(auditScalesJson);
 export const planLimits = copy<PlanLimits>(planLimitsJson);
 export const placementCandidatesAda = copy<PlacementCandidate[]>(placementCandidatesAdaJson);
+/** Ada toward tech lead, her reports staying: a plan that fits. */
+export const planPreviewAdaTechLead = copy<PlanPace>(planPreviewAdaTechLeadJson);
+/** Linus, rated 1 on every skill, toward IC leader: does not fit; the choices. */
+export const planPreviewLinusOverloaded = copy<PlanPace>(planPreviewLinusOverloadedJson);
+/** The same with the longer plan chosen. */
+export const planPreviewLinusLonger = copy<PlanPace>(planPreviewLinusLongerJson);
+/** Ada's IC-leader plan on the fixtures' today: every item, and the overdue ones. */
+export const planItemsFilterAll = copy<PlanItemMatches>(planItemsFilterAllJson);
+export const planItemsFilterOverdue = copy<PlanItemMatches>(planItemsFilterOverdueJson);
+/** Ada's plan re-paced for 4 hands-on hours a week. */
+export const planBudgetPreviewSmaller = copy<PlanPace>(planBudgetPreviewSmallerJson);
 export const auditTeam = copy<Audit>(auditTeamJson);
 export const frameworkBuiltin = copy<Framework>(frameworkBuiltinJson);
 export const frameworkDocumentBuiltin = copy<FrameworkFile>(frameworkDocumentBuiltinJson);

@@ -18,6 +18,7 @@ vi.mock('../../lib/api', async (orig) => {
     assessmentList: vi.fn(),
     reorgPreview: vi.fn(),
     planCreate: vi.fn(),
+    planPreview: vi.fn(),
     planList: vi.fn(),
     planGet: vi.fn(),
     planItemCheck: vi.fn(),
@@ -39,6 +40,13 @@ const late = plan.items.find((i) => i.overdue)!;
 /** Where the flow is: the host's answers change as it goes. */
 let step: 'before' | 'created' | 'ticked' | 'undone';
 
+/** Presses Create plan once the plan's preview has made it possible. */
+async function create() {
+  const button = screen.getByTestId('wizard-create') as HTMLButtonElement;
+  await waitFor(() => expect(button.disabled).toBe(false));
+  await fireEvent.click(button);
+}
+
 beforeEach(() => {
   resetTransitionState();
   step = 'before';
@@ -46,6 +54,8 @@ beforeEach(() => {
   // The shell's today: the day the plan fixture starts on.
   vi.mocked(api.today).mockResolvedValue(core.plan().start_date);
   vi.mocked(api.placementCandidates).mockResolvedValue(core.placementCandidatesAda());
+  // A plan that fits unless a test says otherwise.
+  vi.mocked(api.planPreview).mockReset().mockResolvedValue(core.planPreviewAdaTechLead());
   vi.mocked(api.orgSearch).mockImplementation(core.orgSearchFor);
   vi.mocked(api.orgChildren).mockResolvedValue(core.orgChildrenAda());
   vi.mocked(api.personGet).mockImplementation(async () => (step === 'before' || step === 'undone' ? core.personAda() : core.personAdaAfterPlan()));
@@ -92,7 +102,7 @@ describe('transition flow', () => {
     expect(Number(receiving.getAttribute('data-span-after')) - Number(receiving.getAttribute('data-span-before'))).toBe(ada.direct_reports);
     await waitFor(() => enabled('wizard-next'));
     await fireEvent.click(screen.getByTestId('wizard-next'));
-    await fireEvent.click(screen.getByTestId('wizard-create'));
+    await create();
 
     const page = await screen.findByTestId('plan-page', {}, { timeout: 3000 });
     expect(api.planCreate).toHaveBeenCalledWith(expect.objectContaining({ person_id: ada.id, moves: plan.structure_change!.moves.map((m) => ({ person_id: m.person_id, to_manager: m.to })) }));

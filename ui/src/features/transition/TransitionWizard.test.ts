@@ -15,6 +15,7 @@ vi.mock('../../lib/api', async (orig) => {
     orgSearch: vi.fn(),
     reorgPreview: vi.fn(),
     planCreate: vi.fn(),
+    planPreview: vi.fn(),
     workspaceInfo: vi.fn(),
     today: vi.fn(),
     placementCandidates: vi.fn(),
@@ -57,6 +58,13 @@ const step = () => screen.getByTestId('transition-wizard').getAttribute('data-st
 const valueIn = (side: string, key: string) =>
   within(screen.getByTestId(side)).getByTestId(`impact-${key}`).querySelector('[data-value]')!.getAttribute('data-value');
 
+/** Presses Create plan once the plan's preview has made it possible. */
+async function create() {
+  const button = screen.getByTestId('wizard-create') as HTMLButtonElement;
+  await waitFor(() => expect(button.disabled).toBe(false));
+  await fireEvent.click(button);
+}
+
 beforeEach(() => {
   state.resetTransitionState();
   state.wizardOpen.set(true);
@@ -83,6 +91,8 @@ beforeEach(() => {
   vi.mocked(api.planCreate).mockReset().mockResolvedValue(core.plan());
   vi.mocked(api.today).mockReset().mockResolvedValue(TODAY);
   vi.mocked(api.placementCandidates).mockReset().mockResolvedValue(core.placementCandidatesAda());
+  // A plan that fits unless a test says otherwise.
+  vi.mocked(api.planPreview).mockReset().mockResolvedValue(core.planPreviewAdaTechLead());
 });
 
 describe('TransitionWizard', () => {
@@ -102,8 +112,8 @@ describe('TransitionWizard', () => {
     await next();
     expect(step()).toBe('confirm');
     expect(api.reorgPreview).not.toHaveBeenCalled();
-    await fireEvent.click(screen.getByTestId('wizard-create'));
-    expect(api.planCreate).toHaveBeenCalledWith({ person_id: katherine.id, profile_id: icLeader.id, start_date: '2026-09-14', moves: [], direction: null, reports_stay: false });
+    await create();
+    expect(api.planCreate).toHaveBeenCalledWith({ person_id: katherine.id, profile_id: icLeader.id, start_date: '2026-09-14', moves: [], direction: null, reports_stay: false, pace: null });
     await waitFor(() => expect(get(state.wizardOpen)).toBe(false));
     expect(get(state.transitionPlanId)).toBe(made.id);
     expect(get(state.transitionPerson)).toEqual({ id: katherine.id, name: 'Katherine Johnson' });
@@ -145,7 +155,7 @@ describe('TransitionWizard', () => {
     await next();
     expect(step()).toBe('confirm');
     expect(screen.getByTestId('transition-wizard').textContent).toContain('4 people move to Alan Turing');
-    await fireEvent.click(screen.getByTestId('wizard-create'));
+    await create();
     expect(api.planCreate).toHaveBeenCalledWith({
       person_id: ada.id,
       profile_id: icLeader.id,
@@ -153,6 +163,7 @@ describe('TransitionWizard', () => {
       moves: adaPeople.map((p) => ({ person_id: p.id, to_manager: alan.id })),
       direction: null,
       reports_stay: false,
+      pace: null,
     });
   });
 
@@ -229,26 +240,22 @@ describe('TransitionWizard', () => {
     await fireEvent.click(await screen.findByTestId('wizard-reports-keep'));
     await next();
     expect(step()).toBe('confirm');
-    await fireEvent.click(screen.getByTestId('wizard-create'));
+    await create();
     // Nobody moves is the explicit choice that lets the host leave the reports with Ada.
     expect(api.planCreate).toHaveBeenCalledWith(expect.objectContaining({ person_id: ada.id, moves: [], reports_stay: true }));
   });
 
-  it('explains a missing assessment and takes the user to assess the person', async () => {
+  it('explains a missing assessment, keeps Create plan off with the reason, and takes the user to assess the person', async () => {
     const mine = profile('my-lead');
-    vi.mocked(api.planCreate).mockRejectedValue(
-      new api.ApiError('invalid_input', 'Linus Torvalds has no assessment on AI-native IC leader yet: do a self or manager assessment first'),
-    );
     render(TransitionWizard);
     await pick('wizard-person-search', 'linus', linus.id);
     expect(await screen.findByTestId('wizard-missing-assessment')).toBeTruthy();
     await fireEvent.change(screen.getByTestId('wizard-profile'), { target: { value: String(mine.id) } });
     await waitFor(() => expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(false));
     await next();
-    await fireEvent.click(screen.getByTestId('wizard-create'));
-    const alert = await screen.findByTestId('wizard-error');
-    expect(alert.getAttribute('data-kind')).toBe('invalid_input');
-    expect(alert.textContent).toContain('An assessment is needed first');
+    expect((screen.getByTestId('wizard-create') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('wizard-create-reason').textContent).toBe('Linus Torvalds needs an assessment first.');
+    expect(api.planPreview).not.toHaveBeenCalled();
     await fireEvent.click(screen.getByTestId('wizard-assess'));
     expect(get(stores.screen)).toBe('skills');
     expect(get(skills.skillsView)).toBe('person');
@@ -267,7 +274,7 @@ describe('TransitionWizard', () => {
     expect(screen.queryByTestId('wizard-missing-assessment')).toBeNull();
     // Assessed when the wizard looked, but the assessment was deleted since.
     vi.mocked(api.assessmentList).mockResolvedValue([]);
-    await fireEvent.click(screen.getByTestId('wizard-create'));
+    await create();
     expect(await screen.findByTestId('wizard-missing-assessment')).toBeTruthy();
   });
 
@@ -277,7 +284,7 @@ describe('TransitionWizard', () => {
     await pick('wizard-person-search', 'kath', katherine.id);
     await waitFor(() => expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(false));
     await next();
-    await fireEvent.click(screen.getByTestId('wizard-create'));
+    await create();
     const alert = await screen.findByTestId('wizard-error');
     expect(alert.textContent).toContain('"2026-02-30" is not a date');
     expect(alert.textContent).not.toContain('An assessment is needed first');
@@ -301,10 +308,39 @@ describe('TransitionWizard', () => {
     await waitFor(() => expect((screen.getByTestId('wizard-start-date') as HTMLInputElement).value).toBe(TODAY));
   });
 
-  it('asks for a date, and leaves judging it to the core', async () => {
-    vi.mocked(api.planCreate).mockRejectedValue(new api.ApiError('invalid_input', '"1850-01-01" is not a date between the years 1900 and 2999'));
+  it('shows how the plan spreads over its weeks and, when it does not fit, creates it only with a choice taken', async () => {
+    const overloaded = core.planPreviewLinusOverloaded();
+    const longer = overloaded.choices.find((c) => c.choice === 'longer_plan')!;
+    vi.mocked(api.planPreview).mockImplementation(async (input) => (input.pace ? core.planPreviewLinusLonger() : overloaded));
+    vi.mocked(api.planCreate).mockResolvedValue(core.planKatherineToIc());
     render(TransitionWizard);
-    await pick('wizard-person-search', 'linus', linus.id);
+    await pick('wizard-person-search', 'kath', katherine.id);
+    await waitFor(() => expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(false));
+    await next();
+    const pace = await screen.findByTestId('wizard-pace');
+    expect(pace.getAttribute('data-fits')).toBe('false');
+    expect(screen.getByTestId('wizard-pace-summary').textContent).toContain(`${overloaded.items.length} items over 90 days`);
+    expect(screen.getByTestId('wizard-pace-overload').textContent).toContain(`${overloaded.unplaced} of its ${overloaded.items.length} items find no week`);
+    expect(screen.getAllByTestId('wizard-pace-choice').map((c) => c.getAttribute('data-choice'))).toEqual(overloaded.choices.map((c) => c.choice));
+    expect((screen.getByTestId('wizard-create') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('wizard-create-reason').textContent).toBe('Choose how to make the plan fit first.');
+    expect(screen.getByTestId('wizard-pace-weeks').querySelectorAll('tbody tr')).toHaveLength(overloaded.weeks.length);
+
+    const option = screen.getAllByTestId('wizard-pace-choice').find((c) => c.getAttribute('data-choice') === 'longer_plan')!;
+    expect(option.textContent).toContain(`Make the plan ${longer.choice === 'longer_plan' ? longer.days : 0} days long`);
+    await fireEvent.click(within(option).getByRole('radio'));
+    const chosen = await screen.findByTestId('wizard-pace-chosen');
+    expect(chosen.getAttribute('data-fits')).toBe('true');
+    expect(api.planPreview).toHaveBeenLastCalledWith(expect.objectContaining({ person_id: katherine.id, pace: longer }));
+    expect(screen.getByTestId('transition-wizard').textContent).toContain(`A ${core.planPreviewLinusLonger().length_days}-day plan`);
+    await create();
+    expect(api.planCreate).toHaveBeenCalledWith(expect.objectContaining({ person_id: katherine.id, pace: longer }));
+  });
+
+  it('asks for a date, and leaves judging it to the core', async () => {
+    vi.mocked(api.planPreview).mockRejectedValue(new api.ApiError('invalid_input', '"1850-01-01" is not a date between the years 1900 and 2999'));
+    render(TransitionWizard);
+    await pick('wizard-person-search', 'kath', katherine.id);
     const date = screen.getByTestId('wizard-start-date') as HTMLInputElement;
     await waitFor(() => expect(date.value).toBe(TODAY));
     await waitFor(() => expect((screen.getByTestId('wizard-next') as HTMLButtonElement).disabled).toBe(false));
@@ -315,9 +351,10 @@ describe('TransitionWizard', () => {
     await fireEvent.input(date, { target: { value: '1850-01-01' } });
     expect(date.getAttribute('aria-invalid')).toBe('false');
     await next();
-    await fireEvent.click(screen.getByTestId('wizard-create'));
-    expect(api.planCreate).toHaveBeenCalledWith(expect.objectContaining({ start_date: '1850-01-01' }));
+    expect(api.planPreview).toHaveBeenCalledWith(expect.objectContaining({ start_date: '1850-01-01' }));
     expect((await screen.findByTestId('wizard-error')).textContent).toContain('"1850-01-01" is not a date between the years 1900 and 2999');
+    expect((screen.getByTestId('wizard-create') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('wizard-create-reason').textContent).toBe('The plan cannot be made as it is: see why above.');
   });
 
   describe('back to managing', () => {
@@ -384,7 +421,7 @@ describe('TransitionWizard', () => {
       expect(summary.getAttribute('data-count')).toBe('1');
       expect(summary.textContent).toContain('1 person comes to report to Katherine Johnson:');
       expect(summary.textContent).toContain('Alexander');
-      await fireEvent.click(screen.getByTestId('wizard-create'));
+      await create();
       expect(api.planCreate).toHaveBeenCalledWith({
         person_id: katherine.id,
         profile_id: manager.id,
@@ -392,6 +429,7 @@ describe('TransitionWizard', () => {
         moves: [{ person_id: alexanderStaff.id, to_manager: katherine.id }],
         direction: null,
         reports_stay: false,
+        pace: null,
       });
       await waitFor(() => expect(get(state.transitionPlanId)).toBe(made.id));
     });
@@ -404,9 +442,9 @@ describe('TransitionWizard', () => {
       await next();
       expect(step()).toBe('confirm');
       expect(screen.queryByTestId('wizard-new-reports-summary')).toBeNull();
-      await fireEvent.click(screen.getByTestId('wizard-create'));
+      await create();
       expect(api.reorgPreview).not.toHaveBeenCalled();
-      expect(api.planCreate).toHaveBeenCalledWith({ person_id: katherine.id, profile_id: manager.id, start_date: TODAY, moves: [], direction: null, reports_stay: false });
+      expect(api.planCreate).toHaveBeenCalledWith({ person_id: katherine.id, profile_id: manager.id, start_date: TODAY, moves: [], direction: null, reports_stay: false, pace: null });
     });
 
     it('keeps a manager\'s own reports and does not offer them again', async () => {
