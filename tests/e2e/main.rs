@@ -528,7 +528,10 @@ async fn a_transition_reassigns_reports_shows_the_ratio_change_and_builds_a_plan
         "a preview writes nothing"
     );
     session.click("[data-testid=\"wizard-next\"]").await;
-    session.click("[data-testid=\"wizard-create\"]").await;
+    // Create plan waits for the plan's preview (and a choice when it does not fit).
+    session
+        .click("[data-testid=\"wizard-create\"]:not([disabled])")
+        .await;
     session.wait_for("[data-testid=\"plan-page\"]").await;
     session.screenshot("plan").await;
     assert_eq!(
@@ -824,7 +827,10 @@ async fn a_move_back_to_managing_brings_a_report_under_the_person() {
         .await;
     session.screenshot("impact").await;
     session.click("[data-testid=\"wizard-next\"]").await;
-    session.click("[data-testid=\"wizard-create\"]").await;
+    // Create plan waits for the plan's preview (and a choice when it does not fit).
+    session
+        .click("[data-testid=\"wizard-create\"]:not([disabled])")
+        .await;
     session.wait_for("[data-testid=\"plan-page\"]").await;
     session.screenshot("plan").await;
     let ws = Workspace::open(&path, OpenMode::MustExist).unwrap();

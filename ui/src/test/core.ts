@@ -36,6 +36,7 @@ import type { PeoplePage } from '../lib/bindings/PeoplePage';
 import type { Person } from '../lib/bindings/Person';
 import type { Plan } from '../lib/bindings/Plan';
 import type { PlacementCandidate } from '../lib/bindings/PlacementCandidate';
+import type { PlanItemFilter } from '../lib/bindings/PlanItemFilter';
 import type { PlanItemMatches } from '../lib/bindings/PlanItemMatches';
 import type { PlanLimits } from '../lib/bindings/PlanLimits';
 import type { PlanPace } from '../lib/bindings/PlanPace';
@@ -275,4 +276,16 @@ export async function orgSearchFor(query: string): Promise<OrgMatches> {
   const answer = searches[query];
   if (!answer) throw new Error(`no fixture for the search "${query}": add org_search_${query} in ui_fixtures.rs`);
   return answer();
+}
+
+/**
+ * `api.planItemsFilter` for Ada's IC-leader plan (`plan`): every item, or the
+ * overdue ones. Other filters have no fixture.
+ */
+export async function planItemsFilterFor(planId: number, filter: PlanItemFilter): Promise<PlanItemMatches> {
+  if (planId !== plan().id && filter.status === 'all' && !filter.skill_key) return planItemsFilterAll();
+  if (filter.skill_key) throw new Error(`no fixture for the filter ${JSON.stringify(filter)}: add one in ui_fixtures.rs`);
+  if (filter.status === 'all') return planItemsFilterAll();
+  if (filter.status === 'overdue') return planItemsFilterOverdue();
+  throw new Error(`no fixture for the filter ${JSON.stringify(filter)}: add one in ui_fixtures.rs`);
 }

@@ -7,7 +7,7 @@ import * as core from '../../test/core';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
-  return { ...real, planGet: vi.fn(), planDelete: vi.fn(), planRestore: vi.fn(), auditList: vi.fn() };
+  return { ...real, planGet: vi.fn(), planItemsFilter: vi.fn(), planDelete: vi.fn(), planRestore: vi.fn(), auditList: vi.fn() };
 });
 const api = await import('../../lib/api');
 const stores = await import('../../lib/stores');
@@ -19,6 +19,7 @@ beforeEach(() => {
   state.resetTransitionState();
   stores.toasts.set([]);
   vi.mocked(api.auditList).mockResolvedValue([]);
+  vi.mocked(api.planItemsFilter).mockImplementation(core.planItemsFilterFor);
 });
 
 it('deletes the plan after asking, says the moved people stay, and undo brings the plan back', async () => {

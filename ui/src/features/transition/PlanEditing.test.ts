@@ -13,6 +13,7 @@ vi.mock('../../lib/api', async (orig) => {
   return {
     ...real,
     planGet: vi.fn(),
+    planItemsFilter: vi.fn(),
     // The core's limits, as plan_limits answers (the forms show them before saving).
     planLimits: vi.fn(async () => (await import('../../test/core')).planLimits()),
     planItemCheck: vi.fn(),
@@ -21,6 +22,7 @@ vi.mock('../../lib/api', async (orig) => {
     planItemDelete: vi.fn(),
     planItemRestore: vi.fn(),
     planBudgetSet: vi.fn(),
+    planBudgetPreview: vi.fn(),
     planCheckpointSet: vi.fn(),
     planAddAuditActions: vi.fn(),
     auditList: vi.fn(),
@@ -53,6 +55,7 @@ const checkpoint = shown.items.find((i) => i.source === 'checkpoint')!;
  * revision is bumped): the host then answers with `after`, as it would.
  */
 async function open(p: Plan = core.plan(), after?: Plan) {
+  vi.mocked(api.planItemsFilter).mockReset().mockImplementation(core.planItemsFilterFor);
   vi.mocked(api.planGet).mockResolvedValue(p);
   render(PlanPage, { planId: p.id });
   const page = await screen.findByTestId('plan-page');
@@ -70,6 +73,7 @@ beforeEach(() => {
     vi.mocked(fn).mockReset();
   }
   vi.mocked(api.auditList).mockReset().mockResolvedValue([]);
+  vi.mocked(api.planBudgetPreview).mockReset().mockResolvedValue(core.planBudgetPreviewSmaller());
 });
 
 describe('plan items', () => {
@@ -288,8 +292,27 @@ describe('weekly budget', () => {
     expect(screen.getByTestId('plan-budget').getAttribute('data-total')).toBe('42');
   });
 
+  it('previews how saving re-paces the items not done yet', async () => {
+    const pace = core.planBudgetPreviewSmaller();
+    // Counted here from the preview's items: those whose due date changes.
+    const moved = pace.items.filter((i) => i.due_before !== null && i.due_before !== i.due_date).length;
+    expect(moved).toBeGreaterThan(0);
+    await open();
+    await fireEvent.click(screen.getByTestId('plan-budget-edit'));
+    const fields = screen.getAllByTestId('plan-budget-input');
+    await fireEvent.input(fields[0], { target: { value: '4' } });
+    const preview = await screen.findByTestId('plan-budget-preview', {}, { timeout: 2000 });
+    expect(api.planBudgetPreview).toHaveBeenCalledWith(shown.id, { hands_on: 4, agents: 10, reviews: 8, mentoring: 5, one_on_ones: 3 });
+    expect(preview.getAttribute('data-moved')).toBe(String(moved));
+    expect(screen.getByTestId('plan-budget-moved').textContent).toBe(`${moved} items get a new due date`);
+    expect(screen.getByTestId('plan-budget-pace').getAttribute('data-fits')).toBe(String(pace.fits));
+    expect(screen.getByTestId('plan-budget-save').textContent).toContain('Save and re-pace');
+  });
+
   it('shows the host\'s refusal of a week over 80 hours, and keeps the form', async () => {
-    vi.mocked(api.planBudgetSet).mockRejectedValue(new api.ApiError('invalid_input', 'the budget adds up to 81 hours a week; keep it at 80 or less'));
+    const refusal = new api.ApiError('invalid_input', 'the budget adds up to 81 hours a week; keep it at 80 or less');
+    vi.mocked(api.planBudgetSet).mockRejectedValue(refusal);
+    vi.mocked(api.planBudgetPreview).mockRejectedValue(refusal);
     await open();
     await fireEvent.click(screen.getByTestId('plan-budget-edit'));
     const fields = screen.getAllByTestId('plan-budget-input');

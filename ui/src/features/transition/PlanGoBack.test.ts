@@ -7,7 +7,7 @@ import * as core from '../../test/core';
 
 vi.mock('../../lib/api', async (orig) => {
   const real = await orig<typeof import('../../lib/api')>();
-  return { ...real, planGet: vi.fn(), profileList: vi.fn(), auditList: vi.fn() };
+  return { ...real, planGet: vi.fn(), planItemsFilter: vi.fn(), profileList: vi.fn(), auditList: vi.fn() };
 });
 const api = await import('../../lib/api');
 const state = await import('./transitionState');
@@ -16,6 +16,7 @@ const { default: PlanPage } = await import('./PlanPage.svelte');
 beforeEach(() => {
   state.resetTransitionState();
   vi.mocked(api.auditList).mockResolvedValue([]);
+  vi.mocked(api.planItemsFilter).mockImplementation(core.planItemsFilterFor);
   vi.mocked(api.profileList).mockResolvedValue(core.profileList());
 });
 

@@ -9,6 +9,7 @@ vi.mock('../../lib/api', async (orig) => {
   return {
     ...real,
     planGet: vi.fn(),
+    planItemsFilter: vi.fn(),
     planItemCheck: vi.fn(),
     planMarkdown: vi.fn(),
     planMarkdownWrite: vi.fn(),
@@ -37,6 +38,7 @@ beforeEach(() => {
   state.resetTransitionState();
   stores.toasts.set([]);
   vi.mocked(api.workspaceInfo).mockResolvedValue(null);
+  vi.mocked(api.planItemsFilter).mockReset().mockImplementation(core.planItemsFilterFor);
   vi.mocked(api.planGet).mockReset().mockResolvedValue(core.plan());
   vi.mocked(api.planItemCheck).mockReset();
   vi.mocked(api.planMarkdown).mockReset();
@@ -96,6 +98,40 @@ describe('PlanPage', () => {
     expect(overdue.textContent).toContain(`Done when ${late.done_when}`);
     // Every item of phase 1 but the ticked one (7), and the one pacing moved to days 31–60, due 9 Sept.
     expect(screen.getByTestId('plan-overdue').getAttribute('data-value')).toBe('8');
+  });
+
+  it('filters the items by status and by skill with the core\'s counts; the overdue count shows the overdue ones', async () => {
+    const all = core.planItemsFilterAll();
+    const overdue = core.planItemsFilterOverdue();
+    render(PlanPage, { planId: shown.id });
+    await screen.findByTestId('plan-filters');
+    const chip = (status: string) => screen.getAllByTestId('plan-filter').find((c) => c.getAttribute('data-status') === status)!;
+    expect(screen.getAllByTestId('plan-filter').map((c) => [c.getAttribute('data-status'), c.getAttribute('data-count')])).toEqual([
+      ['all', String(all.counts.all)],
+      ['open', String(all.counts.open)],
+      ['overdue', String(all.counts.overdue)],
+      ['due_this_week', String(all.counts.due_this_week)],
+      ['done', String(all.counts.done)],
+    ]);
+    expect(chip('all').getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getAllByTestId('plan-item')).toHaveLength(shown.items.length);
+    // The plan's own overdue marks agree with the core's count.
+    expect(shown.items.filter((i) => i.overdue)).toHaveLength(all.counts.overdue);
+
+    await fireEvent.click(screen.getByTestId('plan-overdue'));
+    expect(api.planItemsFilter).toHaveBeenLastCalledWith(shown.id, { status: 'overdue', skill_key: null });
+    await waitFor(() => expect(screen.getAllByTestId('plan-item').map((el) => Number(el.getAttribute('data-item-id')))).toEqual(overdue.item_ids));
+    expect(chip('overdue').getAttribute('aria-pressed')).toBe('true');
+    // Phase 3 has items, none overdue yet.
+    expect(screen.getAllByTestId('plan-phase-none-match').length).toBeGreaterThan(0);
+
+    const skill = screen.getByTestId('plan-filter-skill') as HTMLSelectElement;
+    expect([...skill.options].map((o) => o.text)).toEqual([
+      'Every skill',
+      ...overdue.skills.map((s) => `${s.skill_key === '' ? 'Not from a skill gap' : s.skill_name} (${s.count})`),
+    ]);
+    await fireEvent.click(chip('all'));
+    await waitFor(() => expect(screen.getAllByTestId('plan-item')).toHaveLength(shown.items.length));
   });
 
   it('highlights the day-90 checkpoint item and points to the checkpoint with its questions', async () => {

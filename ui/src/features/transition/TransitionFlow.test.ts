@@ -21,6 +21,7 @@ vi.mock('../../lib/api', async (orig) => {
     planPreview: vi.fn(),
     planList: vi.fn(),
     planGet: vi.fn(),
+    planItemsFilter: vi.fn(),
     planItemCheck: vi.fn(),
     reorgUndo: vi.fn(),
     auditList: vi.fn(),
@@ -68,6 +69,7 @@ beforeEach(() => {
   });
   // Before this plan, Ada had only her tech-lead plan.
   vi.mocked(api.planList).mockImplementation(async () => (step === 'before' ? [core.planTechLead()] : core.planListAda()));
+  vi.mocked(api.planItemsFilter).mockReset().mockImplementation(core.planItemsFilterFor);
   vi.mocked(api.planGet).mockImplementation(async (id) =>
     id !== plan.id ? core.planTechLead() : step === 'ticked' ? core.planItemChecked() : step === 'undone' ? core.planStructureUndone() : core.plan(),
   );

@@ -10,6 +10,7 @@ vi.mock('../../lib/api', async (orig) => {
     ...real,
     planList: vi.fn(),
     planGet: vi.fn(),
+    planItemsFilter: vi.fn(),
     orgSearch: vi.fn(),
     workspaceInfo: vi.fn(),
     profileList: vi.fn().mockResolvedValue([]),
@@ -30,6 +31,7 @@ beforeEach(() => {
   state.resetTransitionState();
   vi.mocked(api.workspaceInfo).mockResolvedValue(null);
   vi.mocked(api.planList).mockReset().mockResolvedValue(core.planListAda());
+  vi.mocked(api.planItemsFilter).mockReset().mockImplementation(core.planItemsFilterFor);
   vi.mocked(api.planGet).mockReset().mockImplementation(async (id) => (id === older.id ? core.planTechLead() : core.plan()));
   vi.mocked(api.orgSearch).mockReset().mockImplementation(core.orgSearchFor);
 });
