@@ -134,6 +134,24 @@ describe('PlanPage', () => {
     await waitFor(() => expect(screen.getAllByTestId('plan-item')).toHaveLength(shown.items.length));
   });
 
+  it('says when the person still manages people after a move to an IC role, and leads to them in the org chart', async () => {
+    vi.mocked(api.planGet).mockResolvedValue({ ...core.plan(), still_manages: 4 });
+    render(PlanPage, { planId: shown.id });
+    const note = await screen.findByTestId('plan-still-manages');
+    expect(note.textContent).toContain('Ada Lovelace still manages 4 people.');
+    expect(note.textContent).toContain('role mismatch');
+    await fireEvent.click(screen.getByTestId('plan-still-manages-org'));
+    expect(get(stores.screen)).toBe('org');
+    expect(get(stores.orgFocusRequest)?.id).toBe(shown.person_id);
+  });
+
+  it('says nothing of reports when nobody is left to hand off', async () => {
+    render(PlanPage, { planId: shown.id });
+    await screen.findByTestId('plan-page');
+    expect(shown.still_manages).toBe(0);
+    expect(screen.queryByTestId('plan-still-manages')).toBeNull();
+  });
+
   it('highlights the day-90 checkpoint item and points to the checkpoint with its questions', async () => {
     render(PlanPage, { planId: shown.id });
     await screen.findByTestId('plan-page');

@@ -240,6 +240,9 @@ describe('TransitionWizard', () => {
     await fireEvent.click(await screen.findByTestId('wizard-reports-keep'));
     await next();
     expect(step()).toBe('confirm');
+    const people = core.personAda().direct_reports;
+    expect(screen.getByTestId('wizard-keep-summary').textContent).toContain(`${people} people still report to Ada Lovelace`);
+    expect(screen.getByTestId('wizard-keep-summary').textContent).toContain('role mismatch');
     await create();
     // Nobody moves is the explicit choice that lets the host leave the reports with Ada.
     expect(api.planCreate).toHaveBeenCalledWith(expect.objectContaining({ person_id: ada.id, moves: [], reports_stay: true }));

@@ -32,4 +32,9 @@ reassessed_on: string | null,
 /**
  * Each target skill: its rating at the start and now.
  */
-gaps: Array<GapProgress>, };
+gaps: Array<GapProgress>, 
+/**
+ * A move to an IC role: the people who still report to the person (kept
+ * with them, or come since), a role mismatch to resolve. 0 otherwise.
+ */
+still_manages: number, };

@@ -39,6 +39,12 @@ pub fn plan_create(
         let from = from_role(tx, input.person_id)?;
         let description = change_description(start.direction, &start.person, &start.profile);
         let change = moves_apply(ws, tx, &input.moves, &description, today)?;
+        // The person is in the new role from now on, so people kept with a
+        // new IC leader show as a role mismatch to resolve (dashboard, plan).
+        tx.execute(
+            "UPDATE person SET role_track = ?2 WHERE id = ?1",
+            params![input.person_id, start.direction.role_track().as_str()],
+        )?;
         plan_insert(tx, input, today, &start, &paced, &from, change)
     })?;
     plan_get(ws.conn(), plan_id, today)
@@ -354,6 +360,24 @@ mod tests {
         assert_eq!(plan.from_role, "manager of 2");
         let di_now = crate::people::person_get(ws.conn(), di).unwrap();
         assert_eq!(di_now.manager_id, Some(bo), "Di stays with Bo, as chosen");
+        // Kept, Di is a mismatch to resolve: Bo is now an IC leader who still
+        // manages one person (the agent does not count).
+        assert_eq!(plan.still_manages, 1);
+        let bo_now = crate::people::person_get(ws.conn(), bo).unwrap();
+        assert_eq!(bo_now.role_track, Some(crate::people::RoleTrack::IcLeader));
+        let metrics = ws.metrics(None).unwrap();
+        let flagged: Vec<(&str, u32)> = metrics
+            .role_mismatches
+            .iter()
+            .map(|m| (m.name.as_str(), m.span))
+            .collect();
+        assert_eq!(flagged, [("Bo", 1)]);
+        // Once Di has a new manager, nothing is left to resolve.
+        crate::people::person_move(ws.conn(), di, Some(ada)).unwrap();
+        let plan = super::super::plan_get(ws.conn(), plan.id, "2026-11-22").unwrap();
+        assert_eq!(plan.still_manages, 0);
+        let metrics = ws.metrics(None).unwrap();
+        assert!(metrics.role_mismatches.is_empty());
     }
 
     /// Bo's plan starts on 2020-01-06, a leap year: the phases end 30, 60 and 90

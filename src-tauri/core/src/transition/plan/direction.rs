@@ -3,6 +3,7 @@
 //! three phases and the questions of its day-90 checkpoint.
 
 use super::WeeklyBudget;
+use crate::people::RoleTrack;
 
 /// Which way the pendulum swings: from managing to leading as an IC, or back.
 /// The target profile says it (stored with the profile); what it means for a
@@ -10,6 +11,15 @@ use super::WeeklyBudget;
 pub use crate::skills::framework::Direction;
 
 impl Direction {
+    /// The role track the person has from the plan's start: an IC leader
+    /// leads without people reporting to them; a manager has reports.
+    pub fn role_track(self) -> RoleTrack {
+        match self {
+            Direction::ToIc => RoleTrack::IcLeader,
+            Direction::ToManager => RoleTrack::Manager,
+        }
+    }
+
     pub fn default_budget(self) -> WeeklyBudget {
         match self {
             Direction::ToIc => WeeklyBudget::default(),

@@ -400,6 +400,10 @@ pub struct Plan {
     pub reassessed_on: Option<String>,
     /// Each target skill: its rating at the start and now.
     pub gaps: Vec<GapProgress>,
+    /// A move to an IC role: the people who still report to the person (kept
+    /// with them, or come since), a role mismatch to resolve. 0 otherwise.
+    #[serde(default)]
+    pub still_manages: u32,
 }
 
 fn plan_days() -> u32 {

@@ -107,6 +107,13 @@ pub fn plan_get(conn: &Connection, id: i64, today: &str) -> Result<Plan> {
         plan.reassessed_on = reassessed_on(plan.baseline_on.as_deref(), report);
     }
     plan.gaps = gap_progress(conn, id, now.as_ref())?;
+    if plan.direction == Direction::ToIc {
+        plan.still_manages = conn.query_row(
+            "SELECT count(*) FROM person WHERE manager_id = ?1 AND kind = 'human'",
+            [plan.person_id],
+            |r| r.get(0),
+        )?;
+    }
     Ok(plan)
 }
 
@@ -143,6 +150,7 @@ fn plan_row(conn: &Connection, id: i64) -> Result<Plan> {
                 baseline_on: r.get(12)?,
                 reassessed_on: None,
                 gaps: Vec::new(),
+                still_manages: 0,
             })
         },
     )
