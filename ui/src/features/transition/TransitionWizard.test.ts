@@ -460,6 +460,10 @@ describe('TransitionWizard', () => {
       const offered = (await screen.findAllByTestId('wizard-new-report-search-result')).map((o) => Number(o.getAttribute('data-person-id')));
       expect(offered).toContain(grace.id);
       for (const taken of [ada, ...adaPeople]) expect(offered, taken.name).not.toContain(taken.id);
+      // Nor her review agent, which the search finds.
+      const agent = adaReports.find((n) => n.kind === 'agent')!;
+      expect(core.orgSearchO().nodes.map((n) => n.id)).toContain(agent.id);
+      expect(offered).not.toContain(agent.id);
     });
 
     it('shows why a move under the person cannot be made and does not go on', async () => {
