@@ -90,4 +90,37 @@ describe('PersonSearch', () => {
     expect(list().textContent).toContain('No matching people');
     expect(screen.queryByTestId('person-search-more')).toBeNull();
   });
+
+  it('opens its list above the box when the box sits at the bottom of what clips it (a dialog body)', async () => {
+    vi.mocked(api.orgSearch).mockResolvedValue(core.orgSearchSam());
+    // A 400-pixel scrolling body with the box at its bottom: 20 pixels below, 340 above.
+    const body = document.createElement('div');
+    body.style.overflowY = 'auto';
+    document.body.append(body);
+    const rect = vi.spyOn(HTMLDivElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLDivElement) {
+      return this === body ? new DOMRect(0, 100, 500, 400) : new DOMRect(0, 448, 500, 32);
+    });
+    try {
+      render(PersonSearch, { target: body, props: { label: 'Manager', onpick: vi.fn(), debounceMs: 0 } });
+      await fireEvent.input(input(), { target: { value: 'sam' } });
+      await waitFor(() => expect(list().hidden).toBe(false));
+      expect(list().classList.contains('up')).toBe(true);
+      // 448 - 100 - 8 = 340 above; the list keeps to its 300-pixel most.
+      expect(list().style.maxHeight).toBe('300px');
+    } finally {
+      rect.mockRestore();
+      body.remove();
+    }
+  });
+
+  it('opens its list below the box when there is room', async () => {
+    vi.mocked(api.orgSearch).mockResolvedValue(core.orgSearchSam());
+    const rect = vi.spyOn(HTMLDivElement.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 100, 500, 32));
+    try {
+      await search('sam');
+      expect(list().classList.contains('up')).toBe(false);
+    } finally {
+      rect.mockRestore();
+    }
+  });
 });
