@@ -481,8 +481,10 @@ fn a_plan_too_big_for_its_budget_is_refused_until_a_choice_is_named() {
     ];
     let err = fails(&leadline(&ws, &create));
     assert!(
-        err.contains("does not fit") && err.contains("days long"),
-        "the refusal says why and offers a longer plan: {err}"
+        err.contains("does not fit")
+            && err.contains("weeks take at most 48 items, 4 a week")
+            && err.contains("days long"),
+        "the refusal says why (12 weeks of at most four items) and offers a longer plan: {err}"
     );
     let plans = || -> i64 {
         let conn = rusqlite::Connection::open(&ws).unwrap();

@@ -28,6 +28,10 @@ fits: boolean,
  */
 unplaced: number, unplaced_hours: Array<KindHours>, 
 /**
+ * When it does not fit, why, in a sentence ("" when it fits).
+ */
+shortfall: string, 
+/**
  * When it does not fit, what would make it fit (none when nothing would).
  */
 choices: Array<PaceChoice>, };

@@ -169,7 +169,7 @@ pub(super) fn fit_required(pace: &PlanPace, input: &PlanInput) -> Result<()> {
     if pace.fits {
         return Ok(());
     }
-    let short = shortfall(pace);
+    let short = &pace.shortfall;
     let options: Vec<String> = pace.choices.iter().map(choice_text).collect();
     let offer = if options.is_empty() {
         "nothing Leadline can offer makes it fit: lower the hours of its practice templates"
@@ -185,24 +185,6 @@ pub(super) fn fit_required(pace: &PlanPace, input: &PlanInput) -> Result<()> {
             "even with the choice taken, the plan does not fit its weekly budget: {short}; {offer}"
         )),
     })
-}
-
-/// "3 of its 40 items find no week with a place and room for them (2 h of
-/// mentoring, 1 h of 1:1s a week)": a week holds at most `DUE_PER_WEEK_MAX`
-/// items and the hours its room allows.
-fn shortfall(pace: &PlanPace) -> String {
-    let hours: Vec<String> = pace
-        .unplaced_hours
-        .iter()
-        .filter(|h| h.hours > 0)
-        .map(|h| format!("{} h of {}", h.hours, h.kind.label()))
-        .collect();
-    format!(
-        "{} of its {} items find no week with a place and room for them ({} a week)",
-        pace.unplaced,
-        pace.items.len(),
-        hours.join(", ")
-    )
 }
 
 fn choice_text(choice: &PaceChoice) -> String {

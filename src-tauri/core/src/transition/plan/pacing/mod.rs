@@ -164,6 +164,8 @@ pub struct PlanPace {
     /// hours a week per kind.
     pub unplaced: u32,
     pub unplaced_hours: Vec<KindHours>,
+    /// When it does not fit, why, in a sentence ("" when it fits).
+    pub shortfall: String,
     /// When it does not fit, what would make it fit (none when nothing would).
     pub choices: Vec<PaceChoice>,
 }
@@ -457,6 +459,11 @@ pub(super) fn pace_plan(
         .filter(|(_, w)| w.is_none())
         .map(|(item, _)| item)
         .collect();
+    let weeks_left = weeks
+        .iter()
+        .filter(|w| from.is_none_or(|today| w.due_on >= today))
+        .count();
+    let shortfall = shortfall(unpaced.len(), &unplaced, weeks_left);
     PlanPace {
         start_date: dates::format(calendar.start),
         length_days: calendar.days,
@@ -469,8 +476,38 @@ pub(super) fn pace_plan(
         unplaced: unplaced.len() as u32,
         unplaced_hours: kind_hours(unplaced.into_iter()),
         items,
+        shortfall,
         choices: Vec::new(),
     }
+}
+
+/// Why items found no week: more of them than the weeks left can take at
+/// `DUE_PER_WEEK_MAX` a week, or else their hours, beside the others', than
+/// the room each week leaves. "" when every item found a week.
+fn shortfall(items: usize, unplaced: &[&PacedItem], weeks: usize) -> String {
+    if unplaced.is_empty() {
+        return String::new();
+    }
+    let places = weeks * DUE_PER_WEEK_MAX as usize;
+    let why = if items > places {
+        format!(
+            "{weeks} weeks take at most {places} items, {DUE_PER_WEEK_MAX} a week; more could not be followed"
+        )
+    } else {
+        let hours: Vec<String> = kind_hours(unplaced.iter().copied())
+            .into_iter()
+            .filter(|h| h.hours > 0)
+            .map(|h| format!("{} h of {}", h.hours, h.kind.label()))
+            .collect();
+        format!(
+            "their practice ({} a week) finds no week with that much room left in the budget",
+            hours.join(", ")
+        )
+    };
+    format!(
+        "{} of its {items} items find no week: {why}",
+        unplaced.len()
+    )
 }
 
 /// Hours a week per kind, in the budget's order.
