@@ -22,18 +22,21 @@ pub struct PlacementCandidate {
 const PEERS_OFFERED: usize = 8;
 
 /// Who could take the reports of `person_id`, most sensible first: their own
-/// manager (nobody's chain of command gets longer), then their peers who
-/// already manage and have room before a wide span, fewest reports first,
-/// then peers who would start managing. Agents and peers without room are
-/// not offered. Each says why it is offered.
+/// manager (nobody's chain of command gets longer), then their peers (under
+/// the same manager, or the others at the top of the org) who already manage
+/// and have room before a wide span, fewest reports first, then peers who
+/// would start managing. Agents and peers without room are not offered. Each
+/// says why it is offered.
 pub fn placement_candidates(ws: &mut Workspace, person_id: i64) -> Result<Vec<PlacementCandidate>> {
     let thresholds = thresholds_get(ws.conn())?;
     let structure = ws.structure()?;
     let me = structure.index(person_id)?;
-    let Some(manager) = structure.parent(me) else {
-        // At the top: no manager and no peers under one; the window offers
-        // the top of the org and a search.
-        return Ok(Vec::new());
+    let manager = structure.parent(me);
+    // Peers share the person's manager; at the top of the org, they are the
+    // others at the top.
+    let peers_of: Vec<u32> = match manager {
+        Some(m) => structure.children(m).to_vec(),
+        None => structure.roots().collect(),
     };
     let room = |node: u32| {
         thresholds
@@ -41,10 +44,8 @@ pub fn placement_candidates(ws: &mut Workspace, person_id: i64) -> Result<Vec<Pl
             .saturating_sub(1)
             .saturating_sub(structure.human_reports(node))
     };
-    let mut peers: Vec<(u32, u32, u32)> = structure
-        .children(manager)
-        .iter()
-        .copied()
+    let mut peers: Vec<(u32, u32, u32)> = peers_of
+        .into_iter()
         .filter(|&p| p != me && structure.kind(p) == PersonKind::Human && room(p) > 0)
         .map(|p| (p, structure.human_reports(p), room(p)))
         .collect();
@@ -59,14 +60,23 @@ pub fn placement_candidates(ws: &mut Workspace, person_id: i64) -> Result<Vec<Pl
     });
     peers.truncate(PEERS_OFFERED);
     let person_name = structure.names[me as usize].to_string();
-    let mut ids = vec![structure.ids[manager as usize]];
-    let mut reasons = vec![format!("{person_name}'s manager")];
+    let mut ids = Vec::new();
+    let mut reasons = Vec::new();
+    if let Some(manager) = manager {
+        ids.push(structure.ids[manager as usize]);
+        reasons.push(format!("{person_name}'s manager"));
+    }
+    let peer_words = if manager.is_some() {
+        "a peer"
+    } else {
+        "a peer at the top of the org"
+    };
     for &(peer, span, room) in &peers {
         ids.push(structure.ids[peer as usize]);
         reasons.push(if span == 0 {
-            "a peer who would start managing".to_string()
+            format!("{peer_words} who would start managing")
         } else {
-            format!("a peer who manages {span} (room for {room} more)")
+            format!("{peer_words} who manages {span} (room for {room} more)")
         });
     }
     let nodes = ws.org_nodes_of(&ids)?;
@@ -138,7 +148,23 @@ mod tests {
         );
         assert!(
             placement_candidates(&mut ws, ada).unwrap().is_empty(),
-            "at the top there is no manager and there are no peers"
+            "alone at the top there is no manager and there are no peers"
+        );
+        // Zed, also at the top, manages one person (room for 3 more): Ada's
+        // peer there. Nobody is Ada's manager.
+        let zed = add(ws.conn(), "Zed", None);
+        add(ws.conn(), "Yan", Some(zed));
+        let offered: Vec<(i64, String)> = placement_candidates(&mut ws, ada)
+            .unwrap()
+            .into_iter()
+            .map(|c| (c.node.id, c.reason))
+            .collect();
+        assert_eq!(
+            offered,
+            [(
+                zed,
+                "a peer at the top of the org who manages 1 (room for 3 more)".to_string()
+            )]
         );
     }
 }
