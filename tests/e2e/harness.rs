@@ -237,6 +237,27 @@ impl Session {
         self.wait_for(css).await.attr(name).await.unwrap()
     }
 
+    /// Waits until nothing matches `css` (a dialog closed, a filter applied).
+    pub async fn wait_gone(&self, css: &str) {
+        self.wait_count(css, 0).await;
+    }
+
+    /// Waits until exactly `n` elements match `css`.
+    pub async fn wait_count(&self, css: &str, n: usize) {
+        let started = Instant::now();
+        loop {
+            let found = self.count(css).await;
+            if found == n {
+                return;
+            }
+            if started.elapsed() > Duration::from_secs(20) {
+                self.screenshot("timeout").await;
+                panic!("{}: {found} of {css}, not {n}", self.name);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     pub async fn count(&self, css: &str) -> usize {
         self.log(&format!("count {css}"));
         self.client

@@ -5,6 +5,7 @@
 //! its own that links the whole app (about a minute each on the CI machine),
 //! so the window tests stay one binary; `harness` holds what they share.
 
+mod first_plan;
 mod harness;
 
 use harness::Session;
