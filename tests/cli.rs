@@ -446,22 +446,19 @@ fn a_plan_too_big_for_its_budget_is_refused_until_a_choice_is_named() {
     let org = dir.path().join("org.csv");
     std::fs::write(&org, "id,name,manager id\n1,Ada,\n").unwrap();
     stdout(&leadline(&ws, &["import", org.to_str().unwrap()]));
-    let keys = [
-        "delegating-work",
-        "decomposing-work",
-        "refining-from-output",
-        "giving-instructions",
-        "giving-feedback",
-        "explaining-without-assumptions",
-        "systems-thinking",
-        "bottleneck-hunting",
-        "end-to-end-ownership",
-        "technical-judgment",
-        "agent-workflows",
-        "coaching",
-        "building-trust",
-        "patience-and-perseverance",
-    ];
+    // Every skill of the built-in framework, read from its file.
+    let builtin: serde_json::Value = serde_json::from_str(include_str!(
+        "../src-tauri/core/src/skills/builtin/ai-native-ic-leader.json"
+    ))
+    .unwrap();
+    let keys: Vec<&str> = builtin["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| a["skills"].as_array().unwrap())
+        .map(|s| s["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys.len(), 14);
     let ratings: Vec<String> = keys.iter().map(|k| format!("\"{k}\": 1")).collect();
     assess_builtin(
         &ws,

@@ -92,6 +92,15 @@ mod tests {
     use super::*;
     use crate::people::tests::add;
 
+    /// Who is offered for `person`'s reports, and why.
+    fn offered(ws: &mut Workspace, person: i64) -> Vec<(i64, String)> {
+        placement_candidates(ws, person)
+            .unwrap()
+            .into_iter()
+            .map(|c| (c.node.id, c.reason))
+            .collect()
+    }
+
     /// Ada manages Bo (who is moving to an IC role), Cy, Di, Eve, Max and a
     /// review agent. With the wide threshold at 5, a manager has room for
     /// 4 − span more: Cy manages 3 (room 1), Di 1 (room 3), Eve none (would
@@ -132,13 +141,8 @@ mod tests {
         for n in 0..4 {
             add(ws.conn(), &format!("M{n}"), Some(max));
         }
-        let offered: Vec<(i64, String)> = placement_candidates(&mut ws, bo)
-            .unwrap()
-            .into_iter()
-            .map(|c| (c.node.id, c.reason))
-            .collect();
         assert_eq!(
-            offered,
+            offered(&mut ws, bo),
             [
                 (ada, "Bo's manager".to_string()),
                 (di, "a peer who manages 1 (room for 3 more)".to_string()),
@@ -147,20 +151,15 @@ mod tests {
             ]
         );
         assert!(
-            placement_candidates(&mut ws, ada).unwrap().is_empty(),
+            offered(&mut ws, ada).is_empty(),
             "alone at the top there is no manager and there are no peers"
         );
         // Zed, also at the top, manages one person (room for 3 more): Ada's
         // peer there. Nobody is Ada's manager.
         let zed = add(ws.conn(), "Zed", None);
         add(ws.conn(), "Yan", Some(zed));
-        let offered: Vec<(i64, String)> = placement_candidates(&mut ws, ada)
-            .unwrap()
-            .into_iter()
-            .map(|c| (c.node.id, c.reason))
-            .collect();
         assert_eq!(
-            offered,
+            offered(&mut ws, ada),
             [(
                 zed,
                 "a peer at the top of the org who manages 1 (room for 3 more)".to_string()
