@@ -440,7 +440,7 @@ pub fn pace_variants(f: &mut Fixtures) {
     }
     let smaller = WeeklyBudget {
         hands_on: 4,
-        ..work.plan.budget.clone()
+        ..work.plan.budget
     };
     f.add(
         "plan_budget_preview_smaller",
