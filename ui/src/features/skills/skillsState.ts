@@ -2,13 +2,15 @@
 // another screen and back keeps the person, framework and tab).
 import { writable } from 'svelte/store';
 
-import { workspaceSession } from '../../lib/stores';
+import { selectedPerson, workspaceSession } from '../../lib/stores';
 
 export type SkillsView = 'person' | 'team' | 'frameworks' | 'templates';
 export type PersonTab = 'assess' | 'compare' | 'gaps' | 'history';
 
 export const skillsView = writable<SkillsView>('person');
-export const skillsPerson = writable<{ id: number; name: string } | null>(null);
+/** The person of the person view: the app's selected person, so that it
+ * follows the user to and from the other screens. */
+export const skillsPerson = selectedPerson;
 /** Framework key of the person view; null = the default (the built-in). */
 export const skillsFrameworkKey = writable<string | null>(null);
 export const personTab = writable<PersonTab>('assess');
