@@ -14,6 +14,9 @@ export const skillsPerson = selectedPerson;
 /** Framework key of the person view; null = the default (the built-in). */
 export const skillsFrameworkKey = writable<string | null>(null);
 export const personTab = writable<PersonTab>('assess');
+/** Role profile of the Gaps tab (kept across people and visits, so a
+ * person's page can open it on their target); null = the framework's default. */
+export const gapsProfileId = writable<number | null>(null);
 /** Assessments the Compare tab should open on (set after saving the second of a pair). */
 export const compareRequest = writable<{ selfId: number; managerId: number } | null>(null);
 /** Framework (version id) the Frameworks view shows; null = the list. */
@@ -35,6 +38,7 @@ export function resetSkillsState(): void {
   skillsPerson.set(null);
   skillsFrameworkKey.set(null);
   personTab.set('assess');
+  gapsProfileId.set(null);
   compareRequest.set(null);
   frameworkShown.set(null);
   heatmapChoice.set({ kind: 'subtree', person: null, teamId: null, frameworkKey: null, profileId: null });
