@@ -424,6 +424,44 @@ fn a_plan_is_created_ticked_and_exported_through_commands() {
     );
 }
 
+/// The person's page through its command: the plan's move shows in Cy's
+/// history and Bo's line; an unknown id is a typed `not_found`.
+#[test]
+fn a_persons_page_gathers_their_line_gaps_plan_and_history() {
+    let app = app();
+    let dir = tempfile::tempdir().unwrap();
+    let (ada, bo, cy, ic_leader) = bo_assessed(&app, dir.path());
+    let plan = call(
+        &app,
+        "plan_create",
+        json!({ "input": {
+        "person_id": bo["id"], "profile_id": ic_leader["id"], "start_date": "2026-12-01",
+        "moves": [{ "person_id": cy["id"], "to_manager": ada["id"] }]
+    } }),
+    )
+    .unwrap();
+    let page = call(&app, "person_overview", json!({ "id": bo["id"] })).unwrap();
+    assert_eq!(page["person"]["name"], "Bo");
+    assert_eq!(page["chain"][0]["id"], ada["id"], "Ada is his manager");
+    assert_eq!(
+        page["reports"].as_array().unwrap().len(),
+        0,
+        "Cy went to Ada"
+    );
+    assert_eq!(page["skills"]["target"], "plan");
+    assert_eq!(page["skills"]["gaps"]["profile"]["key"], "ic-leader");
+    assert_eq!(page["plans"][0]["id"], plan["id"]);
+    assert_eq!(page["history"][0]["kind"], "plan_started");
+    let cy_page = call(&app, "person_overview", json!({ "id": cy["id"] })).unwrap();
+    let moved = &cy_page["history"][0];
+    assert_eq!(
+        (&moved["kind"], &moved["from"]["id"], &moved["to"]["id"]),
+        (&json!("manager_changed"), &bo["id"], &ada["id"])
+    );
+    let err = call(&app, "person_overview", json!({ "id": 999 })).unwrap_err();
+    assert_eq!(err["kind"], "not_found", "{err}");
+}
+
 /// A template edit changes the checklist of the next plan; an audit made
 /// through commands feeds that plan; argument names match the UI's api.ts.
 #[test]

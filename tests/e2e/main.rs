@@ -162,6 +162,47 @@ async fn adding_a_person_and_moving_them_under_another_manager_changes_the_metri
     metric(&session, "managers", "2").await;
     metric(&session, "ratio", "1.00").await;
     session.screenshot("dashboard-after-move").await;
+
+    // Bo's name leads to his page: Ada above him, Dee under him. Skills then
+    // starts with Bo chosen, without searching for him again.
+    let bo = {
+        let ws = Workspace::open(&path, OpenMode::MustExist).unwrap();
+        leadline_core::people::person_resolve(ws.conn(), "Bo").unwrap()
+    };
+    session.click("[data-testid=\"nav-people\"]").await;
+    session
+        .type_into("[data-testid=\"people-filter\"]", "Bo")
+        .await;
+    session
+        .click(&format!(
+            "[data-testid=\"person-row\"][data-person-id=\"{bo}\"] [data-testid=\"person-row-name\"]"
+        ))
+        .await;
+    session
+        .wait_for(&format!(
+            "[data-testid=\"person-page\"][data-person-id=\"{bo}\"]"
+        ))
+        .await;
+    session
+        .wait_text("[data-testid=\"person-manager\"]", "Ada", |t| t == "Ada")
+        .await;
+    session
+        .wait_text("[data-testid=\"person-report\"]", "Dee", |t| {
+            t.starts_with("Dee")
+        })
+        .await;
+    session.screenshot("person-page").await;
+    session.click("[data-testid=\"nav-skills\"]").await;
+    assert_eq!(
+        session
+            .attr(
+                "[data-testid=\"skills-person\"][data-person-id]",
+                "data-person-id"
+            )
+            .await,
+        Some(bo.to_string()),
+        "Skills starts with the person whose page was open"
+    );
     session.stop().await;
 }
 

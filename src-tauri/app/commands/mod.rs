@@ -47,6 +47,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         people::person_delete,
         people::person_restore,
         people::person_page,
+        people::person_overview,
         teams::team_list,
         teams::team_create,
         teams::team_rename,

@@ -1,3 +1,4 @@
+use leadline_core::overview::{self, PersonOverview};
 use leadline_core::people::{self, PeoplePage, Person, PersonInput};
 use leadline_core::removal::{self, DeletedPerson, ReportsDestination};
 use tauri::State;
@@ -71,5 +72,14 @@ pub async fn person_page(
 ) -> CommandResult<PeoplePage> {
     Ok(state
         .with_workspace(move |ws| people::person_page(ws.conn(), &filter, offset, limit))
+        .await?)
+}
+
+/// Everything a person's page shows, as of the shell's today.
+#[tauri::command]
+pub async fn person_overview(state: State<'_, AppState>, id: i64) -> CommandResult<PersonOverview> {
+    let today = crate::clock::today();
+    Ok(state
+        .with_workspace(move |ws| overview::person_overview(ws.conn(), id, &today))
         .await?)
 }

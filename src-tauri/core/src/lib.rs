@@ -11,6 +11,7 @@ pub mod export;
 pub mod import;
 pub mod metrics;
 pub mod org;
+pub mod overview;
 pub mod people;
 pub mod placement;
 pub mod removal;

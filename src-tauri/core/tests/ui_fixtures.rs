@@ -23,6 +23,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use leadline_core::import::{import_preview, Field, ImportOptions};
+use leadline_core::overview::person_overview;
 use leadline_core::people::{person_get, person_page};
 use leadline_core::reorg::{reorg_preview, Move};
 use leadline_core::settings::thresholds_get;
@@ -395,6 +396,17 @@ fn work_fixtures(f: &mut Fixtures) {
         "person_ada_after_plan",
         &person_get(conn, org.ada.id).unwrap(),
     );
+    // The person's page: Ada with her plans, audits and the stage she owns;
+    // Bo, moved to Grace by her plan and never planned for; Grace, with eight
+    // people and no assessment; the review bot, an agent owning code review.
+    for (name, person) in [
+        ("person_overview_ada", org.ada.id),
+        ("person_overview_bo", org.bo.id),
+        ("person_overview_grace", org.grace.id),
+        ("person_overview_review_bot", org.review_bot.id),
+    ] {
+        f.add(name, &person_overview(conn, person, TODAY).unwrap());
+    }
     f.add("audit_scales", &audit_scales());
     f.add("plan_limits", &leadline_core::transition::plan_limits());
     f.add(

@@ -67,6 +67,7 @@ describe('commands', () => {
     await api.orgChildren(null, 50, 50);
     await api.metricsGet(3);
     await api.personPage('ada', 200, 200);
+    await api.personOverview(5);
     await api.exportWrite('json', '/tmp/out.json');
     await api.workspaceStartError();
     expect(invoke.mock.calls).toEqual([
@@ -74,6 +75,7 @@ describe('commands', () => {
       ['org_children', { parentId: null, offset: 50, limit: 50 }],
       ['metrics_get', { rootId: 3 }],
       ['person_page', { filter: 'ada', offset: 200, limit: 200 }],
+      ['person_overview', { id: 5 }],
       ['export_write', { format: 'json', path: '/tmp/out.json', overwrite: false }],
       ['workspace_start_error', undefined],
     ]);

@@ -45,6 +45,7 @@ import type { OrgMatches } from './bindings/OrgMatches';
 import type { OrgNode } from './bindings/OrgNode';
 import type { PeoplePage } from './bindings/PeoplePage';
 import type { Person } from './bindings/Person';
+import type { PersonOverview } from './bindings/PersonOverview';
 import type { Plan } from './bindings/Plan';
 import type { PlanItemFilter } from './bindings/PlanItemFilter';
 import type { PlanItemMatches } from './bindings/PlanItemMatches';
@@ -175,6 +176,8 @@ export const personRestore = (deleted: DeletedPerson) =>
   call<Person>('person_restore', { undoId: deleted.undo_id });
 export const personPage = (filter: string, offset: number, limit: number) =>
   call<PeoplePage>('person_page', { filter, offset, limit });
+/** Everything a person's page shows (line, skills, plans, audits, history), read at once. */
+export const personOverview = (id: number) => call<PersonOverview>('person_overview', { id });
 
 // ---- teams -----------------------------------------------------------------
 

@@ -4,7 +4,7 @@ import { get, writable } from 'svelte/store';
 import * as api from './api';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 
-export type Screen = 'people' | 'org' | 'dashboard' | 'skills' | 'transition' | 'audit' | 'import';
+export type Screen = 'people' | 'org' | 'dashboard' | 'skills' | 'transition' | 'audit' | 'import' | 'person';
 
 /** `undefined` while the first `workspace_info` call runs; `null` when no workspace is open. */
 export const workspace = writable<WorkspaceInfo | null | undefined>(undefined);
@@ -23,6 +23,23 @@ export const revision = writable(0);
 
 /** The screen shown in the main area. */
 export const screen = writable<Screen>('people');
+
+/** Someone named: enough to show them and ask the host about them. */
+export type Someone = { id: number; name: string };
+
+/**
+ * The person the user is working on, who follows them between screens:
+ * opening someone's page sets it, and the Skills, Transition and SDLC audit
+ * screens start with them (choosing someone there sets it in turn).
+ * null = nobody chosen yet.
+ */
+export const selectedPerson = writable<Someone | null>(null);
+
+/** Shows a person's page (every name in the app leads here). */
+export function openPersonPage(person: Someone): void {
+  selectedPerson.set({ id: person.id, name: person.name });
+  screen.set('person');
+}
 
 /** Scope of the dashboard: null = the whole org. */
 export type Scope = { id: number; name: string } | null;
@@ -82,6 +99,7 @@ export function workspaceChanged(info: WorkspaceInfo): void {
   workspaceError.set(null);
   startError.set(null);
   workspaceSession.update((n) => n + 1);
+  selectedPerson.set(null);
   dashboardScope.set(null);
   orgFocusRequest.set(null);
   revision.update((n) => n + 1);

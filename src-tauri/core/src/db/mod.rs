@@ -163,6 +163,17 @@ pub fn write(conn: &Connection) -> Result<Transaction<'_>> {
     )?)
 }
 
+/// Begins a read transaction, for a view assembled from many queries (a
+/// person's page): every read inside it sees the file as it was at the
+/// first one, so its parts agree even while another Leadline writes.
+/// Dropping it ends it; it never writes.
+pub fn read(conn: &Connection) -> Result<Transaction<'_>> {
+    Ok(Transaction::new_unchecked(
+        conn,
+        TransactionBehavior::Deferred,
+    )?)
+}
+
 /// Writes the whole database as a new file at `path`, which must not exist yet
 /// (the CLI builds a new workspace in memory and saves it only once an import
 /// has landed, so a refused file leaves nothing behind).

@@ -302,3 +302,26 @@ fn pragmas_are_set_at_open() {
     assert_eq!(mode, "wal");
     assert_eq!(fk, 1);
 }
+
+#[test]
+fn a_read_transaction_sees_one_snapshot_while_another_connection_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.leadline");
+    let app = open(&path, OpenMode::CreateIfMissing).unwrap();
+    let cli = open(&path, OpenMode::MustExist).unwrap();
+    let count = |conn: &Connection| -> i64 {
+        conn.query_row("SELECT count(*) FROM team", [], |r| r.get(0))
+            .unwrap()
+    };
+    let tx = read(&app).unwrap();
+    assert_eq!(count(&tx), 0);
+    cli.execute("INSERT INTO team (name) VALUES ('Platform')", [])
+        .unwrap();
+    assert_eq!(
+        count(&tx),
+        0,
+        "a write after the first read must not show inside the read transaction"
+    );
+    drop(tx);
+    assert_eq!(count(&app), 1, "after it, the write shows");
+}

@@ -1,9 +1,9 @@
 // State of the SDLC audit screen that outlives its components (switching to
 // another screen and back keeps the scope and the audit shown).
-import { writable } from 'svelte/store';
+import { get, writable } from 'svelte/store';
 
 import type { AuditScope } from '../../lib/bindings/AuditScope';
-import { workspaceSession } from '../../lib/stores';
+import { selectedPerson, workspaceSession } from '../../lib/stores';
 
 export interface ScopeChoice {
   kind: 'person' | 'team';
@@ -14,6 +14,15 @@ export interface ScopeChoice {
 export const auditChoice = writable<ScopeChoice>({ kind: 'person', person: null, teamId: null });
 /** The audit shown; null = the newest of the scope. */
 export const auditShown = writable<number | null>(null);
+
+// The screen starts with the person chosen anywhere else (their page, Skills,
+// Transition); choosing a person here sets it in turn (AuditScreen).
+selectedPerson.subscribe((person) => {
+  const choice = get(auditChoice);
+  if (!person || (choice.kind === 'person' && choice.person?.id === person.id)) return;
+  auditChoice.set({ ...choice, kind: 'person', person });
+  auditShown.set(null);
+});
 
 export function scopeOf(choice: ScopeChoice): AuditScope | null {
   if (choice.kind === 'person') return choice.person ? { kind: 'person', id: choice.person.id } : null;

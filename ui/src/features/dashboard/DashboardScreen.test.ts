@@ -68,12 +68,25 @@ describe('DashboardScreen', () => {
     expect(within(wide).getAllByTestId('flag-item').length).toBe(150);
   });
 
-  it('a flagged name focuses that person in the org chart', async () => {
+  it("a flagged name opens that person's page; the chart button beside it focuses them in the org chart", async () => {
     render(DashboardScreen);
     const single = await screen.findByTestId('flags-single');
+    const alan = metrics().flags.single_report[0];
     await fireEvent.click(within(single).getByRole('button', { name: 'Alan Turing' }));
-    expect(get(stores.orgFocusRequest)?.id).toBe(metrics().flags.single_report[0].id);
+    expect(get(stores.selectedPerson)).toEqual({ id: alan.id, name: 'Alan Turing' });
+    expect(get(stores.screen)).toBe('person');
+    await fireEvent.click(within(single).getByRole('button', { name: 'Show Alan Turing in the org chart' }));
+    expect(get(stores.orgFocusRequest)?.id).toBe(alan.id);
     expect(get(stores.screen)).toBe('org');
+  });
+
+  it("a role mismatch's name opens that person's page", async () => {
+    render(DashboardScreen);
+    const linus = metrics().role_mismatches[0];
+    const list = await screen.findByTestId('role-mismatches');
+    await fireEvent.click(within(list).getByRole('button', { name: linus.name }));
+    expect(get(stores.selectedPerson)?.id).toBe(linus.id);
+    expect(get(stores.screen)).toBe('person');
   });
 
   it('tells flagged namesakes apart with the host\'s words beside the name', async () => {
@@ -92,9 +105,9 @@ describe('DashboardScreen', () => {
     const mismatches = within(screen.getByTestId('role-mismatches')).getAllByTestId('mismatch-item');
     expect(mismatches.map((r) => r.getAttribute('data-person-id'))).toEqual(m.role_mismatches.map((r) => String(r.id)));
     expect(mismatches.map(namesakeOf)).toEqual(['· Staff Engineer', null]);
-    // The button still bears the name alone, and focuses that Alexander.
+    // The button still bears the name alone, and opens that Alexander's page.
     await fireEvent.click(within(single[1]).getByRole('button', { name: 'Alexander' }));
-    expect(get(stores.orgFocusRequest)?.id).toBe(m.flags.single_report[1].id);
+    expect(get(stores.selectedPerson)?.id).toBe(m.flags.single_report[1].id);
   });
 
   it('shows the host validation error when thresholds are refused', async () => {

@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { get } from 'svelte/store';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import * as core from '../../test/core';
@@ -88,6 +89,18 @@ describe('OrgScreen', () => {
     const tree = screen.getByTestId('outline-tree');
     expect(tree.getAttribute('data-rows')).toBe('52');
     expect(screen.getAllByTestId('outline-item')[0].getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it("the selected person's details open their page", async () => {
+    render(OrgScreen);
+    await waitFor(() => expect(chart().getAttribute('data-laid-out')).toBe('52'));
+    await fireEvent.click(screen.getByTestId('org-view-outline'));
+    await fireEvent.click(screen.getAllByTestId('outline-item')[1]);
+    const details = await screen.findByTestId('org-details');
+    await fireEvent.click(screen.getByTestId('org-open-page'));
+    expect(get(stores.selectedPerson)?.id).toBe(Number(details.getAttribute('data-person-id')));
+    expect(get(stores.selectedPerson)?.id).toBe(100);
+    expect(get(stores.screen)).toBe('person');
   });
 
   it('leaves more than five roots collapsed', async () => {

@@ -1,4 +1,5 @@
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { get } from 'svelte/store';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import * as core from '../../test/core';
@@ -8,6 +9,7 @@ vi.mock('../../lib/api', async (orig) => {
   return { ...real, personPage: vi.fn() };
 });
 const api = await import('../../lib/api');
+const stores = await import('../../lib/stores');
 const { default: PeopleList } = await import('./PeopleList.svelte');
 
 const TOTAL = 100_000;
@@ -67,6 +69,23 @@ describe('PeopleList', () => {
     // The name itself stays the name.
     expect(rows[1].querySelector('[data-testid="person-row-name"]')!.textContent).toBe('Sam Lee');
     expect(rows[2].querySelector('[data-testid="namesake"]')).toBeNull();
+  });
+
+  it("a name opens that person's page, the manager's name the manager's; the row's actions stay", async () => {
+    const onedit = vi.fn();
+    vi.mocked(api.personPage).mockResolvedValue(core.personPage());
+    const ada = core.personPage().rows.find((p) => p.name === 'Ada Lovelace')!;
+    render(PeopleList, { filter: '', revision: 0, onedit, onmove: noop, ondelete: noop });
+    const row = await waitFor(() => screen.getAllByTestId('person-row').find((r) => r.getAttribute('data-person-id') === String(ada.id))!);
+    await fireEvent.click(row.querySelector('[data-testid="person-row-name"]')!);
+    expect(get(stores.selectedPerson)).toEqual({ id: ada.id, name: 'Ada Lovelace' });
+    expect(get(stores.screen)).toBe('person');
+    const manager = row.querySelector('[data-testid="person-row-manager"]')!;
+    expect(manager.textContent).toBe(ada.manager_name);
+    await fireEvent.click(manager);
+    expect(get(stores.selectedPerson)?.id).toBe(ada.manager_id);
+    await fireEvent.click(row.querySelector('[data-testid="person-edit"]')!);
+    expect(onedit).toHaveBeenCalledWith(expect.objectContaining({ id: ada.id }));
   });
 
   it('shows the host error inline', async () => {

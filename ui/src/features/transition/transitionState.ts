@@ -2,11 +2,24 @@
 // the plan shown, and whether the wizard is open (with what it was given).
 import { writable } from 'svelte/store';
 
-import { workspaceSession } from '../../lib/stores';
+import { selectedPerson, workspaceSession } from '../../lib/stores';
 
-export const transitionPerson = writable<{ id: number; name: string } | null>(null);
+/** The person whose plans are listed: the app's selected person, so that it
+ * follows the user to and from the other screens. */
+export const transitionPerson = selectedPerson;
 /** The plan on the plan page; null = none picked. */
 export const transitionPlanId = writable<number | null>(null);
+
+// A plan shown belongs to its person: choosing someone else (here or on
+// another screen) puts it away.
+let planFor: number | null = null;
+transitionPerson.subscribe((person) => {
+  const id = person?.id ?? null;
+  if (id !== planFor) {
+    planFor = id;
+    transitionPlanId.set(null);
+  }
+});
 /** The "Start a transition" wizard replaces the plan view while open. */
 export const wizardOpen = writable(false);
 
