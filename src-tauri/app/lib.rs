@@ -4,6 +4,7 @@
 mod cli;
 mod clock;
 mod commands;
+mod dialogs;
 pub mod paths;
 mod state;
 

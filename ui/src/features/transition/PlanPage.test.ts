@@ -11,7 +11,7 @@ vi.mock('../../lib/api', async (orig) => {
     planGet: vi.fn(),
     planItemCheck: vi.fn(),
     planMarkdown: vi.fn(),
-    planMarkdownWrite: vi.fn(),
+    planMarkdownSave: vi.fn(),
     reorgUndo: vi.fn(),
     auditList: vi.fn(),
     workspaceInfo: vi.fn(),
@@ -40,7 +40,7 @@ beforeEach(() => {
   vi.mocked(api.planGet).mockReset().mockResolvedValue(core.plan());
   vi.mocked(api.planItemCheck).mockReset();
   vi.mocked(api.planMarkdown).mockReset();
-  vi.mocked(api.planMarkdownWrite).mockReset();
+  vi.mocked(api.planMarkdownSave).mockReset();
   vi.mocked(api.reorgUndo).mockReset();
   vi.mocked(api.auditList).mockReset().mockResolvedValue([]);
 });
@@ -154,26 +154,23 @@ describe('PlanPage', () => {
     expect(box.checked).toBe(true);
   });
 
-  // What the export form does (FileExport.test.ts); here, that it writes this plan.
-  it('writes the Markdown to a typed path, and says when it cannot', async () => {
-    vi.mocked(api.planMarkdownWrite).mockResolvedValueOnce('/tmp/ada.md').mockRejectedValueOnce(new api.ApiError('io', 'cannot write /root/x.md'));
+  // What the export button does (FileExport.test.ts); here, that it saves this plan.
+  it('saves the Markdown through the save dialog, and says in the export area when it cannot', async () => {
+    vi.mocked(api.planMarkdownSave)
+      .mockResolvedValueOnce('/home/me/Ada Lovelace transition plan.md')
+      .mockRejectedValueOnce(new api.ApiError('io', 'cannot write /root/x.md'));
     render(PlanPage, { planId: shown.id });
     await screen.findByTestId('plan-page');
-    const write = screen.getByTestId('plan-export-write') as HTMLButtonElement;
-    expect(write.disabled).toBe(true);
-    await fireEvent.input(screen.getByTestId('plan-export-path'), { target: { value: ' /tmp/ada.md ' } });
-    await fireEvent.click(write);
-    expect(api.planMarkdownWrite).toHaveBeenCalledWith(shown.id, '/tmp/ada.md', false);
+    const area = screen.getByTestId('plan-export');
+    expect(within(area).queryByRole('textbox'), 'no path to type').toBeNull();
+    const save = within(area).getByTestId('plan-export-write') as HTMLButtonElement;
+    await fireEvent.click(save);
+    expect(api.planMarkdownSave).toHaveBeenCalledWith(shown.id);
     await waitFor(() => expect(get(stores.toasts).map((t) => t.testid)).toContain('plan-export-toast'));
-    await fireEvent.input(screen.getByTestId('plan-export-path'), { target: { value: '/root/x.md' } });
-    await fireEvent.click(write);
-    expect((await screen.findByTestId('error-alert')).getAttribute('data-kind')).toBe('io');
-
-    vi.mocked(api.planMarkdownWrite).mockRejectedValueOnce(new api.ApiError('file_exists', '/tmp/ada.md already exists')).mockResolvedValueOnce('/tmp/ada.md');
-    await fireEvent.input(screen.getByTestId('plan-export-path'), { target: { value: '/tmp/ada.md' } });
-    await fireEvent.click(write);
-    await fireEvent.click(await screen.findByTestId('plan-export-replace-confirm'));
-    await waitFor(() => expect(api.planMarkdownWrite).toHaveBeenLastCalledWith(shown.id, '/tmp/ada.md', true));
+    await fireEvent.click(save);
+    const alert = await within(area).findByTestId('error-alert');
+    expect(alert.getAttribute('data-kind')).toBe('io');
+    expect(alert.textContent).toContain('cannot write /root/x.md');
   });
 
   it('shows the Markdown in a dialog to copy', async () => {
