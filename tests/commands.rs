@@ -199,6 +199,28 @@ fn the_window_cannot_name_a_file_to_write() {
 }
 
 #[test]
+fn the_window_cannot_call_the_dialog_or_clipboard_plugins_itself() {
+    // The plugins serve the commands above from Rust; the window's capability
+    // grants none of their permissions.
+    let app = app();
+    for (command, args) in [
+        ("plugin:dialog|save", json!({ "options": {} })),
+        ("plugin:dialog|open", json!({ "options": {} })),
+        (
+            "plugin:clipboard-manager|write_text",
+            json!({ "text": "x" }),
+        ),
+        ("plugin:clipboard-manager|read_text", json!({})),
+    ] {
+        let err = call(&app, command, args).unwrap_err();
+        assert!(
+            err.to_string().contains("not allowed"),
+            "{command} is refused by the ACL: {err}"
+        );
+    }
+}
+
+#[test]
 fn an_export_in_an_unknown_format_is_refused_before_any_dialog() {
     let dir = tempfile::tempdir().unwrap();
     let app = app_with_workspace(dir.path());
@@ -362,7 +384,7 @@ fn bo_assessed(app: &App, dir: &Path) -> (Value, Value, Value, Value) {
 }
 
 #[test]
-fn a_plan_is_created_ticked_and_shown_as_markdown_through_commands() {
+fn a_plan_is_created_ticked_and_copied_through_commands() {
     let app = app();
     let dir = tempfile::tempdir().unwrap();
     let (ada, bo, cy, ic_leader) = bo_assessed(&app, dir.path());
@@ -388,8 +410,24 @@ fn a_plan_is_created_ticked_and_shown_as_markdown_through_commands() {
     )
     .unwrap();
     assert!(ticked["items"][0]["done_on"].is_string());
-    let markdown = call(&app, "plan_markdown", json!({ "id": plan["id"] })).unwrap();
-    assert!(markdown.as_str().unwrap().contains("- [x]"), "{markdown}");
+    // The copy goes to the system clipboard, which the mock runtime may not
+    // have (no display): then the error says so, in its own words.
+    match call(&app, "plan_markdown_copy", json!({ "id": plan["id"] })) {
+        Ok(text) => assert!(
+            text.as_str().unwrap().contains("- [x]"),
+            "the Markdown copied comes back, ticked item and all: {text}"
+        ),
+        Err(err) => {
+            assert_eq!(err["kind"], "io", "{err}");
+            assert!(
+                err["message"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("could not copy the plan to the clipboard: "),
+                "{err}"
+            );
+        }
+    }
     assert_eq!(
         call(&app, "plan_list", json!({ "personId": bo["id"] }))
             .unwrap()

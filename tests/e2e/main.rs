@@ -574,6 +574,35 @@ async fn a_transition_reassigns_reports_shows_the_ratio_change_and_builds_a_plan
     assert_eq!(asked.len(), 2, "a second dialog opened: {asked:?}");
     assert_eq!(asked[1]["directory"], notes.display().to_string());
     assert_eq!(std::fs::read_dir(&notes).unwrap().count(), 1);
+
+    // Copy Markdown: the host puts the plan on the system clipboard and the
+    // window shows what it copied; a paste into the window gives it back.
+    session.click("[data-testid=\"plan-markdown-copy\"]").await;
+    session
+        .wait_text(
+            "[data-testid=\"plan-markdown-status\"]",
+            "the copy confirmed",
+            |t| t == "Copied to the clipboard.",
+        )
+        .await;
+    let shown = session.text("[data-testid=\"plan-markdown-text\"]").await;
+    assert!(shown.starts_with("# Transition plan: Bo"), "{shown}");
+    session.screenshot("markdown-copied").await;
+    session.click("[data-testid=\"plan-markdown-close\"]").await;
+    session
+        .click("[data-testid=\"plan-checkpoint-note\"]")
+        .await;
+    let note = session
+        .wait_for("[data-testid=\"plan-checkpoint-note\"]")
+        .await;
+    note.send_keys(&(fantoccini::key::Key::Control + "v"))
+        .await
+        .unwrap();
+    let pasted = note.prop("value").await.unwrap().unwrap_or_default();
+    assert!(
+        pasted.starts_with("# Transition plan: Bo") && pasted.contains("- [x]"),
+        "the clipboard holds the plan's Markdown: {pasted:?}"
+    );
     session.stop().await;
 }
 

@@ -82,7 +82,7 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         transition::plan_delete,
         transition::plan_restore,
         transition::plan_markdown_save,
-        transition::plan_markdown,
+        transition::plan_markdown_copy,
         transition::template_library,
         transition::template_set,
         transition::template_reset,

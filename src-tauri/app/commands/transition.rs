@@ -6,7 +6,9 @@ use leadline_core::transition::plan::{
     PlanItemEdit, PlanItemFilter, PlanItemMatches, PlanPace, WeeklyBudget,
 };
 use leadline_core::transition::shipped_templates;
+use leadline_core::Error;
 use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
 
 use super::CommandResult;
 use crate::dialogs::{self, Ask, Purpose};
@@ -241,12 +243,25 @@ pub async fn plan_markdown_save<R: Runtime>(
     ))
 }
 
+/// Copies the plan's Markdown to the system clipboard and returns it, for the
+/// window to show what was copied.
 #[tauri::command]
-pub async fn plan_markdown(state: State<'_, AppState>, id: i64) -> CommandResult<String> {
+pub async fn plan_markdown_copy<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<String> {
     let today = crate::clock::today();
-    Ok(state
+    let text = state
         .with_workspace(move |ws| Ok(plan::plan_markdown(&plan::plan_get(ws.conn(), id, &today)?)))
-        .await?)
+        .await?;
+    app.clipboard().write_text(text.as_str()).map_err(|e| {
+        Error::io(
+            "could not copy the plan to the clipboard",
+            std::io::Error::other(e.to_string()),
+        )
+    })?;
+    Ok(text)
 }
 
 /// The practice-template library for one framework's skills.

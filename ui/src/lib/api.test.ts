@@ -116,7 +116,7 @@ describe('commands', () => {
     await api.planList(4);
     await api.planGet(3);
     await api.planItemCheck(3, 41, true);
-    await api.planMarkdown(3);
+    await api.planMarkdownCopy(3);
     await api.planMarkdownSave(3);
     expect(invoke.mock.calls).toEqual([
       ['reorg_preview', { moves: [{ person_id: 5, to_manager: 2 }] }],
@@ -125,7 +125,7 @@ describe('commands', () => {
       ['plan_list', { personId: 4 }],
       ['plan_get', { id: 3 }],
       ['plan_item_check', { planId: 3, itemId: 41, done: true }],
-      ['plan_markdown', { id: 3 }],
+      ['plan_markdown_copy', { id: 3 }],
       ['plan_markdown_save', { id: 3 }],
     ]);
   });

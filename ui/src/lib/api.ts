@@ -292,7 +292,12 @@ export const planList = (personId: number) => call<Plan[]>('plan_list', { person
 export const planGet = (id: number) => call<Plan>('plan_get', { id });
 export const planItemCheck = (planId: number, itemId: number, done: boolean) =>
   call<Plan>('plan_item_check', { planId, itemId, done });
-export const planMarkdown = (id: number) => call<string>('plan_markdown', { id });
+/**
+ * Copies the plan's Markdown to the system clipboard (in the host: the window
+ * has no clipboard permission) and resolves to the text copied; a clipboard
+ * that refuses is an `io` error saying so.
+ */
+export const planMarkdownCopy = (id: number) => call<string>('plan_markdown_copy', { id });
 /**
  * The save dialog (suggesting "<person> transition plan.md"), then the plan's
  * Markdown written there; resolves to the path written.

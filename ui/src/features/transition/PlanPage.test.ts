@@ -10,7 +10,7 @@ vi.mock('../../lib/api', async (orig) => {
     ...real,
     planGet: vi.fn(),
     planItemCheck: vi.fn(),
-    planMarkdown: vi.fn(),
+    planMarkdownCopy: vi.fn(),
     planMarkdownSave: vi.fn(),
     reorgUndo: vi.fn(),
     auditList: vi.fn(),
@@ -39,7 +39,7 @@ beforeEach(() => {
   vi.mocked(api.workspaceInfo).mockResolvedValue(null);
   vi.mocked(api.planGet).mockReset().mockResolvedValue(core.plan());
   vi.mocked(api.planItemCheck).mockReset();
-  vi.mocked(api.planMarkdown).mockReset();
+  vi.mocked(api.planMarkdownCopy).mockReset();
   vi.mocked(api.planMarkdownSave).mockReset();
   vi.mocked(api.reorgUndo).mockReset();
   vi.mocked(api.auditList).mockReset().mockResolvedValue([]);
@@ -173,17 +173,40 @@ describe('PlanPage', () => {
     expect(alert.textContent).toContain('cannot write /root/x.md');
   });
 
-  it('shows the Markdown in a dialog to copy', async () => {
-    vi.mocked(api.planMarkdown).mockResolvedValue(core.planMarkdown());
+  it('copies the Markdown through the host and shows what was copied', async () => {
+    vi.mocked(api.planMarkdownCopy).mockResolvedValue(core.planMarkdown());
     render(PlanPage, { planId: shown.id });
     await screen.findByTestId('plan-page');
     await fireEvent.click(screen.getByTestId('plan-markdown-copy'));
     const dialog = await screen.findByTestId('plan-markdown');
-    const pre = dialog.querySelector('pre')!;
+    expect(api.planMarkdownCopy).toHaveBeenCalledWith(shown.id);
+    const pre = within(dialog).getByTestId('plan-markdown-text');
     expect(pre.textContent).toBe(core.planMarkdown());
     expect(pre.textContent).toContain('# Transition plan: Ada Lovelace → IC leader');
-    expect(api.planMarkdown).toHaveBeenCalledWith(shown.id);
-    await waitFor(() => expect(within(dialog).getByTestId('plan-markdown-status').textContent).not.toBe(''));
+    expect(within(dialog).getByTestId('plan-markdown-status').textContent).toBe('Copied to the clipboard.');
+    await fireEvent.click(within(dialog).getByTestId('plan-markdown-copy-again'));
+    await waitFor(() => expect(api.planMarkdownCopy).toHaveBeenCalledTimes(2));
+  });
+
+  it('says the clipboard refused, with no Ctrl+C fallback, and shows no text as copied', async () => {
+    const refused = new api.ApiError('io', 'could not copy the plan to the clipboard: X11 server connection timed out');
+    vi.mocked(api.planMarkdownCopy).mockRejectedValueOnce(refused);
+    render(PlanPage, { planId: shown.id });
+    await screen.findByTestId('plan-page');
+    await fireEvent.click(screen.getByTestId('plan-markdown-copy'));
+    const alert = await within(screen.getByTestId('plan-export')).findByTestId('error-alert');
+    expect(alert.textContent).toContain('Could not copy to the clipboard');
+    expect(alert.textContent).toContain('X11 server connection timed out');
+    expect(screen.queryByTestId('plan-markdown')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/Ctrl\+C|⌘C/);
+
+    // A later copy that fails again says so inside the dialog, not as copied.
+    vi.mocked(api.planMarkdownCopy).mockResolvedValueOnce(core.planMarkdown()).mockRejectedValueOnce(refused);
+    await fireEvent.click(screen.getByTestId('plan-markdown-copy'));
+    const dialog = await screen.findByTestId('plan-markdown');
+    await fireEvent.click(within(dialog).getByTestId('plan-markdown-copy-again'));
+    expect((await within(dialog).findByTestId('error-alert')).textContent).toContain('Could not copy to the clipboard');
+    expect(within(dialog).queryByTestId('plan-markdown-status')).toBeNull();
   });
 
   it('prints only the plan: the body is marked while the page is shown', async () => {
