@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use leadline_core::export::{file_name_safe, file_write};
+use leadline_core::export::file_write;
 use leadline_core::skills::assessment::{
     self, Assessment, AssessmentInput, Comparison, DeletedAssessment,
 };
@@ -108,11 +108,8 @@ pub async fn framework_export_pick<R: Runtime>(
 ) -> CommandResult<Option<String>> {
     let suggested = state
         .with_workspace(move |ws| {
-            let file = framework::framework_export(ws.conn(), id)?;
-            Ok(file_name_safe(
-                &format!("{} v{}", file.name, file.version),
-                "json",
-                &file.key,
+            Ok(framework::framework_file_name(
+                &framework::framework_export(ws.conn(), id)?,
             ))
         })
         .await?;
