@@ -5,52 +5,70 @@ use std::path::Path;
 
 use leadline_app::paths::Paths;
 use leadline_app::AppState;
+use leadline_core::db::OpenMode;
 use serde_json::{json, Value};
 use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::WebviewWindow;
+use tauri::{Manager, WebviewWindow};
 
 struct App {
     _dir: tempfile::TempDir,
-    _app: tauri::App<tauri::test::MockRuntime>,
+    tauri_app: tauri::App<tauri::test::MockRuntime>,
     window: WebviewWindow<tauri::test::MockRuntime>,
 }
 
 mod support;
 
+/// The command tests that go through a file dialog, answered by the e2e
+/// build's script (a native dialog cannot run on the mock runtime).
+#[cfg(feature = "e2e")]
+#[path = "commands/dialogs.rs"]
+mod dialogs;
+
 fn app() -> App {
     let dir = tempfile::tempdir().unwrap();
-    let app = leadline_app::configure(
-        mock_builder(),
-        AppState::new(Paths {
-            data_dir: dir.path().to_path_buf(),
-        }),
-    )
-    .build(tauri::generate_context!())
-    .expect("the app builds");
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+    let state = AppState::new(Paths {
+        data_dir: dir.path().to_path_buf(),
+    });
+    app_with(state, dir)
+}
+
+/// An app on `state`; `dir` lives as long as the app.
+fn app_with(state: AppState, dir: tempfile::TempDir) -> App {
+    let tauri_app = leadline_app::configure(mock_builder(), state)
+        .build(tauri::generate_context!())
+        .expect("the app builds");
+    let window = tauri::WebviewWindowBuilder::new(&tauri_app, "main", Default::default())
         .build()
         .unwrap();
     App {
         _dir: dir,
-        _app: app,
+        tauri_app,
         window,
     }
 }
 
-/// A human named `name` under `manager` (a person object, or `Value::Null`).
+/// Creates the workspace `path` and makes it the open one, as the window's
+/// "Create workspace…" does once its dialog has answered.
+fn create_workspace(app: &App, path: &Path) -> Value {
+    let state = app.tauri_app.state::<AppState>();
+    let info = tauri::async_runtime::block_on(state.open(
+        path.to_path_buf(),
+        OpenMode::CreateIfMissing,
+        false,
+    ))
+    .unwrap();
+    serde_json::to_value(info).unwrap()
+}
+
 /// An app with a new workspace `w.leadline` in `dir` open.
 fn app_with_workspace(dir: &Path) -> App {
     let app = app();
-    call(
-        &app,
-        "workspace_create",
-        json!({ "path": dir.join("w.leadline") }),
-    )
-    .unwrap();
+    create_workspace(&app, &dir.join("w.leadline"));
     app
 }
 
+/// A human named `name` under `manager` (a person object, or `Value::Null`).
 fn person(app: &App, name: &str, manager: &Value) -> Value {
     call(
         app,
@@ -96,7 +114,7 @@ fn people_added_through_commands_change_the_metrics() {
     let app = app();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("team.leadline");
-    let info = call(&app, "workspace_create", json!({ "path": path })).unwrap();
+    let info = create_workspace(&app, &path);
     assert_eq!(info["file_name"], "team.leadline");
     let ada = call(
         &app,
@@ -149,74 +167,72 @@ fn an_invalid_import_reports_its_problems_and_changes_nothing() {
 }
 
 #[test]
-fn export_write_saves_the_workspace_where_asked() {
+fn the_window_cannot_name_a_file_to_write() {
+    // Files are written only where a save dialog opened in Rust answered: the
+    // commands that took a path from the window are gone, not just unused.
     let dir = tempfile::tempdir().unwrap();
     let app = app_with_workspace(dir.path());
-    call(
-        &app,
-        "person_create",
-        json!({ "input": { "name": "Ada", "kind": "human", "title": "=SUM(A1)" } }),
-    )
-    .unwrap();
-    let out = dir.path().join("people.csv");
-    let written = call(
-        &app,
-        "export_write",
-        json!({ "format": "csv", "path": out, "overwrite": false }),
-    )
-    .unwrap();
-    assert_eq!(written, out.display().to_string());
-    let text = std::fs::read_to_string(&out).unwrap();
-    assert!(text.contains("Ada") && text.contains("'=SUM(A1)"), "{text}");
-    let err = call(
-        &app,
-        "export_write",
-        json!({ "format": "json", "path": out, "overwrite": false }),
-    )
-    .unwrap_err();
-    assert_eq!(
-        err["kind"], "file_exists",
-        "an existing file is not replaced unasked: {err}"
-    );
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), text);
-    call(
-        &app,
-        "export_write",
-        json!({ "format": "json", "path": out, "overwrite": true }),
-    )
-    .unwrap();
-    assert!(std::fs::read_to_string(&out)
-        .unwrap()
-        .contains("leadline-workspace"));
-    let workspace = dir.path().join("w.leadline");
-    let before = std::fs::read(&workspace).unwrap();
-    let err = call(
-        &app,
-        "export_write",
-        json!({ "format": "csv", "path": workspace, "overwrite": true }),
-    )
-    .unwrap_err();
-    assert_eq!(err["kind"], "invalid_input", "{err}");
-    assert_eq!(
-        std::fs::read(&workspace).unwrap(),
-        before,
-        "an export never overwrites the open workspace"
-    );
-    let written = std::fs::read(&out).unwrap();
-    let err = call(
-        &app,
-        "export_write",
-        json!({ "format": "xlsx", "path": out, "overwrite": true }),
-    )
-    .unwrap_err();
+    let out = dir.path().join("out");
+    for (command, args) in [
+        (
+            "export_write",
+            json!({ "format": "csv", "path": out, "overwrite": true }),
+        ),
+        (
+            "plan_markdown_write",
+            json!({ "id": 1, "path": out, "overwrite": true }),
+        ),
+        (
+            "framework_export_write",
+            json!({ "id": 1, "path": out, "overwrite": true }),
+        ),
+        ("workspace_create", json!({ "path": out })),
+        ("workspace_open", json!({ "path": out })),
+    ] {
+        let err = call(&app, command, args).unwrap_err();
+        assert!(
+            err.to_string().contains("not found"),
+            "{command} is not a command any more: {err}"
+        );
+    }
+    assert!(!out.exists(), "nothing was written");
+}
+
+#[test]
+fn the_window_cannot_call_the_dialog_or_clipboard_plugins_itself() {
+    // The plugins serve the commands above from Rust; the window's capability
+    // grants none of their permissions.
+    let app = app();
+    for (command, args) in [
+        ("plugin:dialog|save", json!({ "options": {} })),
+        ("plugin:dialog|open", json!({ "options": {} })),
+        (
+            "plugin:clipboard-manager|write_text",
+            json!({ "text": "x" }),
+        ),
+        ("plugin:clipboard-manager|read_text", json!({})),
+    ] {
+        let err = call(&app, command, args).unwrap_err();
+        assert!(
+            err.to_string().contains("not allowed"),
+            "{command} is refused by the ACL: {err}"
+        );
+    }
+}
+
+#[test]
+fn an_export_in_an_unknown_format_is_refused_before_any_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with_workspace(dir.path());
+    let err = call(&app, "export_pick_and_write", json!({ "format": "xlsx" })).unwrap_err();
     // The format is the core's typed ExportFormat: an unknown one is refused
-    // before the command runs, naming what it got and what it takes.
+    // before the command runs (so before a dialog opens), naming what it got
+    // and what it takes.
     let message = err.to_string();
     assert!(
         message.contains("xlsx") && message.contains("csv") && message.contains("json"),
         "{message}"
     );
-    assert_eq!(std::fs::read(&out).unwrap(), written, "nothing was written");
 }
 
 #[test]
@@ -337,12 +353,7 @@ fn a_reorg_is_previewed_applied_and_undone_through_commands() {
 /// A workspace where Ada manages Bo, who manages Cy; Bo's manager rated
 /// delegating-work 3. Returns (Ada, Bo, Cy, the IC-leader profile).
 fn bo_assessed(app: &App, dir: &Path) -> (Value, Value, Value, Value) {
-    call(
-        app,
-        "workspace_create",
-        json!({ "path": dir.join("w.leadline") }),
-    )
-    .unwrap();
+    create_workspace(app, &dir.join("w.leadline"));
     let ada = person(app, "Ada", &Value::Null);
     let bo = person(app, "Bo", &ada);
     let cy = person(app, "Cy", &bo);
@@ -373,7 +384,7 @@ fn bo_assessed(app: &App, dir: &Path) -> (Value, Value, Value, Value) {
 }
 
 #[test]
-fn a_plan_is_created_ticked_and_exported_through_commands() {
+fn a_plan_is_created_ticked_and_copied_through_commands() {
     let app = app();
     let dir = tempfile::tempdir().unwrap();
     let (ada, bo, cy, ic_leader) = bo_assessed(&app, dir.path());
@@ -399,21 +410,24 @@ fn a_plan_is_created_ticked_and_exported_through_commands() {
     )
     .unwrap();
     assert!(ticked["items"][0]["done_on"].is_string());
-    let out = dir.path().join("plan.md");
-    call(
-        &app,
-        "plan_markdown_write",
-        json!({ "id": plan["id"], "path": out, "overwrite": false }),
-    )
-    .unwrap();
-    assert!(std::fs::read_to_string(&out).unwrap().contains("- [x]"));
-    let again = call(
-        &app,
-        "plan_markdown_write",
-        json!({ "id": plan["id"], "path": out, "overwrite": false }),
-    )
-    .unwrap_err();
-    assert_eq!(again["kind"], "file_exists", "{again}");
+    // The copy goes to the system clipboard, which the mock runtime may not
+    // have (no display): then the error says so, in its own words.
+    match call(&app, "plan_markdown_copy", json!({ "id": plan["id"] })) {
+        Ok(text) => assert!(
+            text.as_str().unwrap().contains("- [x]"),
+            "the Markdown copied comes back, ticked item and all: {text}"
+        ),
+        Err(err) => {
+            assert_eq!(err["kind"], "io", "{err}");
+            assert!(
+                err["message"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("could not copy the plan to the clipboard: "),
+                "{err}"
+            );
+        }
+    }
     assert_eq!(
         call(&app, "plan_list", json!({ "personId": bo["id"] }))
             .unwrap()

@@ -4,6 +4,7 @@
 mod cli;
 mod clock;
 mod commands;
+mod dialogs;
 pub mod paths;
 mod state;
 
@@ -55,6 +56,7 @@ pub fn configure<R: tauri::Runtime>(
 ) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .manage(state)
         .invoke_handler(commands::handler())
 }

@@ -30,6 +30,11 @@ impl Paths {
         self.data_dir.join("last-workspace")
     }
 
+    /// The folder each kind of file dialog was last used in (see `dialogs::folders`).
+    pub fn dialog_folders_file(&self) -> PathBuf {
+        self.data_dir.join("dialog-folders.json")
+    }
+
     pub fn last_workspace(&self) -> Option<PathBuf> {
         let text = std::fs::read_to_string(self.last_workspace_record()).ok()?;
         let path = PathBuf::from(text.trim());

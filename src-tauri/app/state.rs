@@ -10,6 +10,7 @@ use leadline_core::workspace::WorkspaceInfo;
 use leadline_core::{Error, Workspace};
 use tauri::{AppHandle, Manager, Runtime};
 
+use crate::dialogs::Dialogs;
 use crate::paths::Paths;
 
 pub struct AppState {
@@ -17,15 +18,26 @@ pub struct AppState {
     pub paths: Paths,
     /// Why the workspace of the last start could not be opened, for the start screen.
     pub start_error: Mutex<Option<String>>,
+    /// Where each kind of file dialog opens (and, in the e2e build, its script).
+    pub dialogs: Dialogs,
 }
 
 impl AppState {
     pub fn new(paths: Paths) -> Self {
         AppState {
             workspace: Arc::new(Mutex::new(None)),
+            dialogs: Dialogs::new(&paths),
             paths,
             start_error: Mutex::new(None),
         }
+    }
+
+    /// File dialogs answered from the script in `dir` instead of opening (the
+    /// command tests' way through a dialog; see `dialogs::script`).
+    #[cfg(feature = "e2e")]
+    pub fn with_dialog_script(mut self, dir: PathBuf) -> Self {
+        self.dialogs = self.dialogs.scripted(dir);
+        self
     }
 
     /// Runs `f` on the open workspace, on a blocking thread.

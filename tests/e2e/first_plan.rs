@@ -2,7 +2,8 @@
 //! workspace, a manager adds themselves, a peer and six reports, rates their
 //! own skills, sees the gaps, starts a move to IC leader handing three
 //! reports to the top of the org and three to the peer, gets a plan whose
-//! weekly practice stays within the budget, and filters its overdue items.
+//! weekly practice stays within the budget, filters its overdue items and
+//! exports it through the save dialog.
 
 use leadline_core::db::OpenMode;
 use leadline_core::Workspace;
@@ -242,5 +243,34 @@ async fn from_an_empty_workspace_a_manager_plans_their_own_move_within_their_wee
         .wait_count("[data-testid=\"plan-item\"]", overdue as usize)
         .await;
     session.screenshot("overdue").await;
+
+    // Exported through the save dialog, which suggests the file's name: the
+    // file holds the plan, every item unticked.
+    let notes = dir.path().join("notes");
+    std::fs::create_dir_all(&notes).unwrap();
+    session.answer_dialog(&format!("{}/", notes.display()));
+    session.click("[data-testid=\"plan-export-write\"]").await;
+    session
+        .wait_for("[data-testid=\"plan-export-toast\"]")
+        .await;
+    let asked = session.dialogs_asked().pop().expect("a save dialog opened");
+    assert_eq!(
+        asked["file_name"], "Mara Quinn transition plan.md",
+        "{asked}"
+    );
+    let markdown = std::fs::read_to_string(notes.join("Mara Quinn transition plan.md")).unwrap();
+    assert!(
+        markdown.starts_with("# Transition plan: Mara Quinn → IC leader"),
+        "{markdown}"
+    );
+    let items: i64 = ws
+        .conn()
+        .query_row("SELECT count(*) FROM plan_item", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        markdown.matches("- [ ]").count() as i64,
+        items,
+        "{markdown}"
+    );
     session.stop().await;
 }

@@ -2,6 +2,11 @@
 //! front of WebKitWebDriver, and a WebDriver session (fantoccini) per test.
 //! `cargo xtask test` installs the tools and points `TAURI_DRIVER` at the pinned
 //! tauri-driver; a missing tool fails the test loudly, never skips it.
+//!
+//! WebDriver cannot click a native file dialog: the app under test (built with
+//! the `e2e` feature) answers its dialogs from a script instead
+//! (`LEADLINE_E2E_DIALOGS`, see src-tauri/app/dialogs/script.rs), which
+//! `Session::answer_dialog` writes and `Session::dialogs_asked` reads back.
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -14,7 +19,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 pub struct Session {
     pub client: Client,
     /// The app's own files (LEADLINE_DATA_DIR), removed with the session.
-    _data_dir: tempfile::TempDir,
+    data_dir: tempfile::TempDir,
     driver: Child,
     xvfb: Child,
     display: u32,
@@ -77,6 +82,8 @@ impl Session {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let data_dir = tempfile::tempdir().unwrap();
+        let dialogs = data_dir.path().join("e2e-dialogs");
+        std::fs::create_dir_all(&dialogs).unwrap();
         let (port, native_port) = (free_port(), free_port());
         let log =
             std::fs::File::create(artifacts_dir().join(format!("{name}.driver.log"))).unwrap();
@@ -89,6 +96,7 @@ impl Session {
             ])
             .env("DISPLAY", format!(":{display}"))
             .env("LEADLINE_DATA_DIR", data_dir.path())
+            .env("LEADLINE_E2E_DIALOGS", &dialogs)
             .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
             .env("GTK_USE_PORTAL", "0")
             .env("NO_AT_BRIDGE", "1")
@@ -119,7 +127,7 @@ impl Session {
         };
         let session = Session {
             client,
-            _data_dir: data_dir,
+            data_dir,
             driver,
             xvfb,
             display,
@@ -127,6 +135,33 @@ impl Session {
         };
         session.wait_for("[data-testid]").await;
         session
+    }
+
+    fn dialogs(&self) -> PathBuf {
+        self.data_dir.path().join("e2e-dialogs")
+    }
+
+    /// The answer of the next file dialog the app opens: a path chosen; for a
+    /// save dialog, a folder ending in `/` to keep the suggested name; or ""
+    /// to cancel. Answers queue up in order.
+    pub fn answer_dialog(&self, answer: &str) {
+        self.log(&format!("the next dialog answers {answer:?}"));
+        let mut answers = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.dialogs().join("answers"))
+            .unwrap();
+        std::io::Write::write_all(&mut answers, format!("{answer}\n").as_bytes()).unwrap();
+    }
+
+    /// Every file dialog the app opened, oldest first: `kind`, `purpose`,
+    /// `title`, `directory` (where it opened), `file_name` (suggested), `filter`.
+    pub fn dialogs_asked(&self) -> Vec<serde_json::Value> {
+        std::fs::read_to_string(self.dialogs().join("asked.jsonl"))
+            .unwrap_or_default()
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect()
     }
 
     fn log(&self, what: &str) {

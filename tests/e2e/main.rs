@@ -80,10 +80,8 @@ async fn importing_a_csv_through_the_wizard_shows_the_ratio_on_the_dashboard() {
     let session = Session::start("import-wizard", &args_for(&empty)).await;
     session.screenshot("empty-workspace").await;
     session.click("[data-testid=\"nav-import\"]").await;
-    session
-        .type_into("[data-testid=\"import-path\"]", &csv.display().to_string())
-        .await;
-    session.click("[data-testid=\"import-path-use\"]").await;
+    session.answer_dialog(&csv.display().to_string());
+    session.click("[data-testid=\"import-pick\"]").await;
     session.wait_for("[data-testid=\"import-mapping\"]").await;
     session
         .wait_text("[data-testid=\"import-delimiter\"]", "the semicolon", |t| {
@@ -219,10 +217,8 @@ async fn an_invalid_csv_lists_its_problems_and_leaves_the_data_unchanged() {
     .unwrap();
     let session = Session::start("invalid-import", &args_for(&path)).await;
     session.click("[data-testid=\"nav-import\"]").await;
-    session
-        .type_into("[data-testid=\"import-path\"]", &csv.display().to_string())
-        .await;
-    session.click("[data-testid=\"import-path-use\"]").await;
+    session.answer_dialog(&csv.display().to_string());
+    session.click("[data-testid=\"import-pick\"]").await;
     session.wait_for("[data-testid=\"import-mapping\"]").await;
     session.click("[data-testid=\"import-next\"]").await;
     session.wait_for("[data-testid=\"import-blocked\"]").await;
@@ -292,10 +288,8 @@ async fn a_file_with_a_cycle_is_repaired_from_the_banner_and_an_hr_export_import
     )
     .unwrap();
     session.click("[data-testid=\"nav-import\"]").await;
-    session
-        .type_into("[data-testid=\"import-path\"]", &csv.display().to_string())
-        .await;
-    session.click("[data-testid=\"import-path-use\"]").await;
+    session.answer_dialog(&csv.display().to_string());
+    session.click("[data-testid=\"import-pick\"]").await;
     session.wait_for("[data-testid=\"import-mapping\"]").await;
     session
         .click("[data-testid=\"import-remove-missing\"]")
@@ -594,21 +588,65 @@ async fn a_transition_reassigns_reports_shows_the_ratio_change_and_builds_a_plan
     session
         .wait_for("[data-testid=\"plan-item\"][data-done=\"true\"]")
         .await;
-    let out = dir.path().join("plan.md");
-    session
-        .type_into(
-            "[data-testid=\"plan-export-path\"]",
-            &out.display().to_string(),
-        )
-        .await;
+    // The Markdown goes through the save dialog: it suggests the person's
+    // name, and the answer keeps that name in the folder chosen.
+    let notes = dir.path().join("notes");
+    std::fs::create_dir_all(&notes).unwrap();
+    session.answer_dialog(&format!("{}/", notes.display()));
     session.click("[data-testid=\"plan-export-write\"]").await;
     session
         .wait_for("[data-testid=\"plan-export-toast\"]")
         .await;
+    let asked = session.dialogs_asked().pop().expect("a save dialog opened");
+    assert_eq!(asked["file_name"], "Bo transition plan.md", "{asked}");
+    let out = notes.join("Bo transition plan.md");
     let markdown = std::fs::read_to_string(&out).unwrap();
     assert!(
         markdown.contains("- [x]") && markdown.contains("Day-90 checkpoint"),
         "{markdown}"
+    );
+    // The next save dialog opens in that folder; cancelling it writes nothing.
+    session.answer_dialog("");
+    session.click("[data-testid=\"plan-export-write\"]").await;
+    let waited = std::time::Instant::now();
+    let asked = loop {
+        let asked = session.dialogs_asked();
+        if asked.len() == 2 || waited.elapsed() > std::time::Duration::from_secs(20) {
+            break asked;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert_eq!(asked.len(), 2, "a second dialog opened: {asked:?}");
+    assert_eq!(asked[1]["directory"], notes.display().to_string());
+    assert_eq!(std::fs::read_dir(&notes).unwrap().count(), 1);
+
+    // Copy Markdown: the host puts the plan on the system clipboard and the
+    // window shows what it copied; a paste into the window gives it back.
+    session.click("[data-testid=\"plan-markdown-copy\"]").await;
+    session
+        .wait_text(
+            "[data-testid=\"plan-markdown-status\"]",
+            "the copy confirmed",
+            |t| t == "Copied to the clipboard.",
+        )
+        .await;
+    let shown = session.text("[data-testid=\"plan-markdown-text\"]").await;
+    assert!(shown.starts_with("# Transition plan: Bo"), "{shown}");
+    session.screenshot("markdown-copied").await;
+    session.click("[data-testid=\"plan-markdown-close\"]").await;
+    session
+        .click("[data-testid=\"plan-checkpoint-note\"]")
+        .await;
+    let note = session
+        .wait_for("[data-testid=\"plan-checkpoint-note\"]")
+        .await;
+    note.send_keys(&(fantoccini::key::Key::Control + "v"))
+        .await
+        .unwrap();
+    let pasted = note.prop("value").await.unwrap().unwrap_or_default();
+    assert!(
+        pasted.starts_with("# Transition plan: Bo") && pasted.contains("- [x]"),
+        "the clipboard holds the plan's Markdown: {pasted:?}"
     );
     session.stop().await;
 }

@@ -1,61 +1,42 @@
-use std::path::{Path, PathBuf};
-
 use leadline_core::export::{self, ExportFormat};
-use leadline_core::{Error, Workspace};
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 use super::CommandResult;
+use crate::dialogs::{self, Ask, Purpose};
 use crate::state::AppState;
 
-fn write(
-    workspace: &Workspace,
-    format: ExportFormat,
-    path: &Path,
-    overwrite: bool,
-) -> Result<String, Error> {
-    let bytes = export::export_bytes(workspace.conn(), format)?;
-    let written = export::file_write(path, &bytes, overwrite, workspace.path())?;
-    Ok(written.display().to_string())
-}
-
-/// Writes the whole workspace as CSV or JSON to a path typed by the user; an
-/// existing file is replaced only when `overwrite` (the window asks first).
-#[tauri::command]
-pub async fn export_write(
-    state: State<'_, AppState>,
-    format: ExportFormat,
-    path: PathBuf,
-    overwrite: bool,
-) -> CommandResult<String> {
-    Ok(state
-        .with_workspace(move |ws| write(ws, format, &path, overwrite))
-        .await?)
-}
-
-/// Asks where to save, then writes the whole workspace as CSV or JSON.
+/// Asks where to save (suggesting the workspace's own name, in the folder of
+/// the last export), then writes the whole workspace as CSV or JSON. Resolves
+/// to the path written, or null when the user cancelled.
 #[tauri::command]
 pub async fn export_pick_and_write<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     format: ExportFormat,
 ) -> CommandResult<Option<String>> {
-    let extension = format.extension();
-    let Some(path) = app
-        .dialog()
-        .file()
-        .set_title("Export workspace")
-        .set_file_name(format!("leadline-export.{extension}"))
-        .add_filter(extension.to_uppercase(), &[extension])
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
-    else {
+    let suggested = state
+        .with_workspace(move |ws| Ok(export::export_file_name(ws.path(), format)))
+        .await?;
+    let kind = format.extension().to_uppercase();
+    let ask = Ask::new(
+        Purpose::WorkspaceExport,
+        format!("Export the workspace as {kind}"),
+        kind,
+        &[format.extension()],
+    )
+    .file_name(suggested);
+    let Some(path) = dialogs::save(&app, ask).await else {
         return Ok(None);
     };
-    // The native save dialog has asked before replacing a file.
+    // The save dialog asked before replacing a file; the core still refuses
+    // the open workspace, whatever was chosen.
     Ok(Some(
         state
-            .with_workspace(move |ws| write(ws, format, &path, true))
+            .with_workspace(move |ws| {
+                let bytes = export::export_bytes(ws.conn(), format)?;
+                let written = export::file_write(&path, &bytes, true, ws.path())?;
+                Ok(written.display().to_string())
+            })
             .await?,
     ))
 }

@@ -3,19 +3,22 @@ use std::path::PathBuf;
 use leadline_core::import::{self, ImportOptions, ImportPreview, ImportProgress, ImportSummary};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 use super::CommandResult;
+use crate::dialogs::{self, Ask, Purpose};
 use crate::state::AppState;
 
+/// Asks for the CSV to import; null when the user cancelled.
 #[tauri::command]
 pub async fn import_pick_file<R: Runtime>(app: AppHandle<R>) -> Option<String> {
-    app.dialog()
-        .file()
-        .set_title("Import people from a CSV file")
-        .add_filter("CSV or text export", &["csv", "tsv", "txt"])
-        .blocking_pick_file()
-        .and_then(|p| p.into_path().ok())
+    let ask = Ask::new(
+        Purpose::ImportFile,
+        "Import people from a CSV file",
+        "CSV or text export",
+        &["csv", "tsv", "txt"],
+    );
+    dialogs::open(&app, ask)
+        .await
         .map(|p| p.display().to_string())
 }
 

@@ -10,9 +10,9 @@ use leadline_core::skills::framework::{
 use leadline_core::skills::gaps::{self, GapReport, Heatmap, HeatmapScope, SkillHistory};
 use leadline_core::Error;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 use super::CommandResult;
+use crate::dialogs::{self, Ask, Purpose};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -83,54 +83,58 @@ pub async fn framework_import_preview(
         .await?)
 }
 
+/// Asks for a framework document to import; null when the user cancelled.
 #[tauri::command]
 pub async fn framework_pick_file<R: Runtime>(app: AppHandle<R>) -> Option<String> {
-    app.dialog()
-        .file()
-        .set_title("Import a skill framework")
-        .add_filter("Leadline framework (JSON)", &["json"])
-        .blocking_pick_file()
-        .and_then(|p| p.into_path().ok())
+    let ask = Ask::new(
+        Purpose::FrameworkFile,
+        "Import a skill framework",
+        "Leadline framework (JSON)",
+        &["json"],
+    );
+    dialogs::open(&app, ask)
+        .await
         .map(|p| p.display().to_string())
 }
 
-#[tauri::command]
-pub async fn framework_export_write(
-    state: State<'_, AppState>,
-    id: i64,
-    path: PathBuf,
-    overwrite: bool,
-) -> CommandResult<String> {
-    Ok(state
-        .with_workspace(move |ws| {
-            let file = framework::framework_export(ws.conn(), id)?;
-            let mut text = serde_json::to_string_pretty(&file).expect("framework serializes");
-            text.push('\n');
-            let written = file_write(&path, text.as_bytes(), overwrite, ws.path())?;
-            Ok(written.display().to_string())
-        })
-        .await?)
-}
-
+/// Asks where to save the framework version `id` (suggesting its name and
+/// version), then writes it as JSON. Resolves to the path written, or null
+/// when the user cancelled.
 #[tauri::command]
 pub async fn framework_export_pick<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     id: i64,
 ) -> CommandResult<Option<String>> {
-    let Some(path) = app
-        .dialog()
-        .file()
-        .set_title("Export skill framework")
-        .set_file_name("framework.json")
-        .add_filter("JSON", &["json"])
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
-    else {
+    let suggested = state
+        .with_workspace(move |ws| {
+            Ok(framework::framework_file_name(
+                &framework::framework_export(ws.conn(), id)?,
+            ))
+        })
+        .await?;
+    let ask = Ask::new(
+        Purpose::FrameworkFile,
+        "Export skill framework",
+        "Leadline framework (JSON)",
+        &["json"],
+    )
+    .file_name(suggested);
+    let Some(path) = dialogs::save(&app, ask).await else {
         return Ok(None);
     };
-    // The native save dialog has asked before replacing a file.
-    Ok(Some(framework_export_write(state, id, path, true).await?))
+    Ok(Some(
+        state
+            .with_workspace(move |ws| {
+                let file = framework::framework_export(ws.conn(), id)?;
+                let mut text = serde_json::to_string_pretty(&file).expect("framework serializes");
+                text.push('\n');
+                // The save dialog asked before replacing a file.
+                let written = file_write(&path, text.as_bytes(), true, ws.path())?;
+                Ok(written.display().to_string())
+            })
+            .await?,
+    ))
 }
 
 #[tauri::command]

@@ -1,5 +1,3 @@
-use std::path::PathBuf;
-
 use leadline_core::export::file_write;
 use leadline_core::transition::checklist::PracticeTemplate;
 use leadline_core::transition::library::{self, TemplateSkill};
@@ -8,9 +6,12 @@ use leadline_core::transition::plan::{
     PlanItemEdit, PlanItemFilter, PlanItemMatches, PlanPace, WeeklyBudget,
 };
 use leadline_core::transition::shipped_templates;
-use tauri::State;
+use leadline_core::Error;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
 
 use super::CommandResult;
+use crate::dialogs::{self, Ask, Purpose};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -197,31 +198,70 @@ pub async fn plan_restore(state: State<'_, AppState>, undo_id: i64) -> CommandRe
         .await?)
 }
 
+/// Asks where to save the plan's Markdown (suggesting "<name> transition
+/// plan.md" in the folder of the last plan saved), then writes it. Resolves
+/// to the path written, or null when the user cancelled.
 #[tauri::command]
-pub async fn plan_markdown(state: State<'_, AppState>, id: i64) -> CommandResult<String> {
-    let today = crate::clock::today();
-    Ok(state
-        .with_workspace(move |ws| Ok(plan::plan_markdown(&plan::plan_get(ws.conn(), id, &today)?)))
-        .await?)
-}
-
-/// Writes the plan's Markdown checklist to a path typed by the user; an
-/// existing file is replaced only when `overwrite` (the window asks first).
-#[tauri::command]
-pub async fn plan_markdown_write(
+pub async fn plan_markdown_save<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: i64,
-    path: PathBuf,
-    overwrite: bool,
+) -> CommandResult<Option<String>> {
+    let today = crate::clock::today();
+    let suggested = state
+        .with_workspace({
+            let today = today.clone();
+            move |ws| {
+                Ok(plan::plan_file_name(&plan::plan_get(
+                    ws.conn(),
+                    id,
+                    &today,
+                )?))
+            }
+        })
+        .await?;
+    let ask = Ask::new(
+        Purpose::PlanMarkdown,
+        "Export the plan as Markdown",
+        "Markdown",
+        &["md"],
+    )
+    .file_name(suggested);
+    let Some(path) = dialogs::save(&app, ask).await else {
+        return Ok(None);
+    };
+    // Built after the dialog closed, so a tick made meanwhile is in the file.
+    Ok(Some(
+        state
+            .with_workspace(move |ws| {
+                let text = plan::plan_markdown(&plan::plan_get(ws.conn(), id, &today)?);
+                // The save dialog asked before replacing a file.
+                let written = file_write(&path, text.as_bytes(), true, ws.path())?;
+                Ok(written.display().to_string())
+            })
+            .await?,
+    ))
+}
+
+/// Copies the plan's Markdown to the system clipboard and returns it, for the
+/// window to show what was copied.
+#[tauri::command]
+pub async fn plan_markdown_copy<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
 ) -> CommandResult<String> {
     let today = crate::clock::today();
-    Ok(state
-        .with_workspace(move |ws| {
-            let text = plan::plan_markdown(&plan::plan_get(ws.conn(), id, &today)?);
-            let written = file_write(&path, text.as_bytes(), overwrite, ws.path())?;
-            Ok(written.display().to_string())
-        })
-        .await?)
+    let text = state
+        .with_workspace(move |ws| Ok(plan::plan_markdown(&plan::plan_get(ws.conn(), id, &today)?)))
+        .await?;
+    app.clipboard().write_text(text.as_str()).map_err(|e| {
+        Error::io(
+            "could not copy the plan to the clipboard",
+            std::io::Error::other(e.to_string()),
+        )
+    })?;
+    Ok(text)
 }
 
 /// The practice-template library for one framework's skills.

@@ -3,9 +3,9 @@ use std::path::PathBuf;
 use leadline_core::db::OpenMode;
 use leadline_core::workspace::WorkspaceInfo;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_dialog::DialogExt;
 
 use super::CommandResult;
+use crate::dialogs::{self, Ask, Purpose};
 use crate::state::{set_title, AppState};
 
 const EXTENSION: &str = "leadline";
@@ -48,31 +48,6 @@ async fn open<R: Runtime>(
 }
 
 #[tauri::command]
-pub async fn workspace_open<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    path: PathBuf,
-) -> CommandResult<WorkspaceInfo> {
-    open(&app, &state, path, OpenMode::MustExist, false).await
-}
-
-#[tauri::command]
-pub async fn workspace_create<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    path: PathBuf,
-) -> CommandResult<WorkspaceInfo> {
-    open(
-        &app,
-        &state,
-        with_extension(path),
-        OpenMode::CreateIfMissing,
-        false,
-    )
-    .await
-}
-
-#[tauri::command]
 pub async fn workspace_open_demo<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
@@ -81,18 +56,19 @@ pub async fn workspace_open_demo<R: Runtime>(
     open(&app, &state, path, OpenMode::CreateIfMissing, true).await
 }
 
+/// Asks for a workspace file and opens it; null when the user cancelled.
 #[tauri::command]
 pub async fn workspace_pick_open<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<WorkspaceInfo>> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Open workspace")
-        .add_filter("Leadline workspace", &[EXTENSION])
-        .blocking_pick_file();
-    match picked.and_then(|p| p.into_path().ok()) {
+    let ask = Ask::new(
+        Purpose::Workspace,
+        "Open workspace",
+        "Leadline workspace",
+        &[EXTENSION],
+    );
+    match dialogs::open(&app, ask).await {
         Some(path) => Ok(Some(
             open(&app, &state, path, OpenMode::MustExist, false).await?,
         )),
@@ -100,19 +76,22 @@ pub async fn workspace_pick_open<R: Runtime>(
     }
 }
 
+/// Asks where to create a workspace and opens it there; null when the user
+/// cancelled. A name that already holds a workspace opens that one: the
+/// dialog's "replace?" is never taken as leave to delete a workspace.
 #[tauri::command]
 pub async fn workspace_pick_create<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<WorkspaceInfo>> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Create workspace")
-        .set_file_name("team.leadline")
-        .add_filter("Leadline workspace", &[EXTENSION])
-        .blocking_save_file();
-    match picked.and_then(|p| p.into_path().ok()) {
+    let ask = Ask::new(
+        Purpose::Workspace,
+        "Create workspace",
+        "Leadline workspace",
+        &[EXTENSION],
+    )
+    .file_name(format!("team.{EXTENSION}"));
+    match dialogs::save(&app, ask).await {
         Some(path) => Ok(Some(
             open(
                 &app,

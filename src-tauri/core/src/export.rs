@@ -68,6 +68,64 @@ impl ExportFormat {
     }
 }
 
+/// The longest stem `file_name_safe` keeps, in bytes: file systems allow 255
+/// bytes per name, and a suggested name is a start the user may add to.
+const FILE_STEM_MAX_BYTES: usize = 120;
+
+/// Names Windows refuses whatever the extension (a workspace may travel).
+const RESERVED_STEMS: [&str; 22] = [
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+/// A file name made from user text (a person's name, a framework's) that every
+/// common file system accepts, for a save dialog to suggest: path separators,
+/// characters Windows refuses and control characters become spaces, runs of
+/// white space one space, leading and trailing dots and spaces go (a leading
+/// dot would hide the file), and a very long stem is cut. `fallback` stands in
+/// for a stem that ends up empty.
+pub fn file_name_safe(stem: &str, extension: &str, fallback: &str) -> String {
+    let cleaned: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut stem = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    if stem.len() > FILE_STEM_MAX_BYTES {
+        let mut end = FILE_STEM_MAX_BYTES;
+        while !stem.is_char_boundary(end) {
+            end -= 1;
+        }
+        stem.truncate(end);
+    }
+    let mut stem = stem
+        .trim_matches(|c: char| c == '.' || c.is_whitespace())
+        .to_string();
+    if stem.is_empty() {
+        stem = fallback.to_string();
+    }
+    if RESERVED_STEMS.iter().any(|r| r.eq_ignore_ascii_case(&stem)) {
+        stem.push('_');
+    }
+    format!("{stem}.{extension}")
+}
+
+/// The name a save dialog suggests for an export of the workspace at
+/// `workspace`: its own name with the format's extension (`team.leadline` →
+/// `team.csv`), so exports of different workspaces do not overwrite each other.
+pub fn export_file_name(workspace: Option<&Path>, format: ExportFormat) -> String {
+    let stem = workspace
+        .and_then(Path::file_stem)
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    file_name_safe(&stem, format.extension(), "leadline-export")
+}
+
 /// The whole workspace in `format`.
 pub fn export_bytes(conn: &Connection, format: ExportFormat) -> Result<Vec<u8>> {
     match format {
@@ -294,6 +352,60 @@ mod tests {
             std::fs::read_dir(dir.path()).unwrap().count(),
             0,
             "no folder, no temporary file"
+        );
+    }
+
+    #[test]
+    fn a_suggested_file_name_keeps_the_words_and_drops_what_file_systems_refuse() {
+        let cases = [
+            (
+                "Ada Lovelace transition plan",
+                "Ada Lovelace transition plan.md",
+            ),
+            ("R&D / Platform: \"core\"", "R&D Platform core.md"),
+            ("  ..hidden.  ", "hidden.md"),
+            ("tab\there\nand\rthere", "tab here and there.md"),
+            ("a\\b*c?d<e>f|g", "a b c d e f g.md"),
+            ("Zoë Ørsted 山田", "Zoë Ørsted 山田.md"),
+            ("", "plan.md"),
+            ("/// ...", "plan.md"),
+            ("con", "con_.md"),
+            ("LPT1", "LPT1_.md"),
+        ];
+        for (stem, expected) in cases {
+            assert_eq!(
+                file_name_safe(stem, "md", "plan"),
+                expected,
+                "the name suggested for {stem:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_very_long_suggested_name_is_cut_on_a_character_boundary() {
+        let long = "é".repeat(200);
+        let name = file_name_safe(&long, "md", "plan");
+        assert!(name.ends_with(".md"), "{name}");
+        let stem = name.trim_end_matches(".md");
+        assert!(stem.len() <= FILE_STEM_MAX_BYTES, "{} bytes", stem.len());
+        assert!(
+            stem.chars().all(|c| c == 'é'),
+            "no character is split: {stem}"
+        );
+    }
+
+    #[test]
+    fn an_export_is_named_after_its_workspace() {
+        let team = Path::new("/home/me/orgs/team.leadline");
+        assert_eq!(export_file_name(Some(team), ExportFormat::Csv), "team.csv");
+        assert_eq!(
+            export_file_name(Some(team), ExportFormat::Json),
+            "team.json"
+        );
+        assert_eq!(
+            export_file_name(None, ExportFormat::Csv),
+            "leadline-export.csv",
+            "an in-memory workspace has no name to give"
         );
     }
 

@@ -68,7 +68,7 @@ describe('commands', () => {
     await api.metricsGet(3);
     await api.personPage('ada', 200, 200);
     await api.personOverview(5);
-    await api.exportWrite('json', '/tmp/out.json');
+    await api.exportPickAndWrite('json');
     await api.workspaceStartError();
     expect(invoke.mock.calls).toEqual([
       ['person_move', { id: 7, managerId: null }],
@@ -76,7 +76,7 @@ describe('commands', () => {
       ['metrics_get', { rootId: 3 }],
       ['person_page', { filter: 'ada', offset: 200, limit: 200 }],
       ['person_overview', { id: 5 }],
-      ['export_write', { format: 'json', path: '/tmp/out.json', overwrite: false }],
+      ['export_pick_and_write', { format: 'json' }],
       ['workspace_start_error', undefined],
     ]);
   });
@@ -91,7 +91,7 @@ describe('commands', () => {
     await api.skillHistory(4, 'k');
     await api.teamHeatmap({ kind: 'subtree', person_id: 9 }, 'k', null);
     await api.teamHeatmap({ kind: 'team', team_id: 3 }, 'k', 5);
-    await api.frameworkExportWrite(1, '/tmp/f.json');
+    await api.frameworkExportPick(1);
     await api.frameworkImportPreview('/tmp/f.json');
     await api.frameworkImport('/tmp/f.json');
     expect(invoke.mock.calls).toEqual([
@@ -103,7 +103,7 @@ describe('commands', () => {
       ['skill_history', { personId: 4, frameworkKey: 'k' }],
       ['team_heatmap', { scope: { kind: 'subtree', person_id: 9 }, frameworkKey: 'k', profileId: null }],
       ['team_heatmap', { scope: { kind: 'team', team_id: 3 }, frameworkKey: 'k', profileId: 5 }],
-      ['framework_export_write', { id: 1, path: '/tmp/f.json', overwrite: false }],
+      ['framework_export_pick', { id: 1 }],
       ['framework_import_preview', { path: '/tmp/f.json' }],
       ['framework_import', { path: '/tmp/f.json' }],
     ]);
@@ -118,8 +118,8 @@ describe('commands', () => {
     await api.planList(4);
     await api.planGet(3);
     await api.planItemCheck(3, 41, true);
-    await api.planMarkdown(3);
-    await api.planMarkdownWrite(3, '/tmp/plan.md');
+    await api.planMarkdownCopy(3);
+    await api.planMarkdownSave(3);
     expect(invoke.mock.calls).toEqual([
       ['reorg_preview', { moves: [{ person_id: 5, to_manager: 2 }] }],
       ['reorg_undo', { id: 8 }],
@@ -127,8 +127,8 @@ describe('commands', () => {
       ['plan_list', { personId: 4 }],
       ['plan_get', { id: 3 }],
       ['plan_item_check', { planId: 3, itemId: 41, done: true }],
-      ['plan_markdown', { id: 3 }],
-      ['plan_markdown_write', { id: 3, path: '/tmp/plan.md', overwrite: false }],
+      ['plan_markdown_copy', { id: 3 }],
+      ['plan_markdown_save', { id: 3 }],
     ]);
   });
 
@@ -166,18 +166,6 @@ describe('commands', () => {
       ['audit_get', { id: 7 }],
       ['audit_delete', { id: 7 }],
       ['plan_delete', { id: 3 }],
-    ]);
-  });
-
-  it('asks to overwrite a file only when told to', async () => {
-    invoke.mockResolvedValue('/tmp/x');
-    await api.exportWrite('csv', '/tmp/x.csv', true);
-    await api.frameworkExportWrite(1, '/tmp/f.json', true);
-    await api.planMarkdownWrite(3, '/tmp/plan.md', true);
-    expect(invoke.mock.calls).toEqual([
-      ['export_write', { format: 'csv', path: '/tmp/x.csv', overwrite: true }],
-      ['framework_export_write', { id: 1, path: '/tmp/f.json', overwrite: true }],
-      ['plan_markdown_write', { id: 3, path: '/tmp/plan.md', overwrite: true }],
     ]);
   });
 

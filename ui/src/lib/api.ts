@@ -151,11 +151,15 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 // ---- workspace -------------------------------------------------------------
 
 export const workspaceInfo = () => call<WorkspaceInfo | null>('workspace_info');
+// Files are chosen in native dialogs the host opens (starting in the folder
+// last used for the same purpose); the window never names a file to write.
+// Every `…Pick…` call resolves to null when the user cancelled.
+
+/** The open dialog, then the workspace chosen is opened. */
 export const workspacePickOpen = () => call<WorkspaceInfo | null>('workspace_pick_open');
+/** The save dialog, then a workspace is created there (an existing one is opened, never replaced). */
 export const workspacePickCreate = () => call<WorkspaceInfo | null>('workspace_pick_create');
 export const workspaceOpenDemo = () => call<WorkspaceInfo>('workspace_open_demo');
-export const workspaceOpen = (path: string) => call<WorkspaceInfo>('workspace_open', { path });
-export const workspaceCreate = (path: string) => call<WorkspaceInfo>('workspace_create', { path });
 /** Why the workspace could not be opened at start (null when nothing went wrong). */
 export const workspaceStartError = () => call<string | null>('workspace_start_error');
 /** Today where the user is (YYYY-MM-DD), from the shell: the same date it gives the core. */
@@ -215,6 +219,7 @@ export const structureRepair = () => call<StructureChange>('structure_repair');
 
 // ---- import / export -------------------------------------------------------
 
+/** The open dialog for a CSV; resolves to the path chosen, which the preview and the import read. */
 export const importPickFile = () => call<string | null>('import_pick_file');
 export const importPreview = (path: string, options: ImportOptions) =>
   call<ImportPreview>('import_preview', { path, options });
@@ -231,15 +236,9 @@ export function importApply(
 
 export type { ExportFormat } from './bindings/ExportFormat';
 import type { ExportFormat } from './bindings/ExportFormat';
-/** Asks for a location with the native save dialog; null when cancelled. */
+/** The save dialog, then the whole workspace written there; resolves to the path written. */
 export const exportPickAndWrite = (format: ExportFormat) =>
   call<string | null>('export_pick_and_write', { format });
-/**
- * Writes to a typed path; resolves to the path written. Without `overwrite`, an
- * existing file is refused with `file_exists`.
- */
-export const exportWrite = (format: ExportFormat, path: string, overwrite = false) =>
-  call<string>('export_write', { format, path, overwrite });
 
 // ---- skills: frameworks and role profiles ------------------------------------
 
@@ -250,16 +249,14 @@ export const frameworkGet = (id: number) => call<Framework>('framework_get', { i
 export const frameworkDocument = (id: number) => call<FrameworkFile>('framework_document', { id });
 /** Creates or edits; an edit of a version with assessments becomes a new version. */
 export const frameworkSave = (file: FrameworkFile) => call<Framework>('framework_save', { file });
+/** The open dialog for a framework document; resolves to the path chosen. */
 export const frameworkPickFile = () => call<string | null>('framework_pick_file');
 /** What importing the file would do (create, replace, new version, or refused), without saving. */
 export const frameworkImportPreview = (path: string) =>
   call<FrameworkImportPreview>('framework_import_preview', { path });
 export const frameworkImport = (path: string) => call<Framework>('framework_import', { path });
-/** Native save dialog then write; null when cancelled. */
+/** The save dialog, then the framework version written there as JSON; resolves to the path written. */
 export const frameworkExportPick = (id: number) => call<string | null>('framework_export_pick', { id });
-/** Without `overwrite`, an existing file is refused with `file_exists`. */
-export const frameworkExportWrite = (id: number, path: string, overwrite = false) =>
-  call<string>('framework_export_write', { id, path, overwrite });
 
 export const profileList = (frameworkKey: string) => call<RoleProfile[]>('profile_list', { frameworkKey });
 export const profileSave = (frameworkKey: string, profile: ProfileFile) =>
@@ -306,13 +303,17 @@ export const planList = (personId: number) => call<Plan[]>('plan_list', { person
 export const planGet = (id: number) => call<Plan>('plan_get', { id });
 export const planItemCheck = (planId: number, itemId: number, done: boolean) =>
   call<Plan>('plan_item_check', { planId, itemId, done });
-export const planMarkdown = (id: number) => call<string>('plan_markdown', { id });
 /**
- * Writes the plan's Markdown to a typed path; resolves to the path written.
- * Without `overwrite`, an existing file is refused with `file_exists`.
+ * Copies the plan's Markdown to the system clipboard (in the host: the window
+ * has no clipboard permission) and resolves to the text copied; a clipboard
+ * that refuses is an `io` error saying so.
  */
-export const planMarkdownWrite = (id: number, path: string, overwrite = false) =>
-  call<string>('plan_markdown_write', { id, path, overwrite });
+export const planMarkdownCopy = (id: number) => call<string>('plan_markdown_copy', { id });
+/**
+ * The save dialog (suggesting "<person> transition plan.md"), then the plan's
+ * Markdown written there; resolves to the path written.
+ */
+export const planMarkdownSave = (id: number) => call<string | null>('plan_markdown_save', { id });
 /** Changes an item's phase, wording, note, due date or time. */
 export const planItemUpdate = (planId: number, itemId: number, edit: PlanItemEdit) =>
   call<Plan>('plan_item_update', { planId, itemId, edit });

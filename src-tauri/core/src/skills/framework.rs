@@ -352,6 +352,16 @@ pub fn framework_export(conn: &Connection, id: i64) -> Result<FrameworkFile> {
     })
 }
 
+/// The name a save dialog suggests for the framework's document:
+/// "Platform ladder v2.json", made safe for any file system.
+pub fn framework_file_name(file: &FrameworkFile) -> String {
+    crate::export::file_name_safe(
+        &format!("{} v{}", file.name, file.version),
+        "json",
+        "framework",
+    )
+}
+
 fn profile_write(
     conn: &Transaction,
     framework_key: &str,

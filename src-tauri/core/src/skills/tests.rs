@@ -240,6 +240,14 @@ fn a_framework_exports_and_imports_back_unchanged() {
 }
 
 #[test]
+fn a_framework_document_is_named_after_its_name_and_version() {
+    let mut file = small();
+    file.name = "Platform / SRE: ladder".into();
+    file.version = 2;
+    assert_eq!(framework_file_name(&file), "Platform SRE ladder v2.json");
+}
+
+#[test]
 fn editing_a_framework_after_assessments_exist_creates_a_new_version() {
     let conn = open_seeded();
     let ada = add(&conn, "Ada", None);

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { ImportProgress } from '../../lib/bindings/ImportProgress';
@@ -20,23 +20,27 @@ const { default: ImportScreen } = await import('./ImportScreen.svelte');
 
 beforeEach(() => {
   wizard.reset();
-  wizard.typedPath = '';
+  vi.mocked(api.importPickFile).mockReset().mockResolvedValue('/data/people.csv');
   // A windows-1252 file with semicolons: two new people and one renamed.
   vi.mocked(api.importPreview).mockReset().mockResolvedValue(core.importPreview());
   vi.mocked(api.importApply).mockReset();
   vi.mocked(api.workspaceInfo).mockResolvedValue(null);
 });
 
-async function startWithTypedPath(path = '/data/people.csv') {
+/** Chooses the file through the host's open dialog (mocked: it answers /data/people.csv). */
+async function startWithPickedFile() {
   render(ImportScreen);
-  await fireEvent.input(screen.getByTestId('import-path'), { target: { value: path } });
-  await fireEvent.click(screen.getByTestId('import-path-use'));
+  await fireEvent.click(screen.getByTestId('import-pick'));
   await screen.findByTestId('import-mapping');
 }
 
 describe('import wizard', () => {
-  it('previews a typed path with the automatic mapping and shows the file facts', async () => {
-    await startWithTypedPath();
+  it('offers only the open dialog, previews the file chosen with the automatic mapping and shows the file facts', async () => {
+    render(ImportScreen);
+    expect(screen.queryByTestId('import-path'), 'no typed path').toBeNull();
+    expect(screen.queryAllByRole('textbox')).toEqual([]);
+    cleanup();
+    await startWithPickedFile();
     expect(api.importPreview).toHaveBeenCalledWith('/data/people.csv', { mapping: null, remove_missing: false, confirm_removal: false });
     expect(screen.getByTestId('import-encoding').textContent).toBe('windows-1252');
     expect(screen.getByTestId('import-delimiter').textContent).toContain('Semicolon');
@@ -44,7 +48,7 @@ describe('import wizard', () => {
   });
 
   it('previews again with the full mapping when a column changes, and with remove_missing', async () => {
-    await startWithTypedPath();
+    await startWithPickedFile();
     const selects = screen.getAllByTestId('import-map-select');
     await fireEvent.change(selects[2], { target: { value: 'manager_id' } });
     await waitFor(() =>
@@ -63,7 +67,7 @@ describe('import wizard', () => {
   it('blocks the import when the file has problems', async () => {
     // The same file with its "Boss" column read as manager ids: one of them is nobody's.
     vi.mocked(api.importPreview).mockResolvedValue(core.importPreviewProblems());
-    await startWithTypedPath();
+    await startWithPickedFile();
     await fireEvent.click(screen.getByTestId('import-next'));
     const rows = screen.getAllByTestId('import-problem');
     expect(rows.length).toBe(1);
@@ -83,7 +87,7 @@ describe('import wizard', () => {
           finish = () => resolve(core.importSummary());
         }),
     );
-    await startWithTypedPath();
+    await startWithPickedFile();
     await fireEvent.click(screen.getByTestId('import-next'));
     expect(screen.getByTestId('import-count-adds').querySelector('[data-value]')?.getAttribute('data-value')).toBe('2');
     await fireEvent.click(screen.getByTestId('import-apply'));
@@ -101,7 +105,7 @@ describe('import wizard', () => {
       message: 'The file changed',
       problems: [{ line: 3, message: 'Duplicate id E1', people: ['Ada', 'Alan'] }],
     });
-    await startWithTypedPath();
+    await startWithPickedFile();
     await fireEvent.click(screen.getByTestId('import-next'));
     await fireEvent.click(screen.getByTestId('import-apply'));
     const row = await screen.findByTestId('import-problem');
@@ -117,7 +121,7 @@ describe('import wizard', () => {
     expect(warning).toContain('column "EMAIL" holds values that are not email addresses');
     vi.mocked(api.importPreview).mockResolvedValue(preview);
     vi.mocked(api.importApply).mockResolvedValue(core.importSummary());
-    await startWithTypedPath();
+    await startWithPickedFile();
     await fireEvent.click(screen.getByTestId('import-next'));
     const warnings = screen.getByTestId('import-warnings');
     expect(screen.getAllByTestId('import-warning').map((w) => w.textContent?.trim())).toEqual([`Line 2: ${warning}`]);
@@ -137,7 +141,7 @@ describe('import wizard', () => {
     // A file with both a problem and a warning: the two answers above in one.
     const warned = core.importPreviewWarning().warnings[0];
     vi.mocked(api.importPreview).mockResolvedValue({ ...core.importPreviewProblems(), warnings: [{ ...warned, line: null }] });
-    await startWithTypedPath();
+    await startWithPickedFile();
     await fireEvent.click(screen.getByTestId('import-next'));
     expect(screen.getByTestId('import-problem').textContent).toContain('E404');
     expect(screen.getByTestId('import-warning').textContent?.trim()).toBe(warned.message);
@@ -147,7 +151,7 @@ describe('import wizard', () => {
     // A file of the three assessed people and a newcomer: removing the rest is 9 of 12.
     vi.mocked(api.importPreview).mockImplementation(async (_path, options) => (options.remove_missing ? core.importPreviewRemoval() : core.importPreview()));
     vi.mocked(api.importApply).mockResolvedValue(core.importSummaryRemoval());
-    await startWithTypedPath();
+    await startWithPickedFile();
     await fireEvent.click(screen.getByTestId('import-remove-missing'));
     await waitFor(() => expect(vi.mocked(api.importPreview).mock.lastCall?.[1]).toMatchObject({ remove_missing: true, confirm_removal: false }));
     await waitFor(() => expect((screen.getByTestId('import-next') as HTMLButtonElement).disabled).toBe(false));
@@ -173,7 +177,7 @@ describe('import wizard', () => {
     vi.mocked(api.importPreview).mockResolvedValue(core.importPreviewRemoval());
     // The file changed since the preview: the host asks again.
     vi.mocked(api.importApply).mockRejectedValue({ kind: 'needs_confirmation', message: 'This import removes 10 of 12 people; confirm the removal.' });
-    await startWithTypedPath();
+    await startWithPickedFile();
     await fireEvent.click(screen.getByTestId('import-next'));
     await fireEvent.input(screen.getByTestId('import-removal-typed'), { target: { value: ' 9 ' } });
     await fireEvent.click(screen.getByTestId('import-apply'));
@@ -186,11 +190,21 @@ describe('import wizard', () => {
   it('shows an unreadable file inline and stays on the first step', async () => {
     vi.mocked(api.importPreview).mockRejectedValue({ kind: 'io', message: 'No such file: /nope.csv' });
     render(ImportScreen);
-    await fireEvent.input(screen.getByTestId('import-path'), { target: { value: '/nope.csv' } });
-    await fireEvent.click(screen.getByTestId('import-path-use'));
+    vi.mocked(api.importPickFile).mockResolvedValue('/nope.csv');
+    await fireEvent.click(screen.getByTestId('import-pick'));
     const alert = await screen.findByTestId('error-alert');
     expect(alert.getAttribute('data-kind')).toBe('io');
     expect(alert.textContent).toContain('No such file');
+    expect(screen.getByTestId('import-wizard').getAttribute('data-step')).toBe('1');
+  });
+
+  it('stays on the first step, asking nothing, when the dialog is cancelled', async () => {
+    vi.mocked(api.importPickFile).mockResolvedValue(null);
+    render(ImportScreen);
+    await fireEvent.click(screen.getByTestId('import-pick'));
+    await waitFor(() => expect(api.importPickFile).toHaveBeenCalledTimes(1));
+    expect(api.importPreview).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('error-alert')).toBeNull();
     expect(screen.getByTestId('import-wizard').getAttribute('data-step')).toBe('1');
   });
 });

@@ -15,7 +15,6 @@ export type Step = 1 | 2 | 3 | 4 | 5;
 export class ImportWizard {
   step = $state<Step>(1);
   path = $state<string | null>(null);
-  typedPath = $state('');
   preview = $state<ImportPreview | null>(null);
   /** null = the automatic mapping. */
   mapping = $state<(Field | null)[] | null>(null);
@@ -76,10 +75,10 @@ export class ImportWizard {
     }
   }
 
+  /** The file chosen in the open dialog, as the host gave it (not trimmed: a name may end in a space). */
   async usePath(path: string) {
-    const p = path.trim();
-    if (!p) return;
-    this.path = p;
+    if (!path) return;
+    this.path = path;
     this.mapping = null;
     this.removeMissing = false;
     this.preview = null;

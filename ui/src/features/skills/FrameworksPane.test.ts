@@ -16,7 +16,7 @@ vi.mock('../../lib/api', async (orig) => {
     frameworkImport: vi.fn(),
     frameworkImportPreview: vi.fn(),
     frameworkPickFile: vi.fn(),
-    frameworkExportWrite: vi.fn(),
+    frameworkExportPick: vi.fn(),
     profileList: vi.fn(),
     workspaceInfo: vi.fn(),
   };
@@ -43,6 +43,8 @@ beforeEach(() => {
     .mockReset()
     .mockImplementation(async () => ({ file: frameworkFile({ key: 'team-craft', name: 'Team craft' }), existing: null, outcome: 'create' }));
   vi.mocked(api.profileList).mockReset().mockResolvedValue(profiles());
+  vi.mocked(api.frameworkPickFile).mockReset();
+  vi.mocked(api.frameworkExportPick).mockReset();
 });
 
 const toastIds = () => get(stores.toasts).map((t) => t.testid);
@@ -158,19 +160,20 @@ describe('FrameworksPane', () => {
     expect(api.frameworkSave).not.toHaveBeenCalled();
   });
 
-  it('imports from a typed path after the confirmation and opens the framework; shows the problems of a bad file', async () => {
+  it('imports the file chosen after the confirmation and opens the framework; shows the problems of a bad file', async () => {
+    vi.mocked(api.frameworkPickFile).mockResolvedValue('/tmp/bad.json');
     vi.mocked(api.frameworkImportPreview).mockRejectedValueOnce({
       kind: 'framework_invalid',
       message: 'not a framework',
       problems: [{ message: 'scale must have 5 non-empty labels, it has 3' }],
     });
     render(FrameworksPane);
-    await fireEvent.input(screen.getByTestId('framework-import-path'), { target: { value: ' /tmp/bad.json ' } });
-    await fireEvent.click(screen.getByTestId('framework-import-path-use'));
+    expect(screen.queryByTestId('framework-import-path'), 'no typed path').toBeNull();
+    await fireEvent.click(screen.getByTestId('framework-import'));
     expect((await screen.findByTestId('framework-problems')).textContent).toContain('scale must have 5');
     expect(api.frameworkImportPreview).toHaveBeenCalledWith('/tmp/bad.json');
     expect(screen.queryByTestId('framework-import-confirm')).toBeNull();
-    await fireEvent.click(screen.getByTestId('framework-import-path-use'));
+    await fireEvent.click(screen.getByTestId('framework-import'));
     const dialog = await screen.findByTestId('framework-import-confirm');
     expect(within(dialog).getByTestId('framework-import-outcome').textContent).toContain('creates a new framework, “Team craft”');
     expect(api.frameworkImport).not.toHaveBeenCalled();
@@ -188,9 +191,9 @@ describe('FrameworksPane', () => {
       existing: { ...summaries()[1], assessments: 5 },
       outcome: 'new_version',
     });
+    vi.mocked(api.frameworkPickFile).mockResolvedValue('/tmp/pc.json');
     render(FrameworksPane);
-    await fireEvent.input(screen.getByTestId('framework-import-path'), { target: { value: '/tmp/pc.json' } });
-    await fireEvent.click(screen.getByTestId('framework-import-path-use'));
+    await fireEvent.click(screen.getByTestId('framework-import'));
     const dialog = await screen.findByTestId('framework-import-confirm');
     expect(within(dialog).getByTestId('framework-import-outcome').textContent).toBe('This adds version 3 of “Platform craft”. Its 5 assessments keep version 2.');
     await fireEvent.click(within(dialog).getByTestId('framework-import-confirm-cancel'));
@@ -202,8 +205,8 @@ describe('FrameworksPane', () => {
     vi.mocked(api.frameworkImportPreview).mockResolvedValue({ file: frameworkFile(), existing: summaries()[0], outcome: 'refused_builtin' });
     render(FrameworksPane);
     await waitFor(() => expect(screen.getAllByTestId('framework-row')).toHaveLength(3));
-    await fireEvent.input(screen.getByTestId('framework-import-path'), { target: { value: '/tmp/ai.json' } });
-    await fireEvent.click(screen.getByTestId('framework-import-path-use'));
+    vi.mocked(api.frameworkPickFile).mockResolvedValue('/tmp/ai.json');
+    await fireEvent.click(screen.getByTestId('framework-import'));
     const dialog = await screen.findByTestId('framework-import-confirm');
     expect(within(dialog).getByTestId('framework-import-outcome').textContent).toContain('“AI-native IC leader” is built-in');
     expect(within(dialog).queryByTestId('framework-import-confirm-ok')).toBeNull();
@@ -235,28 +238,20 @@ describe('FrameworksPane', () => {
     await waitFor(() => expect(api.frameworkImport).toHaveBeenCalledWith('/home/me/f.json'));
   });
 
-  // What the export dialog does (FileExport.test.ts); here, that it writes this version.
-  it('exports the version shown to a typed path; a failure stays in the dialog; an existing file is replaced on yes', async () => {
+  // What the export button does (FileExport.test.ts); here, that it saves this version.
+  it('exports the version shown through the save dialog; a failure is an error toast', async () => {
     state.frameworkShown.set(1);
-    vi.mocked(api.frameworkExportWrite)
+    vi.mocked(api.frameworkExportPick)
       .mockRejectedValueOnce({ kind: 'io', message: 'cannot write /root/f.json' })
-      .mockRejectedValueOnce({ kind: 'file_exists', message: '/root/f.json already exists' })
-      .mockResolvedValueOnce('/root/f.json');
+      .mockResolvedValueOnce('/home/me/AI-native IC leader v1.json');
     render(FrameworksPane);
-    await fireEvent.click(await screen.findByTestId('framework-export'));
-    const dialog = screen.getByTestId('framework-export-dialog');
-    expect(dialog.textContent).toContain('A JSON file with the areas, skills, levels and role profiles');
-    await fireEvent.input(within(dialog).getByTestId('framework-export-path'), { target: { value: '/root/f.json' } });
-    await fireEvent.click(within(dialog).getByTestId('framework-export-path-write'));
-    expect((await within(dialog).findByTestId('error-alert')).textContent).toContain('cannot write');
-    await fireEvent.click(within(dialog).getByTestId('framework-export-path-write'));
-    await fireEvent.click(await screen.findByTestId('framework-export-replace-confirm'));
-    await waitFor(() => expect(screen.queryByTestId('framework-export-dialog')).toBeNull());
-    expect(vi.mocked(api.frameworkExportWrite).mock.calls).toEqual([
-      [1, '/root/f.json', false],
-      [1, '/root/f.json', false],
-      [1, '/root/f.json', true],
-    ]);
-    expect(toastIds()).toContain('framework-export-toast');
+    const button = await screen.findByTestId('framework-export');
+    expect(button.getAttribute('title')).toContain('A JSON file with the areas, skills, levels and role profiles');
+    await fireEvent.click(button);
+    await waitFor(() => expect(toastIds()).toContain('framework-export-error'));
+    expect(get(stores.toasts).find((t) => t.testid === 'framework-export-error')?.message).toBe('Could not export: cannot write /root/f.json');
+    await fireEvent.click(button);
+    await waitFor(() => expect(toastIds()).toContain('framework-export-toast'));
+    expect(vi.mocked(api.frameworkExportPick).mock.calls).toEqual([[1], [1]]);
   });
 });

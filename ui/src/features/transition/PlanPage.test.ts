@@ -11,8 +11,8 @@ vi.mock('../../lib/api', async (orig) => {
     planGet: vi.fn(),
     planItemsFilter: vi.fn(),
     planItemCheck: vi.fn(),
-    planMarkdown: vi.fn(),
-    planMarkdownWrite: vi.fn(),
+    planMarkdownCopy: vi.fn(),
+    planMarkdownSave: vi.fn(),
     reorgUndo: vi.fn(),
     auditList: vi.fn(),
     workspaceInfo: vi.fn(),
@@ -41,8 +41,8 @@ beforeEach(() => {
   vi.mocked(api.planItemsFilter).mockReset().mockImplementation(core.planItemsFilterFor);
   vi.mocked(api.planGet).mockReset().mockResolvedValue(core.plan());
   vi.mocked(api.planItemCheck).mockReset();
-  vi.mocked(api.planMarkdown).mockReset();
-  vi.mocked(api.planMarkdownWrite).mockReset();
+  vi.mocked(api.planMarkdownCopy).mockReset();
+  vi.mocked(api.planMarkdownSave).mockReset();
   vi.mocked(api.reorgUndo).mockReset();
   vi.mocked(api.auditList).mockReset().mockResolvedValue([]);
 });
@@ -208,39 +208,59 @@ describe('PlanPage', () => {
     expect(box.checked).toBe(true);
   });
 
-  // What the export form does (FileExport.test.ts); here, that it writes this plan.
-  it('writes the Markdown to a typed path, and says when it cannot', async () => {
-    vi.mocked(api.planMarkdownWrite).mockResolvedValueOnce('/tmp/ada.md').mockRejectedValueOnce(new api.ApiError('io', 'cannot write /root/x.md'));
+  // What the export button does (FileExport.test.ts); here, that it saves this plan.
+  it('saves the Markdown through the save dialog, and says in the export area when it cannot', async () => {
+    vi.mocked(api.planMarkdownSave)
+      .mockResolvedValueOnce('/home/me/Ada Lovelace transition plan.md')
+      .mockRejectedValueOnce(new api.ApiError('io', 'cannot write /root/x.md'));
     render(PlanPage, { planId: shown.id });
     await screen.findByTestId('plan-page');
-    const write = screen.getByTestId('plan-export-write') as HTMLButtonElement;
-    expect(write.disabled).toBe(true);
-    await fireEvent.input(screen.getByTestId('plan-export-path'), { target: { value: ' /tmp/ada.md ' } });
-    await fireEvent.click(write);
-    expect(api.planMarkdownWrite).toHaveBeenCalledWith(shown.id, '/tmp/ada.md', false);
+    const area = screen.getByTestId('plan-export');
+    expect(within(area).queryByRole('textbox'), 'no path to type').toBeNull();
+    const save = within(area).getByTestId('plan-export-write') as HTMLButtonElement;
+    await fireEvent.click(save);
+    expect(api.planMarkdownSave).toHaveBeenCalledWith(shown.id);
     await waitFor(() => expect(get(stores.toasts).map((t) => t.testid)).toContain('plan-export-toast'));
-    await fireEvent.input(screen.getByTestId('plan-export-path'), { target: { value: '/root/x.md' } });
-    await fireEvent.click(write);
-    expect((await screen.findByTestId('error-alert')).getAttribute('data-kind')).toBe('io');
-
-    vi.mocked(api.planMarkdownWrite).mockRejectedValueOnce(new api.ApiError('file_exists', '/tmp/ada.md already exists')).mockResolvedValueOnce('/tmp/ada.md');
-    await fireEvent.input(screen.getByTestId('plan-export-path'), { target: { value: '/tmp/ada.md' } });
-    await fireEvent.click(write);
-    await fireEvent.click(await screen.findByTestId('plan-export-replace-confirm'));
-    await waitFor(() => expect(api.planMarkdownWrite).toHaveBeenLastCalledWith(shown.id, '/tmp/ada.md', true));
+    await fireEvent.click(save);
+    const alert = await within(area).findByTestId('error-alert');
+    expect(alert.getAttribute('data-kind')).toBe('io');
+    expect(alert.textContent).toContain('cannot write /root/x.md');
   });
 
-  it('shows the Markdown in a dialog to copy', async () => {
-    vi.mocked(api.planMarkdown).mockResolvedValue(core.planMarkdown());
+  it('copies the Markdown through the host and shows what was copied', async () => {
+    vi.mocked(api.planMarkdownCopy).mockResolvedValue(core.planMarkdown());
     render(PlanPage, { planId: shown.id });
     await screen.findByTestId('plan-page');
     await fireEvent.click(screen.getByTestId('plan-markdown-copy'));
     const dialog = await screen.findByTestId('plan-markdown');
-    const pre = dialog.querySelector('pre')!;
+    expect(api.planMarkdownCopy).toHaveBeenCalledWith(shown.id);
+    const pre = within(dialog).getByTestId('plan-markdown-text');
     expect(pre.textContent).toBe(core.planMarkdown());
     expect(pre.textContent).toContain('# Transition plan: Ada Lovelace → IC leader');
-    expect(api.planMarkdown).toHaveBeenCalledWith(shown.id);
-    await waitFor(() => expect(within(dialog).getByTestId('plan-markdown-status').textContent).not.toBe(''));
+    expect(within(dialog).getByTestId('plan-markdown-status').textContent).toBe('Copied to the clipboard.');
+    await fireEvent.click(within(dialog).getByTestId('plan-markdown-copy-again'));
+    await waitFor(() => expect(api.planMarkdownCopy).toHaveBeenCalledTimes(2));
+  });
+
+  it('says the clipboard refused, with no Ctrl+C fallback, and shows no text as copied', async () => {
+    const refused = new api.ApiError('io', 'could not copy the plan to the clipboard: X11 server connection timed out');
+    vi.mocked(api.planMarkdownCopy).mockRejectedValueOnce(refused);
+    render(PlanPage, { planId: shown.id });
+    await screen.findByTestId('plan-page');
+    await fireEvent.click(screen.getByTestId('plan-markdown-copy'));
+    const alert = await within(screen.getByTestId('plan-export')).findByTestId('error-alert');
+    expect(alert.textContent).toContain('Could not copy to the clipboard');
+    expect(alert.textContent).toContain('X11 server connection timed out');
+    expect(screen.queryByTestId('plan-markdown')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/Ctrl\+C|⌘C/);
+
+    // A later copy that fails again says so inside the dialog, not as copied.
+    vi.mocked(api.planMarkdownCopy).mockResolvedValueOnce(core.planMarkdown()).mockRejectedValueOnce(refused);
+    await fireEvent.click(screen.getByTestId('plan-markdown-copy'));
+    const dialog = await screen.findByTestId('plan-markdown');
+    await fireEvent.click(within(dialog).getByTestId('plan-markdown-copy-again'));
+    expect((await within(dialog).findByTestId('error-alert')).textContent).toContain('Could not copy to the clipboard');
+    expect(within(dialog).queryByTestId('plan-markdown-status')).toBeNull();
   });
 
   it('prints only the plan: the body is marked while the page is shown', async () => {

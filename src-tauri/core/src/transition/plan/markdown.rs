@@ -16,6 +16,16 @@ pub fn plan_markdown(plan: &Plan) -> String {
     out
 }
 
+/// The name a save dialog suggests for the plan's Markdown:
+/// "Ada Lovelace transition plan.md", made safe for any file system.
+pub fn plan_file_name(plan: &Plan) -> String {
+    crate::export::file_name_safe(
+        &format!("{} transition plan", plan.person_name),
+        "md",
+        "transition plan",
+    )
+}
+
 /// The title, the structure change the plan made and the weekly budget.
 fn markdown_heading(plan: &Plan) -> String {
     let mut out = format!(
@@ -123,4 +133,27 @@ fn markdown_gaps(plan: &Plan) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::bo_with_a_plan;
+    use super::*;
+    use crate::Workspace;
+
+    #[test]
+    fn the_markdown_file_is_named_after_the_person_safely() {
+        let mut ws = Workspace::in_memory().unwrap();
+        let (_, _, mut plan) = bo_with_a_plan(&mut ws);
+        assert_eq!(
+            plan_file_name(&plan),
+            format!("{} transition plan.md", plan.person_name)
+        );
+        plan.person_name = "Bo / \"the Builder\"".into();
+        assert_eq!(
+            plan_file_name(&plan),
+            "Bo the Builder transition plan.md",
+            "a slash would make a folder of the name"
+        );
+    }
 }

@@ -49,7 +49,7 @@ pub use items::{
 pub use lifecycle::{
     plan_add_audit_actions, plan_audit_create, plan_checkpoint_set, plan_delete, plan_restore,
 };
-pub use markdown::plan_markdown;
+pub use markdown::{plan_file_name, plan_markdown};
 pub use pacing::{
     plan_days_check, practice_room, KindHours, LaterSkill, PaceChoice, PaceWeek, PacedItem,
     PlanPace, DUE_PER_WEEK, DUE_PER_WEEK_MAX, PLAN_DAYS, PLAN_DAYS_MAX, PRACTICE_PERCENT,
