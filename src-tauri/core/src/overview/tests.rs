@@ -20,9 +20,7 @@ use crate::reorg::{reorg_apply, reorg_undo, Move};
 use crate::skills::framework::{framework_resolve, framework_save, profile_resolve};
 use crate::skills::tests::{assess, rating, small};
 use crate::transition::audit::{audit_create, AuditInput, Stage, StageInput};
-use crate::transition::checklist::{
-    PracticeTemplate, PracticeTemplates, TimeKind, TEMPLATES_FORMAT,
-};
+use crate::transition::plan::fixtures::templates;
 use crate::transition::plan::{plan_create, plan_item_check, PlanInput};
 use crate::{ErrorKind, Workspace};
 
@@ -40,31 +38,6 @@ struct Org {
     back_undone: i64,
     bo_audit: i64,
     eve_audit_later: i64,
-}
-
-/// One practice item per skill and level: two hours a week supervising agents.
-fn templates() -> PracticeTemplates {
-    let mut skills = std::collections::BTreeMap::new();
-    for skill in ["delegate", "decompose", "coach"] {
-        let levels = (2..=5u8)
-            .map(|l| {
-                let item = PracticeTemplate {
-                    title: format!("practise {skill} at {l}"),
-                    done_when: "seen".into(),
-                    hours_per_week: 2,
-                    kind: TimeKind::Agents,
-                };
-                (l.to_string(), vec![item])
-            })
-            .collect();
-        skills.insert(skill.to_string(), levels);
-    }
-    PracticeTemplates {
-        format: TEMPLATES_FORMAT.into(),
-        format_version: 1,
-        framework_key: "small".into(),
-        skills,
-    }
 }
 
 fn stage(stage: Stage, slowdown: u8, owner: i64) -> StageInput {

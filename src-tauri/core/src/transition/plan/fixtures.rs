@@ -13,7 +13,9 @@ use crate::transition::checklist::{
 };
 use crate::Workspace;
 
-pub(super) fn templates() -> PracticeTemplates {
+/// One practice item per skill and level of the `small` framework: two hours
+/// a week supervising agents.
+pub(crate) fn templates() -> PracticeTemplates {
     let mut skills = std::collections::BTreeMap::new();
     for skill in ["delegate", "decompose", "coach"] {
         let levels = (2..=5u8)

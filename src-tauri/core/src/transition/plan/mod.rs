@@ -25,7 +25,7 @@ mod create;
 mod direction;
 mod filter;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 mod items;
 mod lifecycle;
 mod markdown;
