@@ -14,29 +14,19 @@ pub async fn export_pick_and_write<R: Runtime>(
     state: State<'_, AppState>,
     format: ExportFormat,
 ) -> CommandResult<Option<String>> {
-    let suggested = state
-        .with_workspace(move |ws| Ok(export::export_file_name(ws.path(), format)))
-        .await?;
     let kind = format.extension().to_uppercase();
     let ask = Ask::new(
         Purpose::WorkspaceExport,
         format!("Export the workspace as {kind}"),
         kind,
         &[format.extension()],
+    );
+    Ok(dialogs::save_and_write(
+        &app,
+        &state,
+        ask,
+        move |ws| Ok(export::export_file_name(ws.path(), format)),
+        move |ws| export::export_bytes(ws.conn(), format),
     )
-    .file_name(suggested);
-    let Some(path) = dialogs::save(&app, ask).await else {
-        return Ok(None);
-    };
-    // The save dialog asked before replacing a file; the core still refuses
-    // the open workspace, whatever was chosen.
-    Ok(Some(
-        state
-            .with_workspace(move |ws| {
-                let bytes = export::export_bytes(ws.conn(), format)?;
-                let written = export::file_write(&path, &bytes, true, ws.path())?;
-                Ok(written.display().to_string())
-            })
-            .await?,
-    ))
+    .await?)
 }

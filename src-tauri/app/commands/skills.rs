@@ -1,6 +1,5 @@
 use std::path::PathBuf;
 
-use leadline_core::export::file_write;
 use leadline_core::skills::assessment::{
     self, Assessment, AssessmentInput, Comparison, DeletedAssessment,
 };
@@ -106,35 +105,29 @@ pub async fn framework_export_pick<R: Runtime>(
     state: State<'_, AppState>,
     id: i64,
 ) -> CommandResult<Option<String>> {
-    let suggested = state
-        .with_workspace(move |ws| {
-            Ok(framework::framework_file_name(
-                &framework::framework_export(ws.conn(), id)?,
-            ))
-        })
-        .await?;
     let ask = Ask::new(
         Purpose::FrameworkFile,
         "Export skill framework",
         "Leadline framework (JSON)",
         &["json"],
+    );
+    Ok(dialogs::save_and_write(
+        &app,
+        &state,
+        ask,
+        move |ws| {
+            Ok(framework::framework_file_name(
+                &framework::framework_export(ws.conn(), id)?,
+            ))
+        },
+        move |ws| {
+            let file = framework::framework_export(ws.conn(), id)?;
+            let mut text = serde_json::to_string_pretty(&file).expect("framework serializes");
+            text.push('\n');
+            Ok(text.into_bytes())
+        },
     )
-    .file_name(suggested);
-    let Some(path) = dialogs::save(&app, ask).await else {
-        return Ok(None);
-    };
-    Ok(Some(
-        state
-            .with_workspace(move |ws| {
-                let file = framework::framework_export(ws.conn(), id)?;
-                let mut text = serde_json::to_string_pretty(&file).expect("framework serializes");
-                text.push('\n');
-                // The save dialog asked before replacing a file.
-                let written = file_write(&path, text.as_bytes(), true, ws.path())?;
-                Ok(written.display().to_string())
-            })
-            .await?,
-    ))
+    .await?)
 }
 
 #[tauri::command]

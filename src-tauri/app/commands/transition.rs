@@ -1,4 +1,3 @@
-use leadline_core::export::file_write;
 use leadline_core::transition::checklist::PracticeTemplate;
 use leadline_core::transition::library::{self, TemplateSkill};
 use leadline_core::transition::plan::{
@@ -208,39 +207,27 @@ pub async fn plan_markdown_save<R: Runtime>(
     id: i64,
 ) -> CommandResult<Option<String>> {
     let today = crate::clock::today();
-    let suggested = state
-        .with_workspace({
-            let today = today.clone();
-            move |ws| {
-                Ok(plan::plan_file_name(&plan::plan_get(
-                    ws.conn(),
-                    id,
-                    &today,
-                )?))
-            }
-        })
-        .await?;
     let ask = Ask::new(
         Purpose::PlanMarkdown,
         "Export the plan as Markdown",
         "Markdown",
         &["md"],
+    );
+    let name_today = today.clone();
+    Ok(dialogs::save_and_write(
+        &app,
+        &state,
+        ask,
+        move |ws| {
+            Ok(plan::plan_file_name(&plan::plan_get(
+                ws.conn(),
+                id,
+                &name_today,
+            )?))
+        },
+        move |ws| Ok(plan::plan_markdown(&plan::plan_get(ws.conn(), id, &today)?).into_bytes()),
     )
-    .file_name(suggested);
-    let Some(path) = dialogs::save(&app, ask).await else {
-        return Ok(None);
-    };
-    // Built after the dialog closed, so a tick made meanwhile is in the file.
-    Ok(Some(
-        state
-            .with_workspace(move |ws| {
-                let text = plan::plan_markdown(&plan::plan_get(ws.conn(), id, &today)?);
-                // The save dialog asked before replacing a file.
-                let written = file_write(&path, text.as_bytes(), true, ws.path())?;
-                Ok(written.display().to_string())
-            })
-            .await?,
-    ))
+    .await?)
 }
 
 /// Copies the plan's Markdown to the system clipboard and returns it, for the

@@ -135,6 +135,40 @@ pub async fn save<R: Runtime>(app: &AppHandle<R>, ask: Ask) -> Option<PathBuf> {
     choose(app, Kind::Save, ask).await
 }
 
+/// The save flow every export shares: the suggested name is read from the
+/// workspace, the dialog asks where, and the bytes are made after it closed
+/// (so a change made meanwhile is in the file) and written. The dialog asked
+/// before replacing a file; `file_write` still refuses the open workspace.
+/// Resolves to the path written, or `None` when the user cancelled.
+pub async fn save_and_write<R, N, B>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    ask: Ask,
+    name: N,
+    bytes: B,
+) -> Result<Option<String>, leadline_core::Error>
+where
+    R: Runtime,
+    N: FnOnce(&mut leadline_core::Workspace) -> Result<String, leadline_core::Error>
+        + Send
+        + 'static,
+    B: FnOnce(&mut leadline_core::Workspace) -> Result<Vec<u8>, leadline_core::Error>
+        + Send
+        + 'static,
+{
+    let suggested = state.with_workspace(name).await?;
+    let Some(path) = save(app, ask.file_name(suggested)).await else {
+        return Ok(None);
+    };
+    let written = state
+        .with_workspace(move |ws| {
+            let bytes = bytes(ws)?;
+            leadline_core::export::file_write(&path, &bytes, true, ws.path())
+        })
+        .await?;
+    Ok(Some(written.display().to_string()))
+}
+
 async fn choose<R: Runtime>(app: &AppHandle<R>, kind: Kind, ask: Ask) -> Option<PathBuf> {
     let app = app.clone();
     // The native dialog blocks its caller until it closes (it runs on the
