@@ -383,20 +383,25 @@ fn bo_assessed(app: &App, dir: &Path) -> (Value, Value, Value, Value) {
     (ada, bo, cy, ic_leader)
 }
 
+/// Bo's plan toward IC leader from 2026-12-01, his report Cy moving to Ada.
+fn bo_plan_cy_to_ada(app: &App, ada: &Value, bo: &Value, cy: &Value, ic_leader: &Value) -> Value {
+    call(
+        app,
+        "plan_create",
+        json!({ "input": {
+            "person_id": bo["id"], "profile_id": ic_leader["id"], "start_date": "2026-12-01",
+            "moves": [{ "person_id": cy["id"], "to_manager": ada["id"] }]
+        } }),
+    )
+    .unwrap()
+}
+
 #[test]
 fn a_plan_is_created_ticked_and_copied_through_commands() {
     let app = app();
     let dir = tempfile::tempdir().unwrap();
     let (ada, bo, cy, ic_leader) = bo_assessed(&app, dir.path());
-    let plan = call(
-        &app,
-        "plan_create",
-        json!({ "input": {
-        "person_id": bo["id"], "profile_id": ic_leader["id"], "start_date": "2026-12-01",
-        "moves": [{ "person_id": cy["id"], "to_manager": ada["id"] }]
-    } }),
-    )
-    .unwrap();
+    let plan = bo_plan_cy_to_ada(&app, &ada, &bo, &cy, &ic_leader);
     assert_eq!(
         call(&app, "person_get", json!({ "id": cy["id"] })).unwrap()["manager_id"],
         ada["id"],
@@ -445,15 +450,7 @@ fn a_persons_page_gathers_their_line_gaps_plan_and_history() {
     let app = app();
     let dir = tempfile::tempdir().unwrap();
     let (ada, bo, cy, ic_leader) = bo_assessed(&app, dir.path());
-    let plan = call(
-        &app,
-        "plan_create",
-        json!({ "input": {
-        "person_id": bo["id"], "profile_id": ic_leader["id"], "start_date": "2026-12-01",
-        "moves": [{ "person_id": cy["id"], "to_manager": ada["id"] }]
-    } }),
-    )
-    .unwrap();
+    let plan = bo_plan_cy_to_ada(&app, &ada, &bo, &cy, &ic_leader);
     let page = call(&app, "person_overview", json!({ "id": bo["id"] })).unwrap();
     assert_eq!(page["person"]["name"], "Bo");
     assert_eq!(page["chain"][0]["id"], ada["id"], "Ada is his manager");
