@@ -11,6 +11,12 @@ pub fn today() -> String {
         .to_string()
 }
 
+/// The local date and time to the minute, "YYYY-MM-DD HH:MM": when a
+/// snapshot or a scenario was made.
+pub fn now() -> String {
+    chrono::Local::now().format("%Y-%m-%d %H:%M").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     /// UTC+14 and UTC−11 are 25 hours apart, so their dates always differ:

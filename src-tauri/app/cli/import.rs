@@ -43,6 +43,7 @@ pub fn run(workspace: Option<&Path>, args: ImportArgs) -> Result<(), Error> {
         mapping,
         remove_missing,
         confirm_removal: yes,
+        taken_at: Some(crate::clock::now()),
     };
     let name = file
         .file_name()

@@ -37,9 +37,11 @@ pub async fn import_preview(
 pub async fn import_apply(
     state: State<'_, AppState>,
     path: PathBuf,
-    options: ImportOptions,
+    mut options: ImportOptions,
     on_progress: Channel<ImportProgress>,
 ) -> CommandResult<ImportSummary> {
+    // The org is snapshotted before every import, dated by the shell's clock.
+    options.taken_at = Some(crate::clock::now());
     Ok(state
         .with_workspace(move |ws| {
             import::import_apply_file(ws.conn_mut(), &path, &options, &mut |progress| {

@@ -2,7 +2,7 @@
 //! (assessments, audits, plans), so this sits above them: `people` itself
 //! depends on none of them.
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -61,7 +61,21 @@ pub fn person_delete(
     reports: ReportsDestination,
 ) -> Result<DeletedPerson> {
     let tx = db::write(conn)?;
-    let person = person_get(&tx, id)?;
+    let mut deleted = delete_in(&tx, id, reports)?;
+    deleted.undo_id = undo_record(&tx, UndoKind::Person, &deleted.person.name, &deleted)?;
+    tx.commit()?;
+    Ok(deleted)
+}
+
+/// Deletes a person inside the caller's transaction (a deletion of its own,
+/// or a scenario applied to the live org); the caller keeps what it returns
+/// for undo (`undo_id` is left at 0).
+pub(crate) fn delete_in(
+    tx: &Transaction,
+    id: i64,
+    reports: ReportsDestination,
+) -> Result<DeletedPerson> {
+    let person = person_get(tx, id)?;
     // A plan is a person's own work; deleting it along with them could not be undone.
     let plans: i64 = tx.query_row(
         "SELECT count(*) FROM transition_plan WHERE person_id = ?1",
@@ -99,7 +113,7 @@ pub fn person_delete(
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     drop(stmt);
-    let assessments = crate::skills::assessment::assessment_list(&tx, id, None)?;
+    let assessments = crate::skills::assessment::assessment_list(tx, id, None)?;
     let destination = match reports {
         ReportsDestination::UpOneLevel => person.manager_id,
         ReportsDestination::NoManager => None,
@@ -115,14 +129,14 @@ pub fn person_delete(
     };
     if let Some(target) = destination {
         for &report in &former_reports {
-            let kind = kind_of(&tx, report)?;
+            let kind = kind_of(tx, report)?;
             // The target may sit below the deleted person; detach first so the
             // cycle check sees the structure as it will be.
             tx.execute(
                 "UPDATE person SET manager_id = NULL WHERE id = ?1",
                 [report],
             )?;
-            check_manager(&tx, Some((report, kind)), target)?;
+            check_manager(tx, Some((report, kind)), target)?;
         }
     }
     tx.execute(
@@ -130,17 +144,14 @@ pub fn person_delete(
         params![id, destination, serde_json::to_string(&former_reports).unwrap_or_default()],
     )?;
     tx.execute("DELETE FROM person WHERE id = ?1", [id])?;
-    let mut deleted = DeletedPerson {
+    Ok(DeletedPerson {
         undo_id: 0,
         person,
         former_reports,
         reports_went_to: destination,
         assessments,
         owned_audit_stages,
-    };
-    deleted.undo_id = undo_record(&tx, UndoKind::Person, &deleted.person.name, &deleted)?;
-    tx.commit()?;
-    Ok(deleted)
+    })
 }
 
 /// Undoes `person_delete`: the person comes back with the same id, fields,
@@ -151,6 +162,14 @@ pub fn person_delete(
 pub fn person_restore(conn: &Connection, undo_id: i64) -> Result<Person> {
     let tx = db::write(conn)?;
     let deleted: DeletedPerson = undo_take(&tx, undo_id, UndoKind::Person)?;
+    restore_in(&tx, &deleted)?;
+    tx.commit()?;
+    person_get(conn, deleted.person.id)
+}
+
+/// Puts a deleted person back inside the caller's transaction, with the
+/// same checks as `person_restore`.
+pub(crate) fn restore_in(tx: &Transaction, deleted: &DeletedPerson) -> Result<()> {
     let p = &deleted.person;
     let taken: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1 OR ext_id = ?2)",
@@ -167,13 +186,13 @@ pub fn person_restore(conn: &Connection, undo_id: i64) -> Result<Person> {
     // deletion put them.
     let mut returning = Vec::new();
     for &report in &deleted.former_reports {
-        match manager_of(&tx, report)? {
+        match manager_of(tx, report)? {
             None => {}
             Some(now) if now == deleted.reports_went_to => returning.push(report),
             Some(now) => {
-                let name = names_of(&tx, &[report])?.remove(0);
+                let name = names_of(tx, &[report])?.remove(0);
                 let place = match now {
-                    Some(m) => format!("now reports to {}", names_of(&tx, &[m])?.remove(0)),
+                    Some(m) => format!("now reports to {}", names_of(tx, &[m])?.remove(0)),
                     None => "is now at the top of the org".to_string(),
                 };
                 return Err(Error::Conflict(format!(
@@ -184,11 +203,11 @@ pub fn person_restore(conn: &Connection, undo_id: i64) -> Result<Person> {
         }
     }
     let manager = match p.manager_id {
-        Some(m) if kind_of(&tx, m).is_ok() => Some(m),
+        Some(m) if kind_of(tx, m).is_ok() => Some(m),
         _ => None,
     };
     let team = match p.team_id {
-        Some(t) if check_team(&tx, Some(t)).is_ok() => Some(t),
+        Some(t) if check_team(tx, Some(t)).is_ok() => Some(t),
         _ => None,
     };
     tx.execute(
@@ -209,7 +228,7 @@ pub fn person_restore(conn: &Connection, undo_id: i64) -> Result<Person> {
         ],
     )?;
     for assessment in &deleted.assessments {
-        crate::skills::assessment::assessment_insert(&tx, assessment)?;
+        crate::skills::assessment::assessment_insert(tx, assessment)?;
     }
     for (audit, stage) in &deleted.owned_audit_stages {
         // Only where nobody was made the owner since.
@@ -226,13 +245,12 @@ pub fn person_restore(conn: &Connection, undo_id: i64) -> Result<Person> {
     }
     let mut moved = vec![p.id];
     moved.extend(&returning);
-    if let Some(cycle) = cycle_through(&tx, &moved)? {
+    if let Some(cycle) = cycle_through(tx, &moved)? {
         return Err(Error::Conflict(format!(
             "cannot undo deleting {}: with the moves made since, it would create a reporting cycle ({})",
             p.name,
-            cycle_names(&tx, &cycle)?
+            cycle_names(tx, &cycle)?
         )));
     }
-    tx.commit()?;
-    person_get(conn, p.id)
+    Ok(())
 }

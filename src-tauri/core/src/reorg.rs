@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::metrics::{metrics_compute, Metrics};
-use crate::people::{cycle_names, cycle_through, names_of, person_brief, PersonBrief};
+use crate::people::{cycle_names, cycle_through, names_of, person_brief, PersonBrief, RoleTrack};
 use crate::settings::thresholds_get;
 use crate::Workspace;
 
@@ -184,12 +184,51 @@ pub fn record_moves(
             to: m.to_manager,
         });
     }
+    record_change(
+        conn,
+        &recorded,
+        &ChangeDetails::default(),
+        description,
+        made_on,
+    )
+}
+
+/// What a structure change did besides moving people (an applied scenario
+/// adds and removes people, changes role tracks and teams), kept so that its
+/// undo is exact.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChangeDetails {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario_id: Option<i64>,
+    /// People the change added (planned positions that became people).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub added: Vec<i64>,
+    /// People the change removed, with what their undo needs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<crate::removal::DeletedPerson>,
+    /// (person, track before, track after).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub role_tracks: Vec<(i64, Option<RoleTrack>, Option<RoleTrack>)>,
+    /// (person, team id before, team id after).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub teams: Vec<(i64, Option<i64>, Option<i64>)>,
+}
+
+/// Records a structure change that has been written, inside its transaction.
+pub fn record_change(
+    conn: &Transaction,
+    moves: &[RecordedMove],
+    details: &ChangeDetails,
+    description: &str,
+    made_on: &str,
+) -> Result<i64> {
     conn.execute(
-        "INSERT INTO structure_change (description, made_on, moves) VALUES (?1, ?2, ?3)",
+        "INSERT INTO structure_change (description, made_on, moves, details) VALUES (?1, ?2, ?3, ?4)",
         params![
             description.trim(),
             made_on,
-            serde_json::to_string(&recorded).expect("moves serialize")
+            serde_json::to_string(moves).expect("moves serialize"),
+            serde_json::to_string(details).expect("details serialize")
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -227,7 +266,13 @@ pub fn reorg_undo(ws: &mut Workspace, id: i64) -> Result<StructureChange> {
                 change.description
             )));
         }
+        let details = details_get(tx, id, &change.description)?;
+        // People the change removed come back first: the moves name them.
         let mut moved = Vec::with_capacity(change.moves.len());
+        for deleted in &details.removed {
+            crate::removal::restore_in(tx, deleted)?;
+            moved.push(deleted.person.id);
+        }
         for m in &change.moves {
             let now: Option<Option<i64>> = tx
                 .query_row(
@@ -254,6 +299,7 @@ pub fn reorg_undo(ws: &mut Workspace, id: i64) -> Result<StructureChange> {
                 None => {} // deleted since: nothing to put back
             }
         }
+        undo_details(tx, &details, &change.description, &mut moved, id)?;
         if let Some(cycle) = cycle_through(tx, &moved)? {
             return Err(Error::Conflict(format!(
                 "cannot undo \"{}\": with the moves made since, putting people back would create a reporting cycle ({})",
@@ -265,6 +311,117 @@ pub fn reorg_undo(ws: &mut Workspace, id: i64) -> Result<StructureChange> {
         Ok(())
     })?;
     change_get(ws.conn(), id)
+}
+
+/// Undoes what a change did besides moves and removals, inside the undo's
+/// transaction: role tracks and teams back (refused when changed again since),
+/// added people out (refused when someone reports to them or they have data
+/// of their own now).
+fn details_get(tx: &Transaction, id: i64, description: &str) -> Result<ChangeDetails> {
+    let text: String = tx.query_row(
+        "SELECT details FROM structure_change WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    serde_json::from_str(&text).map_err(|e| {
+        Error::Conflict(format!(
+            "the record of \"{description}\" cannot be read ({e}); the file was changed outside Leadline"
+        ))
+    })
+}
+
+fn undo_details(
+    tx: &Transaction,
+    details: &ChangeDetails,
+    description: &str,
+    moved: &mut Vec<i64>,
+    id: i64,
+) -> Result<()> {
+    let refuse = |what: String| Error::Conflict(format!("cannot undo \"{description}\": {what}"));
+    for &(person, before, after) in &details.role_tracks {
+        let now: Option<Option<RoleTrack>> = tx
+            .query_row(
+                "SELECT role_track FROM person WHERE id = ?1",
+                [person],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match now {
+            None => {}
+            Some(now) if now == after => {
+                tx.execute(
+                    "UPDATE person SET role_track = ?2 WHERE id = ?1",
+                    params![person, before.map(RoleTrack::as_str)],
+                )?;
+            }
+            Some(_) => {
+                let name = names_of(tx, &[person])?.remove(0);
+                return Err(refuse(format!(
+                    "{name}'s role track has been changed since"
+                )));
+            }
+        }
+    }
+    for &(person, before, after) in &details.teams {
+        let now: Option<Option<i64>> = tx
+            .query_row("SELECT team_id FROM person WHERE id = ?1", [person], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match now {
+            None => {}
+            Some(now) if now == after => {
+                let before = match before {
+                    Some(t) if crate::teams::team_get(tx, t).is_ok() => Some(t),
+                    _ => None,
+                };
+                tx.execute(
+                    "UPDATE person SET team_id = ?2 WHERE id = ?1",
+                    params![person, before],
+                )?;
+            }
+            Some(_) => {
+                let name = names_of(tx, &[person])?.remove(0);
+                return Err(refuse(format!("{name}'s team has been changed since")));
+            }
+        }
+    }
+    for &added in &details.added {
+        let Ok(name) = person_brief(tx, added).map(|b| b.name) else {
+            continue; // deleted since
+        };
+        let (reports, data): (i64, i64) = tx.query_row(
+            "SELECT (SELECT count(*) FROM person WHERE manager_id = ?1),
+                    (SELECT count(*) FROM assessment WHERE person_id = ?1)
+                  + (SELECT count(*) FROM transition_plan WHERE person_id = ?1)
+                  + (SELECT count(*) FROM sdlc_audit WHERE person_id = ?1)",
+            [added],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if reports > 0 {
+            return Err(refuse(format!(
+                "{name}, whom it added, has {reports} people reporting to them now; move them first"
+            )));
+        }
+        if data > 0 {
+            return Err(refuse(format!(
+                "{name}, whom it added, has assessments, plans or audits now"
+            )));
+        }
+        tx.execute(
+            "UPDATE sdlc_audit_stage SET owner_id = NULL WHERE owner_id = ?1",
+            [added],
+        )?;
+        tx.execute("DELETE FROM person WHERE id = ?1", [added])?;
+        moved.retain(|&m| m != added);
+    }
+    if let Some(scenario) = details.scenario_id {
+        tx.execute(
+            "UPDATE scenario SET applied_change_id = NULL WHERE id = ?1 AND applied_change_id = ?2",
+            params![scenario, id],
+        )?;
+    }
+    Ok(())
 }
 
 /// The reporting cycles of a file written by another tool, for the message the

@@ -19,6 +19,7 @@ pub enum UndoKind {
     Audit,
     PlanItem,
     Plan,
+    Scenario,
 }
 
 impl UndoKind {
@@ -29,6 +30,7 @@ impl UndoKind {
             UndoKind::Audit => "audit",
             UndoKind::PlanItem => "plan_item",
             UndoKind::Plan => "plan",
+            UndoKind::Scenario => "scenario",
         }
     }
 
@@ -39,6 +41,7 @@ impl UndoKind {
             UndoKind::Audit => "an SDLC audit",
             UndoKind::PlanItem => "a plan item",
             UndoKind::Plan => "a transition plan",
+            UndoKind::Scenario => "a scenario",
         }
     }
 }

@@ -26,6 +26,28 @@ pub struct Workspace {
     /// Behind a `RefCell` so that a write transaction (which borrows the
     /// connection) can still read the structure as of inside the transaction.
     cache: RefCell<Option<Snapshot>>,
+    /// The org a scenario or a snapshot makes, as an in-memory workspace the
+    /// usual screens read (see `with_view`), with the change key it was built at.
+    view: RefCell<Option<CachedView>>,
+}
+
+/// A view, what it shows and the change key it was built at.
+type CachedView = (ViewOf, (i64, u64), Box<Workspace>);
+
+/// Which org the screens show: the live one, a scenario's or a snapshot's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "of", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ViewOf {
+    Live,
+    Scenario {
+        #[ts(type = "number")]
+        id: i64,
+    },
+    Snapshot {
+        #[ts(type = "number")]
+        id: i64,
+    },
 }
 
 #[derive(Clone)]
@@ -79,6 +101,7 @@ impl Workspace {
             conn,
             path,
             cache: RefCell::new(None),
+            view: RefCell::new(None),
         };
         workspace.write(crate::skills::builtin_ensure)?;
         Ok(workspace)
@@ -152,6 +175,58 @@ impl Workspace {
         Ok(snapshot)
     }
 
+    /// Runs `f` on the org `of` shows: this workspace for the live org, else
+    /// an in-memory workspace holding the scenario's or the snapshot's people
+    /// and teams (and this workspace's settings), so every read the screens
+    /// make (people, chart, metrics, flags, search, exports) works on it
+    /// unchanged. The view is rebuilt only when this workspace changed.
+    /// Writes go to the scenario's steps, never to the view.
+    pub fn with_view<T>(
+        &mut self,
+        of: ViewOf,
+        f: impl FnOnce(&mut Workspace) -> Result<T>,
+    ) -> Result<T> {
+        if of == ViewOf::Live {
+            return f(self);
+        }
+        let key = self.change_key()?;
+        let cached = self.view.borrow_mut().take();
+        let mut view = match cached {
+            Some((was, at, view)) if was == of && at == key => view,
+            _ => Box::new(self.view_build(of)?),
+        };
+        let outcome = f(&mut view);
+        *self.view.borrow_mut() = Some((of, key, view));
+        outcome
+    }
+
+    fn view_build(&self, of: ViewOf) -> Result<Workspace> {
+        let rows = match of {
+            ViewOf::Live => unreachable!("the live org is not a view"),
+            ViewOf::Scenario { id } => crate::scenario::scenario_build(&self.conn, id)?.rows,
+            ViewOf::Snapshot { id } => {
+                crate::snapshot::snapshot_get(&self.conn, id)?;
+                crate::org::rows::OrgRows::of_snapshot(&self.conn, id)?
+            }
+        };
+        let settings: Vec<(String, String)> = self
+            .conn
+            .prepare("SELECT key, value FROM setting")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let view = Workspace::in_memory()?;
+        view.write(|tx| {
+            for (key, value) in &settings {
+                tx.execute(
+                    "INSERT OR REPLACE INTO setting (key, value) VALUES (?1, ?2)",
+                    [key, value],
+                )?;
+            }
+            rows.write_into(tx)
+        })?;
+        Ok(view)
+    }
+
     /// Runs `f` as the one write transaction of a command (`BEGIN IMMEDIATE`,
     /// see `db::write`): committed when `f` succeeds, rolled back otherwise.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
@@ -189,11 +264,13 @@ impl Workspace {
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         metrics_disambiguate(metrics, |ids| {
             let s = &snapshot.structure;
-            let missing = ids
+            // Someone not in the live org (a scenario's planned position, a
+            // person a snapshot remembers) has nobody here to be told from.
+            let missing: Vec<u32> = ids
                 .iter()
                 .filter(|id| !known.contains_key(id))
-                .map(|&id| s.index(id))
-                .collect::<Result<Vec<u32>>>()?;
+                .filter_map(|&id| s.index(id).ok())
+                .collect();
             let mut found = org_disambiguations(&self.conn, s, &missing)?;
             for node in missing {
                 let id = s.ids[node as usize];

@@ -455,6 +455,7 @@ fn options() -> impl Strategy<Value = ImportOptions> {
             mapping,
             remove_missing,
             confirm_removal,
+            taken_at: None,
         })
 }
 

@@ -290,4 +290,78 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE transition_plan ADD COLUMN length_days INTEGER NOT NULL DEFAULT 90
         CHECK (length_days % 3 = 0 AND length_days BETWEEN 90 AND 360);
     "#,
+    // 10: org-design workshops. A snapshot is a dated copy of the reporting
+    // structure (names kept, so a person deleted since still reads right); a
+    // scenario is a list of steps stored against a base (the live org, or a
+    // snapshot), never a copy of every row.
+    r#"
+    CREATE TABLE snapshot (
+        id          INTEGER PRIMARY KEY,
+        taken_at    TEXT NOT NULL,
+        label       TEXT NOT NULL DEFAULT '',
+        reason      TEXT NOT NULL CHECK (reason IN ('manual', 'before_import', 'before_apply')),
+        -- A hash of the rows, so an automatic snapshot of an org that has not
+        -- changed since the last one is not taken twice.
+        fingerprint TEXT NOT NULL,
+        -- The figures the trend chart draws, kept so it never rebuilds old orgs.
+        headcount   INTEGER NOT NULL,
+        managers    INTEGER NOT NULL,
+        ics         INTEGER NOT NULL,
+        agents      INTEGER NOT NULL,
+        layers      INTEGER NOT NULL
+    );
+    CREATE TABLE snapshot_person (
+        snapshot_id INTEGER NOT NULL REFERENCES snapshot (id) ON DELETE CASCADE,
+        -- The person's id at the time; no foreign key, they may be deleted since.
+        person_id   INTEGER NOT NULL,
+        ext_id      TEXT NOT NULL,
+        name        TEXT NOT NULL,
+        title       TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('human', 'agent')),
+        role_track  TEXT CHECK (role_track IN ('ic', 'manager', 'ic_leader')),
+        level       TEXT NOT NULL,
+        team        TEXT,
+        manager_id  INTEGER,
+        PRIMARY KEY (snapshot_id, person_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE scenario (
+        id               INTEGER PRIMARY KEY,
+        -- Travels with the scenario's file between workspaces.
+        uuid             TEXT NOT NULL UNIQUE,
+        name             TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),
+        description      TEXT NOT NULL DEFAULT '',
+        -- NULL: the scenario changes the live org as it is now.
+        base_snapshot_id INTEGER REFERENCES snapshot (id) ON DELETE RESTRICT,
+        -- Where it came from, in words: "the live org", "a copy of …", "file …".
+        origin           TEXT NOT NULL DEFAULT '',
+        created_at       TEXT NOT NULL,
+        -- Set when the scenario was applied to the live org (the structure change).
+        applied_change_id INTEGER REFERENCES structure_change (id)
+    );
+    -- One user action in a scenario (a move, a split of a team, a planner's
+    -- proposal): undone and redone as a whole.
+    CREATE TABLE scenario_step (
+        id          INTEGER PRIMARY KEY,
+        scenario_id INTEGER NOT NULL REFERENCES scenario (id) ON DELETE CASCADE,
+        label       TEXT NOT NULL,
+        -- JSON array of changes; people by their id here, new positions by UUID.
+        changes     TEXT NOT NULL,
+        undone      INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX scenario_step_by_scenario ON scenario_step (scenario_id, id);
+    -- What a structure change did besides moves (people added and removed, role
+    -- tracks and teams changed), so that undoing an applied scenario is exact.
+    ALTER TABLE structure_change ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+    -- A deleted scenario can be undone like any other deletion.
+    CREATE TABLE undo_entry_new (
+        id      INTEGER PRIMARY KEY,
+        kind    TEXT NOT NULL
+            CHECK (kind IN ('person', 'assessment', 'audit', 'plan_item', 'plan', 'scenario')),
+        label   TEXT NOT NULL,
+        payload TEXT NOT NULL
+    );
+    INSERT INTO undo_entry_new SELECT id, kind, label, payload FROM undo_entry;
+    DROP TABLE undo_entry;
+    ALTER TABLE undo_entry_new RENAME TO undo_entry;
+    "#,
 ];

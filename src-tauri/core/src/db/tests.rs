@@ -90,6 +90,7 @@ fn the_schema_is_the_one_the_migrations_describe() {
         "index person_by_team on person: team_id",
         "index plan_by_person on transition_plan: person_id",
         "index plan_item_by_plan on plan_item: plan_id position",
+        "index scenario_step_by_scenario on scenario_step: scenario_id id",
         "index skill_by_area on skill: area_id",
         "table assessment: id person_id framework_id assessor_role assessor_name assessed_on round note",
         "table framework: id key version name description scale builtin",
@@ -100,18 +101,22 @@ fn the_schema_is_the_one_the_migrations_describe() {
         "table profile_target: profile_id skill_key level",
         "table rating: assessment_id skill_id level interest note",
         "table role_profile: id framework_key key name description builtin direction",
+        "table scenario: id uuid name description base_snapshot_id origin created_at applied_change_id",
+        "table scenario_step: id scenario_id label changes undone",
         "table sdlc_audit: id person_id team_id taken_on note",
         "table sdlc_audit_stage: audit_id stage slowdown ai_use owner_id next_change",
         "table setting: key value",
         "table skill: id framework_id area_id key name description levels position",
         "table skill_area: id framework_id key name position",
-        "table structure_change: id description made_on moves undone",
+        "table snapshot: id taken_at label reason fingerprint headcount managers ics agents layers",
+        "table snapshot_person: snapshot_id person_id ext_id name title kind role_track level team manager_id",
+        "table structure_change: id description made_on moves undone details",
         "table team: id name",
         "table transition_plan: id person_id from_role profile_id profile_name start_date structure_change_id budget checkpoint_decision checkpoint_note created_on direction baseline_on length_days",
         "table undo_entry: id kind label payload",
     ];
     assert_eq!(schema_summary(&open_in_memory().unwrap()), expected);
-    assert_eq!(schema_version(), 9, "a new migration needs its line above");
+    assert_eq!(schema_version(), 10, "a new migration needs its line above");
 }
 
 /// Before migration 8 a plan's direction came from the profile's name;

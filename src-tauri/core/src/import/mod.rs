@@ -68,6 +68,11 @@ pub struct ImportOptions {
     /// `ImportPreview::removal_needs_confirmation`).
     #[serde(default)]
     pub confirm_removal: bool,
+    /// The local date and time of the import ("YYYY-MM-DD HH:MM"), which the
+    /// shell fills in: the org is snapshotted as it was before the import,
+    /// dated so. Without it (tests) no snapshot is taken.
+    #[serde(default)]
+    pub taken_at: Option<String>,
 }
 
 // `Problem` lives with the error that carries it; re-exported here, where
@@ -276,6 +281,9 @@ pub fn import_apply(
             "this import would remove {removes} of the {people_before} people in the workspace (everyone not in the file); nothing was changed. If that is what you want, confirm the removal{}",
             if removes == people_before { " of everyone" } else { "" }
         )));
+    }
+    if let Some(at) = &options.taken_at {
+        crate::snapshot::snapshot_take(&tx, crate::snapshot::SnapshotReason::BeforeImport, "", at)?;
     }
     let summary = write::write_plan(&tx, &plan, &mut |done| {
         progress(ImportProgress {

@@ -14,6 +14,8 @@ pub use crate::chain::{chain_text, cycle_message};
 use crate::error::{Error, Result};
 use crate::people::{PersonKind, RoleTrack};
 
+pub mod diff;
+pub mod rows;
 mod search;
 pub use search::{org_search, Found, OrgMatches, SearchIndex};
 
@@ -53,6 +55,19 @@ impl OrgStructure {
             role_track.push(row.get::<_, Option<RoleTrack>>(3)?);
             names.push(row.get::<_, String>(4)?.into_boxed_str());
         }
+        Self::build(ids, managers, is_agent, role_track, names)
+    }
+
+    /// A structure from its lines (one entry per person, in the order the
+    /// nodes get), as a snapshot or a scenario holds them. A manager id that is
+    /// not among `ids` reads as the top of the org.
+    pub fn from_lines(
+        ids: Vec<i64>,
+        managers: Vec<Option<i64>>,
+        is_agent: Vec<bool>,
+        role_track: Vec<Option<RoleTrack>>,
+        names: Vec<Box<str>>,
+    ) -> Result<Self> {
         Self::build(ids, managers, is_agent, role_track, names)
     }
 

@@ -15,4 +15,10 @@ remove_missing: boolean,
  * Yes to a removal of more than half of the org (see
  * `ImportPreview::removal_needs_confirmation`).
  */
-confirm_removal: boolean, };
+confirm_removal: boolean, 
+/**
+ * The local date and time of the import ("YYYY-MM-DD HH:MM"), which the
+ * shell fills in: the org is snapshotted as it was before the import,
+ * dated so. Without it (tests) no snapshot is taken.
+ */
+taken_at: string | null, };
