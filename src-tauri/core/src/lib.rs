@@ -14,6 +14,7 @@ pub mod org;
 pub mod overview;
 pub mod people;
 pub mod placement;
+pub mod planner;
 pub mod removal;
 pub mod reorg;
 pub mod scenario;

@@ -174,6 +174,7 @@ pub fn measure() -> Result {
     let warm: Vec<Duration> = (0..20)
         .map(|_| time(|| ws.metrics(None).unwrap()).0)
         .collect();
+    let warm = median(warm);
     let full = ws.metrics(None).map_err(|e| e.to_string())?;
     // Baseline for metrics: one plain SQL scan of the same table.
     let scan: Vec<Duration> = (0..5)
@@ -205,7 +206,7 @@ pub fn measure() -> Result {
     );
     println!(
         "  full org, structure cached (what the app does between writes)  {}  (target ≤ 50 ms)",
-        ms(median(warm))
+        ms(warm)
     );
     println!(
         "  full org, first call after opening (loads the structure)  {}  = {:.1}× the scan",
@@ -243,6 +244,7 @@ pub fn measure() -> Result {
     }
     println!("  slowest subtree  {}", ms(worst));
     search(&dir.join("import-0.leadline"), &mut ws)?;
+    planner(&ws, warm)?;
     heatmap(&dir)?;
     chain(&dir)?;
     let _ = std::fs::remove_dir_all(&dir);
@@ -301,6 +303,107 @@ fn search(path: &std::path::Path, ws: &mut Workspace) -> Result {
         let found = ws.org_search(&query, 20).map_err(|e| e.to_string())?;
         println!("  {what} ({} match)  {}", found.total, ms(median(samples)));
     }
+    Ok(())
+}
+
+/// The target planner on the imported org, "+15 %, max span 10": reading its
+/// inputs (teams and readiness, one read) and proposing, median of 5, next to
+/// the full-org metrics call of the same run (`metrics`). Measured as imported
+/// (nobody assessed), then with a self and a manager assessment of every
+/// manager on the built-in framework, written with plain SQL.
+fn planner(ws: &Workspace, metrics: Duration) -> Result {
+    use leadline_core::planner::{planner_inputs, planner_propose, PlannerTargets, RatioTarget};
+
+    let structure = ws.structure().map_err(|e| e.to_string())?;
+    let targets = PlannerTargets {
+        ratio: RatioTarget::IncreaseBy { percent: 15.0 },
+        max_span: Some(10),
+        max_layers: None,
+        max_moves: None,
+        thresholds: leadline_core::settings::thresholds_get(ws.conn())
+            .map_err(|e| e.to_string())?,
+    };
+    println!(
+        "
+target planner (+15 %, max span 10; target ≤ 2 s)"
+    );
+    println!(
+        "  baseline: full-org metrics, structure cached (same run)  {}",
+        ms(metrics)
+    );
+    for assessed in [false, true] {
+        if assessed {
+            assess_every_manager(ws)?;
+        }
+        let (mut reads, mut proposals, mut totals) = (Vec::new(), Vec::new(), Vec::new());
+        let mut last = None;
+        for _ in 0..5 {
+            let (read, inputs) = time(|| planner_inputs(ws.conn(), &structure));
+            let inputs = inputs.map_err(|e| e.to_string())?;
+            let (proposed, proposal) = time(|| planner_propose(&structure, &inputs, &targets));
+            let proposal = proposal.map_err(|e| e.to_string())?;
+            reads.push(read);
+            proposals.push(proposed);
+            totals.push(read + proposed);
+            last = Some((proposal, inputs.readiness.iter().flatten().count()));
+        }
+        let (proposal, ready) = last.expect("five runs");
+        let total = median(totals);
+        println!(
+            "  {}: {} conversions, {} moves, ratio {:.2} → {:.2} (target {:.2}), {} missed",
+            if assessed {
+                format!("every manager assessed ({ready} readiness read)")
+            } else {
+                "nobody assessed".to_string()
+            },
+            proposal.conversions.len(),
+            proposal.moves.len(),
+            proposal.before.ratio.unwrap_or(0.0),
+            proposal.after.ratio.unwrap_or(0.0),
+            proposal.target_ratio.unwrap_or(0.0),
+            proposal.missed.len()
+        );
+        println!("    planner_inputs  {}", ms(median(reads)));
+        println!("    planner_propose  {}", ms(median(proposals)));
+        println!(
+            "    both  {}  = {:.1}× the metrics call (target ≤ 2 s)",
+            ms(total),
+            total.as_secs_f64() / metrics.as_secs_f64()
+        );
+    }
+    Ok(())
+}
+
+/// A self and a manager assessment of every manager on the built-in
+/// framework, every skill rated, levels and interest spread by id.
+fn assess_every_manager(ws: &Workspace) -> Result {
+    let tx = leadline_core::db::write(ws.conn()).map_err(|e| e.to_string())?;
+    let framework: i64 = tx
+        .query_row(
+            "SELECT id FROM framework WHERE key = 'ai-native-ic-leader' ORDER BY version DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| e.to_string())?;
+    for (role, date) in [("self", "2026-01-15"), ("manager", "2026-02-15")] {
+        tx.execute(
+            "INSERT INTO assessment (person_id, framework_id, assessor_role, assessed_on, round)
+             SELECT p.id, ?1, ?2, ?3, 'bench-planner' FROM person p
+             WHERE p.kind = 'human'
+               AND EXISTS (SELECT 1 FROM person r WHERE r.manager_id = p.id AND r.kind = 'human')",
+            rusqlite::params![framework, role, date],
+        )
+        .map_err(|e| e.to_string())?;
+    }
+    tx.execute(
+        "INSERT INTO rating (assessment_id, skill_id, level, interest)
+         SELECT a.id, s.id, 1 + (a.person_id + s.position) % 5, (a.person_id + s.position) % 3
+         FROM assessment a JOIN skill s ON s.framework_id = a.framework_id
+         WHERE a.round = 'bench-planner'",
+        [],
+    )
+    .map_err(|e| e.to_string())?;
+    tx.commit().map_err(|e| e.to_string())?;
     Ok(())
 }
 
