@@ -53,6 +53,21 @@ export function lineHeight(fontPx: number): number {
   return Math.ceil(fontPx * 1.25);
 }
 
+/** A column of a bar chart as its caller gives it. */
+export interface Bar {
+  label: string;
+  value: number;
+  /** Tooltip of the column; "label: value" when absent. */
+  title?: string;
+}
+
+/** The columns of a chart that makes them for its width (binning). */
+export interface Columns {
+  bars: Bar[];
+  /** Replaces the x-axis title, e.g. to say the columns are bins. */
+  xLabel?: string;
+}
+
 /** A bar of a vertical bar chart, in px. */
 export interface BarRect {
   index: number;

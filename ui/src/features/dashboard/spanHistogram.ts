@@ -1,8 +1,7 @@
 // The span distribution as bar-chart columns: the core's counts per span,
 // laid on a numeric axis from 1 to the largest span (lib/chart spanBins).
 import type { SpanBucket } from '../../lib/bindings/SpanBucket';
-import type { Columns } from '../../lib/components/BarChart.svelte';
-import { spanBinLabel, spanBins } from '../../lib/chart';
+import { spanBinLabel, spanBins, type Columns } from '../../lib/chart';
 import { formatInt } from '../../lib/format';
 
 export const SPAN_AXIS = 'Span (human direct reports)';
