@@ -53,6 +53,15 @@ export function lineHeight(fontPx: number): number {
   return Math.ceil(fontPx * 1.25);
 }
 
+/**
+ * Width an upright value label takes: its glyphs' height. Numbers, "K" and
+ * "M" have no descenders, so the cap height (0.73 em in DejaVu Sans) and a
+ * margin, not a whole line.
+ */
+function upright(fontPx: number): number {
+  return Math.ceil(fontPx * 0.9);
+}
+
 /** A column of a bar chart as its caller gives it. */
 export interface Bar {
   label: string;
@@ -200,7 +209,7 @@ export function layoutBars(input: BarLayoutInput): BarLayout {
   if (n === 0 || max <= 0) mode = 'none';
   else if (everyFits(fullW)) mode = 'exact';
   else if (everyFits(shortW)) mode = 'short';
-  else if (vLine <= room) mode = 'rotated';
+  else if (upright(valuePx) <= room) mode = 'rotated';
   else mode = 'some';
 
   // Room above the tallest bar for its label.
@@ -229,8 +238,9 @@ export function layoutBars(input: BarLayoutInput): BarLayout {
     const w = textW[i];
     if (mode === 'rotated') {
       // Reads bottom to top, starting just above the bar; centred on the bar.
-      const box = { x0: b.cx - vLine / 2, x1: b.cx + vLine / 2, y0: b.y - LABEL_GAP - w, y1: b.y - LABEL_GAP };
-      return { index: i, text: texts[i], full: full[i], x: b.cx + valuePx * 0.35, y: b.y - LABEL_GAP, rotated: true, box };
+      const half = upright(valuePx) / 2;
+      const box = { x0: b.cx - half, x1: b.cx + half, y0: b.y - LABEL_GAP - w, y1: b.y - LABEL_GAP };
+      return { index: i, text: texts[i], full: full[i], x: b.cx + valuePx * 0.36, y: b.y - LABEL_GAP, rotated: true, box };
     }
     const box = { x0: b.cx - w / 2, x1: b.cx + w / 2, y0: b.y - LABEL_GAP - vLine, y1: b.y - LABEL_GAP };
     return { index: i, text: texts[i], full: full[i], x: b.cx, y: b.y - LABEL_GAP - Math.round(vLine * 0.22), rotated: false, box };

@@ -216,6 +216,11 @@ describe('wrapping wide spans', () => {
     expect(problems(l)).toEqual([]);
   });
 
+  it('fills the rows evenly', () => {
+    expect(wideSpan(5, 4).rows.slice(1).map((r) => r.length)).toEqual([3, 2]);
+    expect(wideSpan(9, 4).rows.slice(1).map((r) => r.length)).toEqual([3, 3, 3]);
+  });
+
   it('keeps a span that fits in one row as one row', () => {
     const l = wideSpan(5, 5);
     expect(l.rows.slice(1).map((r) => r.length)).toEqual([5]);

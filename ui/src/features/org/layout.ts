@@ -124,8 +124,9 @@ function slots(root: ChartItem, perRow: number): Slot {
       }
       continue;
     }
-    const cols = Math.min(perRow, leaves.length);
-    const rows = Math.ceil(leaves.length / cols);
+    // As few rows as perRow allows, filled evenly (5 in rows of 4 → 3 + 2).
+    const rows = Math.ceil(leaves.length / perRow);
+    const cols = Math.ceil(leaves.length / rows);
     const w = TRUNK_GUTTER + cols * NODE_W + (cols - 1) * GAP_X;
     const block: Slot = { kind: 'block', item: s.item, w, leaves, cols, children: [] };
     // Spacers hold the block's width on the layers its other rows cover.
