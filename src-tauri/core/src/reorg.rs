@@ -48,6 +48,12 @@ pub struct ReceivingManager {
     pub span_after: u32,
     /// At or above the wide-span threshold after the change, and not before.
     pub becomes_wide: bool,
+    /// At or above the wide-span threshold before the change: a manager who
+    /// is already wide and still receives people is worth a look too.
+    pub wide_before: bool,
+    /// At or above the wide-span threshold after the change (already wide, or
+    /// becoming so).
+    pub wide_after: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -56,7 +62,9 @@ pub struct ImpactPreview {
     pub before: Metrics,
     pub after: Metrics,
     pub receiving: Vec<ReceivingManager>,
-    /// Flags the change creates, in words ("Bo's span becomes wide (16 ≥ 15)").
+    /// Flags the change creates, in words ("Bo's span becomes wide (16 ≥ 15)"),
+    /// and the growth of spans that were wide already ("Bo's span grows from
+    /// 15 to 18 (already wide, ≥ 15)").
     pub new_flags: Vec<String>,
 }
 
@@ -91,21 +99,33 @@ pub fn reorg_preview(ws: &mut Workspace, moves: &[Move]) -> Result<ImpactPreview
         let (b, a) = (before_structure.index(to)?, after_structure.index(to)?);
         let span_before = before_structure.human_reports(b);
         let span_after = after_structure.human_reports(a);
+        let wide_before = span_before >= thresholds.wide_span_min;
+        let wide_after = span_after >= thresholds.wide_span_min;
         receiving.push(ReceivingManager {
             id: to,
             name: before_structure.names[b as usize].to_string(),
             span_before,
             span_after,
-            becomes_wide: span_after >= thresholds.wide_span_min
-                && span_before < thresholds.wide_span_min,
+            becomes_wide: wide_after && !wide_before,
+            wide_before,
+            wide_after,
         });
     }
     let mut new_flags = Vec::new();
-    for r in receiving.iter().filter(|r| r.becomes_wide) {
-        new_flags.push(format!(
-            "{}'s span becomes wide ({} ≥ {})",
-            r.name, r.span_after, thresholds.wide_span_min
-        ));
+    for r in &receiving {
+        if r.becomes_wide {
+            new_flags.push(format!(
+                "{}'s span becomes wide ({} ≥ {})",
+                r.name, r.span_after, thresholds.wide_span_min
+            ));
+        } else if r.wide_before && r.span_after > r.span_before {
+            // Already flagged before the change, so no new flag in the metrics'
+            // sense; but doubling an already wide span is what a workshop must see.
+            new_flags.push(format!(
+                "{}'s span grows from {} to {} (already wide, ≥ {})",
+                r.name, r.span_before, r.span_after, thresholds.wide_span_min
+            ));
+        }
     }
     for flagged in &after.flags.single_report {
         if !before
@@ -561,7 +581,9 @@ mod tests {
                 name: "Cy".into(),
                 span_before: 0,
                 span_after: 2,
-                becomes_wide: false
+                becomes_wide: false,
+                wide_before: false,
+                wide_after: false,
             }]
         );
         assert_eq!(snapshot(&ws), before, "a preview must not write");
@@ -601,6 +623,85 @@ mod tests {
                 .iter()
                 .any(|f| f.contains("Cy") && f.contains("wide")),
             "{:?}",
+            preview.new_flags
+        );
+    }
+
+    /// Bo already has 9 reports with the wide threshold at 8; Cy's 9 people
+    /// join him. He does not *become* wide, but 9 → 18 must still be shown.
+    #[test]
+    fn a_receiving_manager_already_wide_who_grows_is_shown_and_flagged() {
+        let mut ws = Workspace::in_memory().unwrap();
+        crate::settings::thresholds_set(
+            ws.conn(),
+            crate::settings::Thresholds {
+                narrow_span_max: 2,
+                wide_span_min: 8,
+            },
+        )
+        .unwrap();
+        let ada = add(ws.conn(), "Ada", None);
+        let bo = add(ws.conn(), "Bo", Some(ada));
+        let cy = add(ws.conn(), "Cy", Some(ada));
+        for i in 0..9 {
+            add(ws.conn(), &format!("b{i}"), Some(bo));
+        }
+        let moves: Vec<Move> = (0..9)
+            .map(|i| Move {
+                person_id: add(ws.conn(), &format!("c{i}"), Some(cy)),
+                to_manager: Some(bo),
+            })
+            .collect();
+        let preview = reorg_preview(&mut ws, &moves).unwrap();
+        assert_eq!(
+            preview.receiving,
+            vec![ReceivingManager {
+                id: bo,
+                name: "Bo".into(),
+                span_before: 9,
+                span_after: 18,
+                becomes_wide: false,
+                wide_before: true,
+                wide_after: true,
+            }],
+            "Bo is reported with his span before and after, wide on both sides"
+        );
+        assert_eq!(
+            preview.new_flags,
+            vec!["Bo's span grows from 9 to 18 (already wide, ≥ 8)".to_string()],
+            "the growth of an already wide span is named, and nothing else is new"
+        );
+    }
+
+    #[test]
+    fn a_wide_manager_whose_span_does_not_grow_gets_no_flag() {
+        let mut ws = Workspace::in_memory().unwrap();
+        crate::settings::thresholds_set(
+            ws.conn(),
+            crate::settings::Thresholds {
+                narrow_span_max: 2,
+                wide_span_min: 3,
+            },
+        )
+        .unwrap();
+        let ada = add(ws.conn(), "Ada", None);
+        let reports: Vec<i64> = (0..4)
+            .map(|i| add(ws.conn(), &format!("r{i}"), Some(ada)))
+            .collect();
+        // Moving someone to the manager they already have changes no span.
+        let moves = [Move {
+            person_id: reports[0],
+            to_manager: Some(ada),
+        }];
+        let preview = reorg_preview(&mut ws, &moves).unwrap();
+        let r = &preview.receiving[0];
+        assert_eq!(
+            (r.span_before, r.span_after, r.wide_before, r.wide_after),
+            (4, 4, true, true)
+        );
+        assert!(
+            preview.new_flags.is_empty(),
+            "no growth, no flag: {:?}",
             preview.new_flags
         );
     }

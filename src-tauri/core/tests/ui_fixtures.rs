@@ -114,14 +114,17 @@ fn the_sample_workspace_is_what_its_description_says() {
     assert_eq!(mismatched, ["Linus Torvalds"]);
 
     let preview = reorg_preview(&mut ws, &org.ada_reports_to_grace()).unwrap();
-    let receiving: Vec<(&str, u32, u32, bool)> = preview
+    let receiving: Vec<(&str, u32, u32, bool, bool)> = preview
         .receiving
         .iter()
-        .map(|r| (r.name.as_str(), r.span_before, r.span_after, r.becomes_wide))
+        .map(|r| {
+            let (name, before, after) = (r.name.as_str(), r.span_before, r.span_after);
+            (name, before, after, r.becomes_wide, r.wide_before)
+        })
         .collect();
     assert_eq!(
         receiving,
-        [("Grace Hopper", 4, 8, true)],
+        [("Grace Hopper", 4, 8, true, false)],
         "Ada's four people join Grace's four: 8 reaches the wide threshold"
     );
     assert_eq!((preview.after.managers, preview.after.ics), (2, 8));

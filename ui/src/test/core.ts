@@ -140,6 +140,7 @@ import planWithEverySourceJson from '../fixtures/plan_with_every_source.json';
 import planWithoutItemJson from '../fixtures/plan_without_item.json';
 import profileListJson from '../fixtures/profile_list.json';
 import reorgPreviewAdaToIcJson from '../fixtures/reorg_preview_ada_to_ic.json';
+import reorgPreviewAdaToIcGraceWideJson from '../fixtures/reorg_preview_ada_to_ic_grace_wide.json';
 import reorgPreviewKatherineToManagerJson from '../fixtures/reorg_preview_katherine_to_manager.json';
 import skillHistoryAdaJson from '../fixtures/skill_history_ada.json';
 import structureChangeUndoneJson from '../fixtures/structure_change_undone.json';
@@ -253,6 +254,8 @@ export const planWithEverySource = copy<Plan>(planWithEverySourceJson);
 export const planWithoutItem = copy<Plan>(planWithoutItemJson);
 export const profileList = copy<RoleProfile[]>(profileListJson);
 export const reorgPreviewAdaToIc = copy<ImpactPreview>(reorgPreviewAdaToIcJson);
+/** The same move with the wide threshold at 4: Grace is wide already and grows from 4 to 8. */
+export const reorgPreviewAdaToIcGraceWide = copy<ImpactPreview>(reorgPreviewAdaToIcGraceWideJson);
 export const reorgPreviewKatherineToManager = copy<ImpactPreview>(reorgPreviewKatherineToManagerJson);
 export const skillHistoryAda = copy<SkillHistory[]>(skillHistoryAdaJson);
 export const structureChangeUndone = copy<StructureChange>(structureChangeUndoneJson);

@@ -4,7 +4,8 @@
 use leadline_core::import::{import_apply, ImportOptions};
 use leadline_core::people::{person_create, person_move, person_page, PersonInput};
 use leadline_core::removal::{person_delete, ReportsDestination};
-use leadline_core::reorg::{reorg_undo, Move};
+use leadline_core::reorg::{reorg_preview, reorg_undo, Move};
+use leadline_core::settings::{thresholds_set, Thresholds};
 use leadline_core::skills::assessment::{
     assessment_create, assessment_delete, AssessmentInput, AssessorRole, RatingInput,
 };
@@ -295,6 +296,23 @@ pub fn other_variants(f: &mut Fixtures) {
     let org = seed::org(&mut ws);
     person_move(ws.conn(), org.katherine.id, Some(org.alexander_staff.id)).unwrap();
     f.add("metrics_namesakes", &ws.metrics(None).unwrap());
+
+    // A workshop sets the wide threshold at 4: Grace (4 reports) is wide
+    // already, and Ada's move doubles her span without her becoming wide.
+    let mut ws = Workspace::in_memory().unwrap();
+    let org = seed::org(&mut ws);
+    thresholds_set(
+        ws.conn(),
+        Thresholds {
+            narrow_span_max: 2,
+            wide_span_min: 4,
+        },
+    )
+    .unwrap();
+    f.add(
+        "reorg_preview_ada_to_ic_grace_wide",
+        &reorg_preview(&mut ws, &org.ada_reports_to_grace()).unwrap(),
+    );
 
     // Once someone is rated on Platform craft version 2, importing it again
     // makes version 3.

@@ -46,6 +46,57 @@ describe('DashboardScreen', () => {
     ]);
   });
 
+  it('draws the span histogram on a numeric axis, leaving gaps for spans nobody has', async () => {
+    render(DashboardScreen);
+    const chart = await screen.findByTestId('span-histogram');
+    // The core reports spans 1 and 4; the axis runs 1..4 with 2 and 3 empty.
+    expect(chart.querySelector('svg')?.getAttribute('data-columns')).toBe('4');
+    const bars = within(chart).getAllByTestId('span-histogram-bar');
+    expect(bars.map((b) => [b.getAttribute('data-key'), b.getAttribute('data-value')])).toEqual([
+      ['1', '1'],
+      ['4', '2'],
+    ]);
+    expect(chart.textContent).toContain('Span (human direct reports)');
+    expect(chart.textContent).not.toContain('bins of');
+  });
+
+  it('bins a very wide span range and says so on the axis; every span stays in the table', async () => {
+    const m = metrics();
+    m.span_distribution = [
+      { span: 2, managers: 3100 },
+      { span: 6, managers: 9200 },
+      { span: 300, managers: 1 },
+    ];
+    vi.mocked(api.metricsGet).mockResolvedValue(m);
+    render(DashboardScreen);
+    const chart = await screen.findByTestId('span-histogram');
+    const columns = Number(chart.querySelector('svg')?.getAttribute('data-columns'));
+    expect(columns).toBeLessThan(300);
+    expect(chart.textContent).toMatch(/in bins of \d+/);
+    const total = within(chart)
+      .getAllByTestId('span-histogram-bar')
+      .reduce((sum, b) => sum + Number(b.getAttribute('data-value')), 0);
+    expect(total).toBe(3100 + 9200 + 1);
+    const rows = within(screen.getByTestId('span-histogram-table')).getAllByTestId('span-histogram-row');
+    expect(rows.map((r) => r.getAttribute('data-key'))).toEqual(['2', '6', '300']);
+  });
+
+  it('keeps 100k-sized counts readable: shortened on the bar, exact in its tooltip and in the table', async () => {
+    const m = metrics();
+    m.per_layer = [1, 12, 96, 780, 5210, 28431, 52190, 13280, 9000, 4200, 1800, 640, 120, 8];
+    vi.mocked(api.metricsGet).mockResolvedValue(m);
+    render(DashboardScreen);
+    const chart = await screen.findByTestId('layer-chart');
+    const labels = within(chart).getAllByTestId('layer-chart-value');
+    const big = labels.find((l) => l.getAttribute('data-key') === '6')!;
+    expect(big.textContent).toContain('28.4K');
+    expect(big.querySelector('title')?.textContent).toBe('Layer 6: 28,431 people');
+    const row = within(screen.getByTestId('layer-chart-table'))
+      .getAllByTestId('layer-chart-row')
+      .find((r) => r.getAttribute('data-key') === '6')!;
+    expect(row.textContent).toContain('28,431');
+  });
+
   it('shows a dash for the ratio when there are no managers', async () => {
     // Nobody manages anyone: the missing ratio is the point.
     vi.mocked(api.metricsGet).mockResolvedValue({ ...metrics(), managers: 0, ic_to_manager_ratio: null });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { axisAngle, labelPlacement, radarPath, radarPoint, ringPath, wrapLabel, type RadarGeometry } from './radar';
+import { axisAngle, labelPlacement, radarFrame, radarPath, radarPoint, ringPath, wrapLabel, type RadarGeometry } from './radar';
 
 const g: RadarGeometry = { cx: 100, cy: 100, radius: 50, max: 5 };
 
@@ -46,5 +46,25 @@ describe('radar geometry', () => {
     const long = wrapLabel('Supercalifragilisticexpialidocious', 10);
     expect(long).toHaveLength(1);
     expect(long[0].endsWith('…')).toBe(true);
+  });
+});
+
+describe('radarFrame', () => {
+  it('keeps wrapped labels inside the chart at 12 px and at presenter size', () => {
+    for (const px of [12, 16]) {
+      for (const available of [300, 420, 560, 900]) {
+        const f = radarFrame(available, px);
+        const labelW = f.chars * px * 0.64;
+        expect(f.g.cx + f.g.radius + f.gap + labelW, `right labels at ${available} px, ${px} px text`).toBeLessThanOrEqual(f.width + 1);
+        expect(f.g.cy - f.g.radius - f.gap - f.lines * f.lineH, 'top label block').toBeGreaterThanOrEqual(0);
+        expect(f.g.radius).toBeGreaterThanOrEqual(70);
+      }
+    }
+  });
+
+  it('gives the rings less room, not the text less size, when the text grows', () => {
+    expect(radarFrame(560, 16).g.radius).toBeLessThan(radarFrame(560, 12).g.radius);
+    expect(radarFrame(560, 12).chars).toBe(17);
+    expect(radarFrame(300, 12).lines).toBe(3);
   });
 });

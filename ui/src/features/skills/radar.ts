@@ -96,3 +96,36 @@ export function wrapLabel(text: string, width = 16, lines = 2): string[] {
   }
   return out.map((l) => (l.length > width + 8 ? `${l.slice(0, width + 7)}…` : l));
 }
+
+/** Size of the radar chart at 1:1 in screen px, and how its axis labels wrap. */
+export interface RadarFrame {
+  width: number;
+  height: number;
+  g: RadarGeometry;
+  /** Label wrapping: characters per line and lines. */
+  chars: number;
+  lines: number;
+  /** Distance from the outer ring to a label, and the label's line height. */
+  gap: number;
+  lineH: number;
+}
+
+/**
+ * Fits the chart to `available` px of width with labels of `fontPx`: the
+ * labels left and right of the rings get the room a wrapped skill name needs
+ * (about 17 characters a line, fewer when narrow, then three lines), the
+ * rings the rest, between 70 and 170 px of radius.
+ */
+export function radarFrame(available: number, fontPx: number): RadarFrame {
+  const width = Math.round(Math.max(300, Math.min(640, available)));
+  const charW = fontPx * 0.64;
+  const gap = 10;
+  const lineH = Math.ceil(fontPx * 1.25);
+  const minRadius = 70;
+  const room = Math.min(charW * 17, width / 2 - minRadius - gap - 4);
+  const chars = Math.max(6, Math.floor(room / charW));
+  const lines = chars < 14 ? 3 : 2;
+  const radius = Math.round(Math.max(minRadius, Math.min(170, width / 2 - chars * charW - gap - 4)));
+  const height = Math.round(2 * (radius + gap + lines * lineH + 4));
+  return { width, height, g: { cx: width / 2, cy: height / 2, radius, max: 5 }, chars, lines, gap, lineH };
+}

@@ -4,6 +4,8 @@ import type { ReceivingManager } from "./ReceivingManager";
 
 export type ImpactPreview = { before: Metrics, after: Metrics, receiving: Array<ReceivingManager>, 
 /**
- * Flags the change creates, in words ("Bo's span becomes wide (16 ≥ 15)").
+ * Flags the change creates, in words ("Bo's span becomes wide (16 ≥ 15)"),
+ * and the growth of spans that were wide already ("Bo's span grows from
+ * 15 to 18 (already wide, ≥ 15)").
  */
 new_flags: Array<string>, };

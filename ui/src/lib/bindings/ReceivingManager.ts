@@ -7,4 +7,14 @@ export type ReceivingManager = { id: number, name: string, span_before: number, 
 /**
  * At or above the wide-span threshold after the change, and not before.
  */
-becomes_wide: boolean, };
+becomes_wide: boolean, 
+/**
+ * At or above the wide-span threshold before the change: a manager who
+ * is already wide and still receives people is worth a look too.
+ */
+wide_before: boolean, 
+/**
+ * At or above the wide-span threshold after the change (already wide, or
+ * becoming so).
+ */
+wide_after: boolean, };
