@@ -72,6 +72,7 @@ pub struct ImportOptions {
     /// shell fills in: the org is snapshotted as it was before the import,
     /// dated so. Without it (tests) no snapshot is taken.
     #[serde(default)]
+    #[ts(optional)]
     pub taken_at: Option<String>,
 }
 

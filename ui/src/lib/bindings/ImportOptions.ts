@@ -21,4 +21,4 @@ confirm_removal: boolean,
  * shell fills in: the org is snapshotted as it was before the import,
  * dated so. Without it (tests) no snapshot is taken.
  */
-taken_at: string | null, };
+taken_at?: string, };
